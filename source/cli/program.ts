@@ -1,0 +1,129 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, QchatError } from '../errors.js';
+import type { SettingKey } from '../config/settings.js';
+import { version } from '../version.js';
+import { isInteractive } from './mode.js';
+import type { RunContext } from './run-context.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdinIsTTY: boolean | undefined;
+  stdoutIsTTY: boolean | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Global flags and the setting each one sets. */
+const globalFlags: Array<{ flags: string; description: string; setting: SettingKey }> = [
+  { flags: '--profile <name>', description: 'AWS profile from ~/.aws/config (SSO sessions included)', setting: 'profile' },
+  { flags: '--region <code>', description: 'AWS region for questions (default: AWS_REGION, the profile, else us-east-1)', setting: 'region' },
+  { flags: '--endpoint-url <url>', description: 'send every AWS call to this endpoint (e.g. a `qchat sandbox serve`)', setting: 'endpointUrl' },
+  { flags: '--sandbox', description: 'use the built-in sandbox account even when AWS credentials exist', setting: 'sandbox' },
+  { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, root); implies --sandbox', setting: 'sandboxUser' },
+  { flags: '--no-color', description: 'plain output without colour (NO_COLOR is honoured too)', setting: 'color' },
+];
+
+/**
+ * Parses argv and runs the command. Returns the exit code; never calls process.exit itself so
+ * tests can drive it. Heavy modules (Ink, React, AWS SDK clients, the sandbox) load lazily.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('qchat')
+    .description('Ask about your AWS accounts from the terminal: resources, costs and errors.')
+    .version(version, '-v, --version', 'print the qchat version')
+    .helpOption('-h, --help', 'show help')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`qchat: ${text.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError("Run 'qchat --help' for usage.")
+    .exitOverride()
+    .allowExcessArguments(true)
+    .addHelpText('after', exitCodeHelp);
+  for (const flag of globalFlags) program.addOption(new Option(flag.flags, flag.description));
+
+  // Settings (zod) load only once a command runs, so --version and --help stay light.
+  const context = async (command: Command): Promise<RunContext> => (await import('./run-context.js')).loadRunContext(explicitFlags(command), io.env);
+
+  program.action(async (_options, command: Command) => {
+    if (command.args.length > 0) {
+      program.error(`unknown command '${command.args[0]}'`, { exitCode: ExitCode.usage, code: 'qchat.unknownCommand' });
+    }
+    if (!isInteractive(io)) {
+      throw new QchatError("the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands", ExitCode.usage, 'NOT_A_TERMINAL');
+    }
+    const { runInteractive } = await import('../ui/run.js');
+    exitCode = await runInteractive(await context(command));
+  });
+
+  const sandbox = program.command('sandbox').description('the built-in sandbox account: a local endpoint speaking the AWS wire protocols');
+  sandbox
+    .command('serve')
+    .description('run the sandbox endpoint on 127.0.0.1 for any AWS client (--endpoint-url)')
+    .option('--port <n>', 'port to listen on (default: a free port)')
+    .option('--faults <spec>', 'fault injection, e.g. latency=50ms,throttle=0.2,error5xx=0.05,down=ap-south-1,deny=eu-west-3,seed=7')
+    .addOption(new Option('--sandbox-approve <mode>', 'approve device sign-ins on the web page (manual) or after a short delay (auto)').choices(['manual', 'auto']))
+    .option('--verbose', 'log every request')
+    .action(async (options: { port?: string; faults?: string; sandboxApprove?: 'manual' | 'auto'; verbose?: boolean }, command: Command) => {
+      const { serveSandbox } = await import('../sandbox/serve-command.js');
+      exitCode = await serveSandbox(await context(command), options, io);
+    });
+  sandbox
+    .command('env')
+    .description('print shell exports of a sandbox identity\'s credentials, for the AWS CLI')
+    .action(async (_options, command: Command) => {
+      const { printSandboxEnv } = await import('../sandbox/serve-command.js');
+      printSandboxEnv(await context(command), io);
+    });
+
+  for (const command of [program, ...program.commands, ...sandbox.commands]) {
+    command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError("Run 'qchat --help' for usage.");
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof QchatError) {
+    io.stderr.write(`qchat: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`qchat: unexpected error: ${message}\n`);
+  if (io.env.QCHAT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return ExitCode.failure;
+}
+
+/** Only flags the user actually typed, as settings (so file and environment layers are not overridden by defaults). */
+function explicitFlags(command: Command): Partial<Record<SettingKey, unknown>> {
+  const flags: Partial<Record<SettingKey, unknown>> = {};
+  for (let current: Command | null = command; current; current = current.parent) {
+    for (const { setting } of globalFlags) {
+      if (flags[setting] === undefined && current.getOptionValueSource(setting) === 'cli') flags[setting] = current.getOptionValue(setting);
+    }
+    if (current.getOptionValueSource('sandboxApprove') === 'cli') flags.sandboxApprove ??= current.getOptionValue('sandboxApprove');
+    if (current.getOptionValueSource('faults') === 'cli') flags.sandboxFaults ??= current.getOptionValue('faults');
+  }
+  return flags;
+}
+
+const exitCodeHelp = `
+Exit codes (headless commands):
+  0  answered              3  identity or sign-in required   5  rate limited
+  1  unexpected failure    4  not allowed by your tier       6  AWS error for every region asked
+  2  usage error
+
+Environment: QCHAT_HOME (data and config directory), QCHAT_NOW (pin the clock, ISO 8601),
+QCHAT_<SETTING> for any setting (e.g. QCHAT_REGION), NO_COLOR, AWS_PROFILE, AWS_REGION.
+`;

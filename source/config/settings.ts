@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Every qchat setting, its default, what it allows and what it does. Layers, later wins:
+ * defaults < user settings file < QCHAT_* environment < command-line flags.
+ */
+const bool = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const lowered = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(lowered)) return true;
+  if (['0', 'false', 'no', 'off'].includes(lowered)) return false;
+  return value;
+}, z.boolean());
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const settingsSchema = z.object({
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'an AWS region code such as us-east-1')
+    .optional()
+    .describe('AWS region for questions (default: from the AWS profile, else us-east-1)'),
+  profile: z.string().min(1).optional().describe('AWS profile from ~/.aws/config to use'),
+  endpointUrl: z.url().optional().describe('send every AWS call to this endpoint instead of AWS'),
+  sandbox: bool.default(false).describe('use the built-in sandbox account even when AWS credentials exist'),
+  sandboxUser: z.string().min(1).optional().describe('sandbox identity to act as (default alice; implies the sandbox)'),
+  sandboxFaults: z.string().default('').describe('fault injection for the sandbox, e.g. latency=50ms,throttle=0.2'),
+  sandboxApprove: z.enum(['manual', 'auto']).default('manual').describe('how sandbox device sign-ins are approved'),
+  color: bool.default(true).describe('colour output (NO_COLOR also turns it off)'),
+  retryMode: z.enum(['standard', 'adaptive', 'legacy']).default('standard').describe('AWS SDK retry mode'),
+  maxAttempts: int(1, 10).default(3).describe('AWS SDK attempts per call, retries included'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
+
+/** `sandboxFaults` → `QCHAT_SANDBOX_FAULTS` */
+export function envNameFor(key: SettingKey): string {
+  return `QCHAT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** Environment variables that start with QCHAT_ but are not settings. */
+export const nonSettingEnv = new Set(['QCHAT_NOW', 'QCHAT_HOME', 'QCHAT_SANDBOX_APPROVE_DELAY_MS']);
