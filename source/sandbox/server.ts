@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../config/clock.js';
+import { callerByAccessKey } from './callers.js';
+import { FaultInjector, noFaults, type FaultSpec } from './faults.js';
+import { AwsError, errorReply, jsonReply, parseSigV4, xmlReply, type Protocol, type SandboxReply, type SandboxRequest } from './protocol.js';
+import { RawReply, type SandboxContext, type SandboxService } from './service.js';
+import { createServices } from './services/index.js';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  faults?: FaultSpec;
+  clock?: Clock;
+  approve?: 'manual' | 'auto';
+  approveDelayMs?: number;
+  /** Region for unsigned calls (SSO OIDC) and the default of the world. */
+  defaultRegion?: string;
+  /** Called once per handled request; used by `sandbox serve --verbose` and tests. */
+  onRequest?: (entry: { service: string; operation: string; region: string; status: number }) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The largest request body the sandbox reads; real AWS APIs reject far smaller ones too. */
+const maxBodyBytes = 1024 * 1024;
+
+/**
+ * Starts the sandbox endpoint on 127.0.0.1 only. Every SDK client pointed at its URL talks the
+ * real wire protocol of its service; the request's shape (X-Amz-Target, awsQuery Action, or a REST
+ * route) picks the service.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  let baseUrl = '';
+  const context: SandboxContext = {
+    clock: options.clock ?? (() => new Date()),
+    faults: new FaultInjector(options.faults ?? noFaults),
+    approve: options.approve ?? 'manual',
+    approveDelayMs: options.approveDelayMs ?? 1500,
+    baseUrl: () => baseUrl,
+  };
+  const services = createServices(context);
+  const defaultRegion = options.defaultRegion ?? 'us-east-1';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      send(res, errorReply('awsJson1_1', new AwsError('InternalFailure', `sandbox failure: ${(error as Error).message}`, 500)));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (body === undefined) {
+      send(res, errorReply('restJson1', new AwsError('SerializationException', 'Request body is too large', 413)));
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const signature = parseSigV4(header(req, 'authorization'));
+    const target = header(req, 'x-amz-target');
+    const contentType = header(req, 'content-type') ?? '';
+
+    let service: SandboxService | undefined;
+    let operation = '';
+    let protocol: Protocol = 'restJson1';
+    if (target) {
+      const dot = target.lastIndexOf('.');
+      const prefix = target.slice(0, dot);
+      operation = target.slice(dot + 1);
+      service = services.find((s) => s.targetPrefix === prefix);
+      protocol = service?.protocol ?? (contentType.includes('1.0') ? 'awsJson1_0' : 'awsJson1_1');
+      if (!service) return send(res, errorReply(protocol, new AwsError('UnknownOperationException', `Unknown service target ${prefix}`)));
+    } else if (req.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) {
+      protocol = 'awsQuery';
+      operation = new URLSearchParams(body).get('Action') ?? '';
+      service = services.find((s) => s.protocol === 'awsQuery' && s.signingName === signature?.service) ?? services.find((s) => s.protocol === 'awsQuery');
+    } else {
+      for (const candidate of services) {
+        const route = candidate.routes?.find((r) => r.method === req.method && matchPath(r.path, url.pathname));
+        if (route) {
+          service = candidate;
+          operation = route.operation;
+          protocol = candidate.protocol;
+          break;
+        }
+      }
+      if (!service) return send(res, errorReply('restJson1', new AwsError('UnknownOperationException', `No operation at ${req.method} ${url.pathname}`, 404)));
+    }
+    if (!service) return send(res, errorReply(protocol, new AwsError('UnknownOperationException', 'Unknown operation')));
+
+    let input: Record<string, unknown> = {};
+    try {
+      input = protocol === 'awsQuery' ? Object.fromEntries(new URLSearchParams(body)) : body.trim() ? parseObject(body) : {};
+    } catch {
+      return send(res, errorReply(protocol, new AwsError('SerializationException', 'Request body is not valid JSON')));
+    }
+    const request: SandboxRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      region: signature?.region ?? defaultRegion,
+      signingService: signature?.service,
+      accessKeyId: signature?.accessKeyId,
+      protocol,
+      operation,
+      input,
+    };
+    const reply = await dispatch(service, request);
+    options.onRequest?.({ service: service.signingName, operation, region: request.region, status: reply.status });
+    send(res, reply);
+  }
+
+  async function dispatch(service: SandboxService, request: SandboxRequest): Promise<SandboxReply> {
+    const { protocol, operation, region } = request;
+    try {
+      const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
+      if (!handler) throw new AwsError('UnknownOperationException', `Operation ${operation} is not supported by this service`);
+      const caller = request.accessKeyId ? callerByAccessKey(request.accessKeyId) : undefined;
+      if (service.signed && !caller) {
+        throw protocol === 'awsQuery'
+          ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
+          : new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
+      }
+      const faults = context.faults;
+      if (faults.spec.latencyMs > 0) await delay(faults.spec.latencyMs);
+      if (service.regional && faults.isDown(region)) {
+        throw new AwsError('ServiceUnavailableException', `Service is unavailable in ${region}`, 503);
+      }
+      if (service.regional && faults.denies(region)) {
+        throw new AwsError('AccessDeniedException', `User: ${caller?.arn ?? 'anonymous'} is not authorized to perform: ${service.signingName}:${operation} in region ${region} with an explicit deny in a service control policy`, 400);
+      }
+      if (service.throttled) {
+        const decision = faults.decide(`${service.signingName}:${operation}:${region}:${request.accessKeyId ?? ''}:${request.body}`);
+        if (decision.kind === 'throttle') throw new AwsError('ThrottlingException', 'Rate exceeded', 429);
+        if (decision.kind === 'error5xx') throw new AwsError('InternalFailure', 'We encountered an internal error. Please try again.', 500);
+      }
+      const output = await handler({ request, caller, now: context.clock() });
+      if (output instanceof RawReply) return output.reply;
+      if (protocol === 'awsQuery') {
+        return xmlReply(operation, service.xmlNamespace ?? '', String(output ?? ''));
+      }
+      return jsonReply(protocol, output ?? {});
+    } catch (error) {
+      if (error instanceof AwsError) return errorReply(protocol, error);
+      throw error;
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: baseUrl,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function matchPath(pattern: string, path: string): boolean {
+  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+}
+
+function parseObject(body: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(body);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+  return value as Record<string, unknown>;
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: SandboxReply): void {
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+  res.end(reply.body);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

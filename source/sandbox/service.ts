@@ -1,0 +1,56 @@
+import type { Clock } from '../config/clock.js';
+import type { FaultInjector } from './faults.js';
+import type { Protocol, SandboxReply, SandboxRequest } from './protocol.js';
+import type { SandboxCaller } from './callers.js';
+
+/** What every sandbox service gets when it is created: shared settings for this sandbox run. */
+export interface SandboxContext {
+  clock: Clock;
+  faults: FaultInjector;
+  /** How device sign-ins are approved: by a person on the verification page, or automatically after a delay. */
+  approve: 'manual' | 'auto';
+  approveDelayMs: number;
+  /** The sandbox's own base URL (e.g. http://127.0.0.1:41234), known once it listens. */
+  baseUrl: () => string;
+}
+
+export interface OperationCall {
+  request: SandboxRequest;
+  /** The caller selected by the SigV4 access key; undefined for unsigned calls (SSO OIDC, web pages). */
+  caller: SandboxCaller | undefined;
+  now: Date;
+}
+
+/** An operation returns its output: a JSON-able object, an awsQuery result XML string, or a raw reply. */
+export type Operation = (call: OperationCall) => unknown | Promise<unknown>;
+
+export interface RestRoute {
+  method: string;
+  /** Exact path, or a prefix ending in `*`. */
+  path: string;
+  operation: string;
+}
+
+export interface SandboxService {
+  /** SigV4 signing name, e.g. `cloudcontrolapi`; used for logs and routing of awsQuery. */
+  signingName: string;
+  protocol: Protocol;
+  /** awsJson: the X-Amz-Target prefix, e.g. `CloudApiService`. */
+  targetPrefix?: string;
+  /** awsQuery: the XML namespace of replies. */
+  xmlNamespace?: string;
+  /** restJson: method + path → operation. */
+  routes?: RestRoute[];
+  /** Whether the caller must be a known sandbox identity (SigV4-signed). */
+  signed: boolean;
+  /** Whether throttling and 5xx faults apply. */
+  throttled: boolean;
+  /** Whether region `down` / `deny` faults apply. */
+  regional: boolean;
+  operations: Record<string, Operation>;
+}
+
+/** A raw HTTP reply from an operation (HTML pages, redirects): passed through untouched. */
+export class RawReply {
+  constructor(readonly reply: SandboxReply) {}
+}
