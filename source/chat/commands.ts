@@ -1,0 +1,21 @@
+/** Slash commands of the chat: one table drives help, completion and dispatch. */
+export interface SlashCommand {
+  name: string;
+  description: string;
+}
+
+export const slashCommands: SlashCommand[] = [
+  { name: '/help', description: 'what qchat can do and the commands' },
+  { name: '/quit', description: 'leave qchat (Ctrl+D works too)' },
+];
+
+export function findSlashCommand(text: string): SlashCommand | undefined {
+  const name = text.trim().split(/\s+/)[0]?.toLowerCase();
+  return slashCommands.find((command) => command.name === name);
+}
+
+/** Commands whose name starts with what was typed, for completion. */
+export function completeSlashCommand(prefix: string): SlashCommand[] {
+  const typed = prefix.trim().toLowerCase();
+  return typed.startsWith('/') ? slashCommands.filter((command) => command.name.startsWith(typed)) : [];
+}
