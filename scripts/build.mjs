@@ -3,7 +3,7 @@
 // Ink, React and the AWS SDK clients when a code path needs them.
 // `--if-stale` skips the build when dist/cli.js is newer than every file under source/ and package.json.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,8 @@ if (process.argv.includes('--if-stale') && existsSync(entry)) {
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { cli: join(root, 'source', 'cli.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
@@ -44,3 +45,5 @@ await build({
   external: ['react-devtools-core'],
   logLevel: 'warning',
 });
+// Kept for the test that checks which modules `qchat --version` loads.
+writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));

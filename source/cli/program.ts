@@ -45,7 +45,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   for (const flag of globalFlags) program.addOption(new Option(flag.flags, flag.description));
 
   // Settings (zod) load only once a command runs, so --version and --help stay light.
-  const context = async (command: Command): Promise<RunContext> => (await import('./run-context.js')).loadRunContext(explicitFlags(command), io.env);
+  const context = async (command: Command): Promise<RunContext> => {
+    const loaded = (await import('./run-context.js')).loadRunContext(explicitFlags(command), io.env);
+    for (const warning of loaded.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+    return loaded;
+  };
 
   program.action(async (_options, command: Command) => {
     if (command.args.length > 0) {

@@ -24,7 +24,12 @@ export interface SettingsLayers {
   flags?: Partial<Record<SettingKey, unknown>>;
 }
 
-const partialSchema = settingsSchema.partial();
+// Each layer is checked on its own without defaults, so a layer never fills in a value it did not set.
+const partialSchema = z.object(
+  Object.fromEntries(
+    Object.entries(settingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+  ),
+);
 
 export function loadSettings({ file, env = process.env, flags = {} }: SettingsLayers): LoadedSettings {
   const warnings: string[] = [];

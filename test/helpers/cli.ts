@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { runCli } from '../../source/cli/program.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** A fresh QCHAT_HOME for one test. */
+export function tempHome(): string {
+  return mkdtempSync(join(tmpdir(), 'qchat-test-'));
+}
+
+/** Runs the CLI in-process, headless, with a clean environment (no AWS credentials, pinned clock). */
+export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    env: { QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_HOME: tempHome(), PATH: process.env.PATH, ...env },
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
