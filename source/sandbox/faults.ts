@@ -87,12 +87,17 @@ export class FaultInjector {
   }
 }
 
-/** FNV-1a, mapped to [0, 1). */
+/** FNV-1a with murmur3's final mix (so inputs that differ only in the last character, like the attempt number, spread out), mapped to [0, 1). */
 export function unitHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) / 0x1_0000_0000;
 }

@@ -66,6 +66,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let service: SandboxService | undefined;
     let operation = '';
     let protocol: Protocol = 'restJson1';
+    const form = contentType.startsWith('application/x-www-form-urlencoded');
+    const route = target ? undefined : findRoute(req.method ?? 'GET', url.pathname);
     if (target) {
       const dot = target.lastIndexOf('.');
       const prefix = target.slice(0, dot);
@@ -73,27 +75,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       service = services.find((s) => s.targetPrefix === prefix);
       protocol = service?.protocol ?? (contentType.includes('1.0') ? 'awsJson1_0' : 'awsJson1_1');
       if (!service) return send(res, errorReply(protocol, new AwsError('UnknownOperationException', `Unknown service target ${prefix}`)));
-    } else if (req.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) {
+    } else if (route) {
+      ({ service, operation } = route);
+      protocol = service.protocol;
+    } else if (req.method === 'POST' && form) {
       protocol = 'awsQuery';
       operation = new URLSearchParams(body).get('Action') ?? '';
       service = services.find((s) => s.protocol === 'awsQuery' && s.signingName === signature?.service) ?? services.find((s) => s.protocol === 'awsQuery');
     } else {
-      for (const candidate of services) {
-        const route = candidate.routes?.find((r) => r.method === req.method && matchPath(r.path, url.pathname));
-        if (route) {
-          service = candidate;
-          operation = route.operation;
-          protocol = candidate.protocol;
-          break;
-        }
-      }
-      if (!service) return send(res, errorReply('restJson1', new AwsError('UnknownOperationException', `No operation at ${req.method} ${url.pathname}`, 404)));
+      return send(res, errorReply('restJson1', new AwsError('UnknownOperationException', `No operation at ${req.method} ${url.pathname}`, 404)));
     }
     if (!service) return send(res, errorReply(protocol, new AwsError('UnknownOperationException', 'Unknown operation')));
 
     let input: Record<string, unknown> = {};
     try {
-      input = protocol === 'awsQuery' ? Object.fromEntries(new URLSearchParams(body)) : body.trim() ? parseObject(body) : {};
+      input = form ? Object.fromEntries(new URLSearchParams(body)) : body.trim() ? parseObject(body) : {};
     } catch {
       return send(res, errorReply(protocol, new AwsError('SerializationException', 'Request body is not valid JSON')));
     }
@@ -113,6 +109,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const reply = await dispatch(service, request);
     options.onRequest?.({ service: service.signingName, operation, region: request.region, status: reply.status });
     send(res, reply);
+  }
+
+  function findRoute(method: string, path: string): { service: SandboxService; operation: string } | undefined {
+    for (const service of services) {
+      const route = service.routes?.find((r) => r.method === method && matchPath(r.path, path));
+      if (route) return { service, operation: route.operation };
+    }
+    return undefined;
   }
 
   async function dispatch(service: SandboxService, request: SandboxRequest): Promise<SandboxReply> {
@@ -136,7 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       if (service.throttled) {
         const decision = faults.decide(`${service.signingName}:${operation}:${region}:${request.accessKeyId ?? ''}:${request.body}`);
-        if (decision.kind === 'throttle') throw new AwsError('ThrottlingException', 'Rate exceeded', 429);
+        if (decision.kind === 'throttle') throw service.throttleError?.() ?? new AwsError('ThrottlingException', 'Rate exceeded', 429);
         if (decision.kind === 'error5xx') throw new AwsError('InternalFailure', 'We encountered an internal error. Please try again.', 500);
       }
       const output = await handler({ request, caller, now: context.clock() });

@@ -1,6 +1,6 @@
 import type { Clock } from '../config/clock.js';
 import type { FaultInjector } from './faults.js';
-import type { Protocol, SandboxReply, SandboxRequest } from './protocol.js';
+import type { AwsError, Protocol, SandboxReply, SandboxRequest } from './protocol.js';
 import type { SandboxCaller } from './callers.js';
 
 /** What every sandbox service gets when it is created: shared settings for this sandbox run. */
@@ -45,6 +45,8 @@ export interface SandboxService {
   signed: boolean;
   /** Whether throttling and 5xx faults apply. */
   throttled: boolean;
+  /** The error this service throttles with (default ThrottlingException, 429). */
+  throttleError?: () => AwsError;
   /** Whether region `down` / `deny` faults apply. */
   regional: boolean;
   operations: Record<string, Operation>;

@@ -1,0 +1,38 @@
+import type { SandboxService } from '../service.js';
+import { identityStoreArn, instancesVisibleTo } from '../world/identity.js';
+import { pageOf } from './next-token.js';
+
+/**
+ * IAM Identity Center admin (SSO Admin) over awsJson1_1. Regional like the real service:
+ * ListInstances answers with the instances that live in the request's region and that the
+ * caller's account can see (its organization's instance, the account instances it owns).
+ */
+export function ssoAdminService(): SandboxService {
+  return {
+    signingName: 'sso',
+    protocol: 'awsJson1_1',
+    targetPrefix: 'SWBExternalService',
+    signed: true,
+    throttled: true,
+    regional: true,
+    operations: {
+      ListInstances: ({ caller, request }) => {
+        const here = instancesVisibleTo(caller!.accountId).filter((instance) => instance.region === request.region);
+        const page = pageOf(here, request.input, `ListInstances/${caller!.accountId}/${request.region}`);
+        return {
+          Instances: page.items.map((instance) => ({
+            InstanceArn: instance.instanceArn,
+            IdentityStoreId: instance.identityStoreId,
+            IdentityStoreArn: identityStoreArn(instance),
+            OwnerAccountId: instance.ownerAccountId,
+            Name: instance.name,
+            CreatedDate: Date.parse(instance.createdDate) / 1000,
+            Status: 'ACTIVE',
+            PrimaryRegion: instance.region,
+          })),
+          ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+        };
+      },
+    },
+  };
+}
