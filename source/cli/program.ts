@@ -6,6 +6,7 @@ import { isInteractive } from './mode.js';
 import type { RunContext } from './run-context.js';
 
 export interface CliIo {
+  stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   stdinIsTTY: boolean | undefined;
@@ -61,6 +62,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { runInteractive } = await import('../ui/run.js');
     exitCode = await runInteractive(await context(command));
   });
+
+  program
+    .command('ask')
+    .description('answer one question and exit (text or JSON); the question may also come on stdin')
+    .argument('[question...]', 'the question, e.g. "how many lambda functions do I have in all regions"')
+    .option('--all-regions', 'ask every enabled region (consent for this question)')
+    .option('--json', 'print the plan and the structured answer as JSON')
+    .option('--explain', 'print the plan only; calls no AWS API')
+    .option('--no-cache', 'ask Cost Explorer again instead of using cached answers')
+    .addHelpText('after', askHelp)
+    .action(async (words: string[], options: { allRegions?: boolean; json?: boolean; explain?: boolean; cache?: boolean }, command: Command) => {
+      const { runAsk } = await import('../headless/ask.js');
+      exitCode = await runAsk(await context(command), words, options, io);
+    });
 
   const sandbox = program.command('sandbox').description('the built-in sandbox account: a local endpoint speaking the AWS wire protocols');
   sandbox
@@ -121,6 +136,16 @@ function explicitFlags(command: Command): Partial<Record<SettingKey, unknown>> {
   }
   return flags;
 }
+
+const askHelp = `
+Examples:
+  qchat ask "how many lambda functions do I have in all regions"
+  qchat ask "list running ec2 instances in Frankfurt tagged env=prod"
+  qchat ask "what did I spend on EC2 last month" --json
+  qchat ask "top 5 services by cost this month"
+  echo "cost trend for the last 30 days" | qchat ask
+  qchat ask --explain --json "node groups in cluster prod"
+`;
 
 const exitCodeHelp = `
 Exit codes (headless commands):

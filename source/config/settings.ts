@@ -29,6 +29,12 @@ export const settingsSchema = z.object({
   color: bool.default(true).describe('colour output (NO_COLOR also turns it off)'),
   retryMode: z.enum(['standard', 'adaptive', 'legacy']).default('standard').describe('AWS SDK retry mode'),
   maxAttempts: int(1, 10).default(3).describe('AWS SDK attempts per call, retries included'),
+  listCap: int(1, 100_000).default(1000).describe('most resources read from Cloud Control for one question'),
+  tableRows: int(1, 10_000).default(50).describe('most rows shown in an answer table'),
+  fanoutConcurrency: int(1, 64).default(20).describe('regions asked at the same time'),
+  regionRequestsPerSecond: int(1, 1000).default(10).describe('pace of Cloud Control requests to one region'),
+  costCacheTtl: int(0, 7 * 86_400).default(3600).describe('seconds an identical Cost Explorer request is answered from the cache'),
+  questionTimeout: int(1, 3600).default(60).describe('seconds one question may take before it is abandoned'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

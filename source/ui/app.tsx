@@ -1,4 +1,4 @@
-import { Box, Static, Text, useApp } from 'ink';
+import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { Spinner } from '@inkjs/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunContext } from '../cli/run-context.js';
@@ -12,6 +12,7 @@ type Connection = { state: 'connecting' } | { state: 'ready'; session: ChatSessi
 
 export function App({ context, onExit }: { context: RunContext; onExit: (code: number) => void }) {
   const { exit } = useApp();
+  const { stdout } = useStdout();
   const [connection, setConnection] = useState<Connection>({ state: 'connecting' });
   const [turns, setTurns] = useState<Turn[]>([]);
   const nextId = useRef(0);
@@ -34,10 +35,18 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
     exit();
   }, [connection, exit, onExit]);
 
+  const [busy, setBusy] = useState<string | undefined>();
   const submit = useCallback(
     async (text: string) => {
       if (connection.state !== 'ready') return;
-      const reply: ChatReply = await connection.session.submit(text);
+      setBusy('Thinking…');
+      const reply: ChatReply = await connection.session
+        .submit(text, {
+          onProgress: (event) =>
+            setBusy(event.kind === 'regions' ? `Listing ${event.typeName} in ${event.total} regions — ${event.done} done` : `Asking Cost Explorer (${event.operation})…`),
+        })
+        .catch((error: Error) => ({ kind: 'error' as const, text: error.message }))
+        .finally(() => setBusy(undefined));
       if (reply.kind === 'quit') {
         await connection.session.close();
         exit();
@@ -53,9 +62,9 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
   const { session } = connection;
   return (
     <Box flexDirection="column">
-      <Static items={turns}>{(turn) => <TurnView key={turn.id} turn={turn} />}</Static>
+      <Static items={turns}>{(turn) => <TurnView key={turn.id} turn={turn} width={stdout.columns || 80} />}</Static>
       <Header caller={session.caller} region={session.target.target.region} sandboxUser={session.target.sandboxUser} notice={session.target.notice} />
-      <Prompt onSubmit={submit} />
+      {busy ? <Spinner label={busy} /> : <Prompt onSubmit={submit} />}
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../source/cli/program.js';
 
 export interface CliResult {
@@ -24,10 +24,11 @@ export function tempHome(): string {
 }
 
 /** Runs the CLI in-process, headless, with a clean environment (no AWS credentials, pinned clock). */
-export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}, stdinText = ''): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await runCli(args, {
+    stdin: Readable.from([stdinText]),
     stdout,
     stderr,
     stdinIsTTY: false,

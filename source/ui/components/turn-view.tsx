@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { renderAnswerText } from '../../chat/answer-text.js';
 import type { ChatReply } from '../../chat/session.js';
+import { safeText } from '../../chat/terminal-text.js';
 
 export interface Turn {
   id: number;
@@ -8,11 +10,11 @@ export interface Turn {
   reply: Exclude<ChatReply, { kind: 'quit' }>;
 }
 
-export const TurnView = memo(function TurnView({ turn }: { turn: Turn }) {
+export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; width: number }) {
   const { reply } = turn;
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Text color="cyan">› {turn.question}</Text>
+      <Text color="cyan">› {safeText(turn.question)}</Text>
       {reply.kind === 'help' ? (
         <Box flexDirection="column">
           <Text>{reply.text}</Text>
@@ -23,8 +25,10 @@ export const TurnView = memo(function TurnView({ turn }: { turn: Turn }) {
             </Text>
           ))}
         </Box>
+      ) : reply.kind === 'answer' ? (
+        <Text>{renderAnswerText(reply.answer, width).trimEnd()}</Text>
       ) : (
-        <Text color={reply.kind === 'error' ? 'red' : undefined}>{reply.text}</Text>
+        <Text color={reply.kind === 'error' ? 'red' : undefined}>{safeText(reply.text, { keepNewlines: true })}</Text>
       )}
     </Box>
   );

@@ -1,0 +1,55 @@
+/**
+ * The structured answer both front ends render (text, JSON, Ink) and history stores as it is.
+ */
+export interface Answer {
+  /** answered; partial: some regions failed; failed: every region (or Cost Explorer) failed. */
+  outcome: 'answered' | 'partial' | 'failed';
+  /** One sentence that answers the question. */
+  summary: string;
+  table?: AnswerTable;
+  totals?: Money[];
+  chart?: Chart;
+  /** Every AWS API call made for this answer. */
+  calls: ApiCall[];
+  /** Regions (or services) that failed; the rest of the answer stands. */
+  failures: RegionFailure[];
+  warnings: string[];
+}
+
+export interface AnswerTable {
+  columns: string[];
+  rows: string[][];
+  /** e.g. "showing 50 of 312" */
+  note?: string;
+}
+
+export interface Money {
+  label: string;
+  amount: number;
+  unit: string;
+}
+
+export interface Chart {
+  /** `breakdown`: horizontal bars per label; `series`: values over time. */
+  kind: 'breakdown' | 'series';
+  unit: string;
+  points: Array<{ label: string; value: number }>;
+}
+
+export interface ApiCall {
+  service: string;
+  operation: string;
+  region: string;
+  pages: number;
+  fromCache: boolean;
+}
+
+export interface RegionFailure {
+  region: string;
+  code: string;
+  message: string;
+}
+
+export function emptyAnswer(summary: string): Answer {
+  return { outcome: 'answered', summary, calls: [], failures: [], warnings: [] };
+}

@@ -1,0 +1,145 @@
+import { getResource, listResources, type CloudResource } from '../aws/cloud-control.js';
+import { fanOut, Pacer } from '../aws/fanout.js';
+import { regionCatalog } from '../aws/region-catalog.js';
+import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
+import { regionFailure } from './aws-failure.js';
+import type { ExecutionContext } from './execution-context.js';
+import { plural } from './format.js';
+import type { Plan } from './plan.js';
+import { applyFilters, display, resourceTable, typeLabel } from './resource-view.js';
+
+/** Types whose one listing covers every region: ask one region and say so. */
+const globalTypePrefixes = ['AWS::S3::Bucket', 'AWS::IAM::', 'AWS::CloudFront::', 'AWS::Route53::', 'AWS::Organizations::', 'AWS::GlobalAccelerator::'];
+export const isGlobalType = (typeName: string) => globalTypePrefixes.some((prefix) => typeName === prefix || (prefix.endsWith('::') && typeName.startsWith(prefix)));
+
+export async function answerResources(plan: Plan, context: ExecutionContext): Promise<Answer> {
+  const typeName = plan.resourceType!;
+  const answer = emptyAnswer('');
+  const regions = await regionsFor(plan, context, answer);
+  if (regions.length === 0) return { ...answer, outcome: 'failed', summary: 'No region to ask: none of the named regions is known.' };
+
+  if (plan.intent === 'describe') return describe(plan, regions, context, answer);
+
+  const global = isGlobalType(typeName);
+  const asked = global ? [context.homeRegion] : regions;
+  if (global && plan.regions !== 'all' && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
+    answer.warnings.push(`${typeName} is a global type: one listing covers every region.`);
+  }
+  context.onProgress?.({ kind: 'regions', typeName, done: 0, total: asked.length });
+  const outcomes = await fanOut(
+    asked,
+    (region) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, signal: context.signal, pacer: new Pacer(1000 / context.settings.regionRequestsPerSecond) }),
+    { concurrency: context.settings.fanoutConcurrency, signal: context.signal, onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
+  );
+
+  const seen = new Set<string>();
+  const resources: CloudResource[] = [];
+  let truncated = false;
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      answer.failures.push(regionFailure(outcome.region, outcome.error));
+      continue;
+    }
+    answer.calls.push({ service: 'cloudcontrol', operation: 'ListResources', region: outcome.region, pages: outcome.value!.pages, fromCache: false });
+    truncated ||= outcome.value!.truncated;
+    for (const resource of outcome.value!.resources) {
+      if (seen.has(resource.identifier + (global ? '' : `@${resource.region}`))) continue;
+      seen.add(resource.identifier + (global ? '' : `@${resource.region}`));
+      resources.push(resource);
+    }
+  }
+  const unparsable = resources.filter((resource) => resource.properties === null).length;
+  if (unparsable > 0) answer.warnings.push(`${plural(unparsable, 'resource')} came without readable properties; shown by identifier only.`);
+  const { kept, warnings } = applyFilters(resources, plan.filters, typeName);
+  answer.warnings.push(...warnings);
+  if (truncated) answer.warnings.push(`Stopped reading at the cap of ${context.settings.listCap} resources per region (setting listCap); counts are at least these.`);
+
+  const failedAll = answer.failures.length === asked.length;
+  const where = global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : `across ${plural(asked.length - answer.failures.length, 'region')}`;
+  const filtered = describeFilters(plan);
+  if (failedAll) {
+    answer.outcome = 'failed';
+    answer.summary = `Could not list ${typeLabel(typeName, 2)}: every region asked failed.`;
+    return answer;
+  }
+  if (plan.intent === 'count') {
+    answer.summary = `You have ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
+    if (!global && asked.length > 1 && kept.length > 0) {
+      answer.chart = { kind: 'breakdown', unit: 'resources', points: countByRegion(kept).map(([label, value]) => ({ label, value })) };
+    }
+  } else {
+    const limit = Math.min(plan.limit ?? Number.POSITIVE_INFINITY, context.settings.tableRows);
+    answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
+    if (kept.length > 0) {
+      const table = resourceTable(kept, limit);
+      answer.table = { ...table, ...(kept.length > table.rows.length ? { note: `showing ${table.rows.length} of ${kept.length}` } : {}) };
+    }
+  }
+  if (answer.failures.length > 0) {
+    answer.outcome = 'partial';
+    answer.summary += ` ${plural(answer.failures.length, 'region')} could not be asked: ${answer.failures.map((f) => f.region).join(', ')}.`;
+  }
+  return answer;
+}
+
+async function describe(plan: Plan, regions: string[], context: ExecutionContext, answer: Answer): Promise<Answer> {
+  const typeName = plan.resourceType!;
+  // A global resource still has a home region (an S3 bucket's), so describe asks the regions named.
+  const asked = regions;
+  const outcomes = await fanOut(asked, (region) => getResource(context.clients, { typeName, identifier: plan.identifier!, region, signal: context.signal }), {
+    concurrency: context.settings.fanoutConcurrency,
+    signal: context.signal,
+  });
+  const found = outcomes.find((outcome) => outcome.ok);
+  const notFound: RegionFailure[] = [];
+  for (const outcome of outcomes) {
+    answer.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region: outcome.region, pages: 1, fromCache: false });
+    if (outcome.ok) continue;
+    const failure = regionFailure(outcome.region, outcome.error);
+    if (failure.code === 'ResourceNotFoundException') notFound.push(failure);
+    else answer.failures.push(failure);
+  }
+  if (!found) {
+    if (notFound.length === 0) answer.outcome = 'failed';
+    answer.summary = notFound.length > 0 ? `No ${typeName} "${plan.identifier}" in ${asked.join(', ')}.` : `Could not read ${typeName} "${plan.identifier}".`;
+    return answer;
+  }
+  const resource = found.value!;
+  answer.summary = `${typeName} ${resource.identifier} in ${resource.region}.`;
+  answer.table = {
+    columns: ['Property', 'Value'],
+    rows: Object.entries(resource.properties ?? {}).map(([key, value]) => [key, display(value)]),
+  };
+  if (!resource.properties) answer.warnings.push('The resource came without readable properties.');
+  return answer;
+}
+
+async function regionsFor(plan: Plan, context: ExecutionContext, answer: Answer): Promise<string[]> {
+  if (plan.regions === 'all') {
+    const enabled = await context.enabledRegions.get(context.signal);
+    if (enabled.warning) answer.warnings.push(enabled.warning);
+    answer.calls.push({ service: 'account', operation: 'ListRegions', region: 'us-east-1', pages: 1, fromCache: enabled.fromCache ?? false });
+    return enabled.regions;
+  }
+  const known = new Set(regionCatalog().map((region) => region.code));
+  for (const region of plan.regions.filter((r) => !known.has(r))) {
+    answer.failures.push({ region, code: 'UnknownRegion', message: `${region} is not an AWS region qchat knows` });
+  }
+  return plan.regions.filter((region) => known.has(region));
+}
+
+function countByRegion(resources: CloudResource[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const resource of resources) counts.set(resource.region, (counts.get(resource.region) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function describeFilters(plan: Plan): string {
+  const parts = [
+    ...plan.filters.tags.map((tag) => `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`),
+    ...(plan.filters.nameContains ? [`named like "${plan.filters.nameContains}"`] : []),
+    ...(plan.filters.state ? [`in state ${plan.filters.state}`] : []),
+    ...(plan.resourceModel ? Object.entries(plan.resourceModel).map(([key, value]) => `with ${key} ${value}`) : []),
+  ];
+  return parts.length > 0 ? ` ${parts.join(', ')}` : '';
+}

@@ -1,0 +1,18 @@
+import { emptyAnswer, type Answer } from './answer.js';
+import { answerCosts } from './execute-costs.js';
+import { answerResources } from './execute-resources.js';
+import type { ExecutionContext } from './execution-context.js';
+import { examplePhrasings } from './planner.js';
+import { isCostIntent, type Plan } from './plan.js';
+
+/** Runs a plan against AWS and returns the structured answer. Partial failure is an answer. */
+export async function executePlan(plan: Plan, context: ExecutionContext): Promise<Answer> {
+  if (plan.intent === 'help') return helpAnswer();
+  return isCostIntent(plan.intent) ? answerCosts(plan, context) : answerResources(plan, context);
+}
+
+export function helpAnswer(): Answer {
+  const answer = emptyAnswer('Ask about your AWS resources (through Cloud Control) and costs (through Cost Explorer) in plain English, for example:');
+  answer.table = { columns: ['Try'], rows: examplePhrasings.map((phrasing) => [phrasing]) };
+  return answer;
+}

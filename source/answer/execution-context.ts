@@ -1,0 +1,21 @@
+import type { AwsClients } from '../aws/clients.js';
+import type { CostExplorer } from '../aws/cost-explorer.js';
+import type { EnabledRegionsCache } from '../aws/enabled-regions.js';
+import type { Settings } from '../config/settings.js';
+
+/** What is happening while a question runs, for spinners and progress lines. */
+export type ProgressEvent =
+  | { kind: 'regions'; typeName: string; done: number; total: number }
+  | { kind: 'cost'; operation: string };
+
+export interface ExecutionContext {
+  clients: AwsClients;
+  costs: CostExplorer;
+  enabledRegions: EnabledRegionsCache;
+  /** The session's region: where global types are listed. */
+  homeRegion: string;
+  settings: Pick<Settings, 'listCap' | 'tableRows' | 'fanoutConcurrency' | 'regionRequestsPerSecond'>;
+  now: Date;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+}

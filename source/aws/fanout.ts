@@ -1,0 +1,70 @@
+/**
+ * Runs one task per region with bounded concurrency, reporting progress, collecting per-region
+ * failures instead of failing the whole, and stopping early when the signal aborts.
+ */
+export interface RegionOutcome<T> {
+  region: string;
+  ok: boolean;
+  value?: T;
+  error?: unknown;
+}
+
+export interface FanOutOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  onRegionDone?: (done: number, total: number, region: string) => void;
+}
+
+export async function fanOut<T>(regions: string[], task: (region: string) => Promise<T>, options: FanOutOptions): Promise<RegionOutcome<T>[]> {
+  const outcomes: RegionOutcome<T>[] = new Array(regions.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < regions.length) {
+      options.signal?.throwIfAborted();
+      const index = next++;
+      const region = regions[index]!;
+      try {
+        outcomes[index] = { region, ok: true, value: await task(region) };
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        outcomes[index] = { region, ok: false, error };
+      }
+      options.onRegionDone?.(++done, regions.length, region);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, regions.length) }, worker));
+  return outcomes;
+}
+
+/**
+ * Spaces requests to one region at least `intervalMs` apart, so paging through a large listing
+ * does not burst into that region's throttling limit. One pacer per region per question.
+ */
+export class Pacer {
+  private nextSlot = 0;
+
+  constructor(private readonly intervalMs: number) {}
+
+  async wait(signal?: AbortSignal): Promise<void> {
+    const now = performance.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + this.intervalMs;
+    if (slot > now) await sleep(slot - now, signal);
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,60 @@
+import { cellWidth, padEndCells, padStartCells, safeText, truncate } from './terminal-text.js';
+
+/**
+ * Plain-text layout of answer tables and charts, fitted to a width. Shared by the headless
+ * writer and the Ink components so both show the same thing.
+ */
+export function fitTable(columns: string[], rows: string[][], width: number): string[] {
+  const cells = [columns, ...rows].map((row) => columns.map((_, i) => safeText(row[i] ?? '')));
+  const natural = columns.map((_, i) => Math.max(...cells.map((row) => cellWidth(row[i]!))));
+  const widths = shrink(natural, width - 2 * (columns.length - 1));
+  const numeric = columns.map((_, i) => rows.length > 0 && rows.every((row) => /^[-+$]?[\d,.]+(?:%| \w+)?$|^$/.test(row[i] ?? '')));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => {
+        const fitted = truncate(cell, widths[i]!);
+        return numeric[i] ? padStartCells(fitted, widths[i]!) : padEndCells(fitted, widths[i]!);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)];
+}
+
+/** Narrows the widest columns first until the row fits; no column goes below 3 cells. */
+function shrink(widths: number[], available: number): number[] {
+  const result = [...widths];
+  let total = result.reduce((a, b) => a + b, 0);
+  while (total > available) {
+    const widest = result.indexOf(Math.max(...result));
+    if (result[widest]! <= 3) break;
+    result[widest]!--;
+    total--;
+  }
+  return result;
+}
+
+const eighths = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** One horizontal bar per point: label, bar scaled to the largest value, formatted value. */
+export function barLines(points: Array<{ label: string; value: number }>, format: (value: number) => string, width: number): string[] {
+  if (points.length === 0) return [];
+  const labels = points.map((p) => safeText(p.label));
+  const values = points.map((p) => format(p.value));
+  const labelWidth = Math.min(Math.max(...labels.map(cellWidth)), Math.max(8, Math.floor(width * 0.35)));
+  const valueWidth = Math.max(...values.map(cellWidth));
+  const barWidth = Math.max(4, Math.min(40, width - labelWidth - valueWidth - 4));
+  const max = Math.max(...points.map((p) => p.value), 0);
+  return points.map((point, i) => {
+    const eighthsTotal = max > 0 ? Math.round((Math.max(point.value, 0) / max) * barWidth * 8) : 0;
+    const bar = '█'.repeat(Math.floor(eighthsTotal / 8)) + eighths[eighthsTotal % 8];
+    return `${padEndCells(truncate(labels[i]!, labelWidth), labelWidth)}  ${padEndCells(bar, barWidth)}  ${padStartCells(values[i]!, valueWidth)}`;
+  });
+}
+
+const sparks = '▁▂▃▄▅▆▇█';
+
+export function sparkline(values: number[]): string {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return values.map((v) => sparks[max === min ? 3 : Math.round(((v - min) / (max - min)) * (sparks.length - 1))]).join('');
+}

@@ -1,0 +1,112 @@
+import type { Answer } from '../answer/answer.js';
+import type { ProgressEvent } from '../answer/execution-context.js';
+import { resolveRegion } from '../aws/region.js';
+import { ChatSession } from '../chat/session.js';
+import type { CliIo } from '../cli/program.js';
+import type { RunContext } from '../cli/run-context.js';
+import { ExitCode, QchatError, UsageError } from '../errors.js';
+import { planQuestion, maxQuestionLength } from '../answer/planner.js';
+import type { Plan } from '../answer/plan.js';
+import { outputWidth, writeError, writeJson } from './output.js';
+import { renderAnswerText } from '../chat/answer-text.js';
+
+export interface AskFlags {
+  allRegions?: boolean;
+  json?: boolean;
+  explain?: boolean;
+  cache?: boolean;
+}
+
+/** `qchat ask`: one question from the arguments or stdin, answered as text or JSON. */
+export async function runAsk(context: RunContext, words: string[], flags: AskFlags, io: CliIo & { stdin: NodeJS.ReadableStream }): Promise<number> {
+  const json = Boolean(flags.json);
+  try {
+    const question = words.length > 0 ? words.join(' ') : await readQuestion(io);
+    if (flags.explain) return await explain(context, question, flags, io);
+
+    const session = await ChatSession.open(context, { noCache: flags.cache === false });
+    try {
+      const progress = progressLine(io);
+      const planned = withAllRegions(session.plan(question), flags);
+      if (planned.kind === 'reply') return writeReply(io, json, question, planned);
+      const answer = await session.answer(planned.plan, { onProgress: progress.update });
+      progress.clear();
+      if (json) writeJson(io, answerJson(question, planned.plan, answer));
+      else io.stdout.write(renderAnswerText(answer, outputWidth(io)));
+      return answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    if (error instanceof QchatError) return writeError(io, json, error);
+    throw error;
+  }
+}
+
+async function explain(context: RunContext, question: string, flags: AskFlags, io: CliIo): Promise<number> {
+  // No AWS call: the region comes from settings, the environment or the AWS config file only.
+  const region = context.settings.sandbox || context.settings.sandboxUser ? (context.settings.region ?? 'us-east-1') : await resolveRegion(context.settings.region, context.settings.profile, context.env);
+  const planned = withAllRegions(planQuestion(question, { now: context.clock(), region }), flags);
+  if (planned.kind === 'reply') return writeReply(io, Boolean(flags.json), question, planned);
+  if (flags.json) writeJson(io, { plan: planned.plan });
+  else io.stdout.write(`${explainText(planned.plan)}\n`);
+  return ExitCode.ok;
+}
+
+type Planned = ReturnType<typeof planQuestion>;
+
+function withAllRegions(planned: Planned, flags: AskFlags): Planned {
+  if (!flags.allRegions || planned.kind === 'reply') return planned;
+  return { kind: 'plan', plan: { ...planned.plan, regions: 'all' } };
+}
+
+function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<Planned, { kind: 'reply' }>): number {
+  if (json) writeJson(io, { question, plan: null, reply: { reason: reply.reason, message: reply.message, suggestions: reply.suggestions } });
+  else io.stderr.write(`${reply.message}${reply.suggestions.length > 0 ? `\nTry: ${reply.suggestions.map((s) => `"${s}"`).join(', ')}` : ''}\n`);
+  return ExitCode.usage;
+}
+
+export function answerJson(question: string, plan: unknown, answer: Answer) {
+  const { calls, failures, ...rest } = answer;
+  return { question, plan, answer: rest, calls, failures };
+}
+
+function explainText(plan: Plan): string {
+  return Object.entries(plan)
+    .filter(([, value]) => value !== null && !(Array.isArray(value) && value.length === 0))
+    .map(([key, value]) => `${key.padEnd(18)} ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('\n');
+}
+
+async function readQuestion(io: CliIo & { stdin: NodeJS.ReadableStream }): Promise<string> {
+  if (io.stdinIsTTY) throw new UsageError('ask needs a question: qchat ask "how many lambda functions do I have"');
+  const limit = 1024 * 1024;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > limit) throw new UsageError(`the question on stdin is over ${limit / 1024 / 1024} MB; questions are limited to ${maxQuestionLength.toLocaleString('en-US')} characters`);
+    chunks.push(buffer);
+  }
+  const question = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks)).trim();
+  if (!question) throw new UsageError('ask needs a question, as arguments or on stdin');
+  return question;
+}
+
+/** A single updating progress line on stderr when it is a terminal; silent otherwise. */
+function progressLine(io: CliIo) {
+  const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
+  let shown = false;
+  return {
+    update: (event: ProgressEvent) => {
+      if (!tty) return;
+      const text = event.kind === 'regions' ? `Listing ${event.typeName} in ${event.total} regions — ${event.done} done` : `Asking Cost Explorer (${event.operation})…`;
+      io.stderr.write(`\r\u001b[2K${text}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}

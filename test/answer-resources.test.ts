@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../source/answer/execute.js';
+import type { Plan } from '../source/answer/plan.js';
+import type { ChatSession } from '../source/chat/session.js';
+import { fixtureCount, sandboxSession } from './helpers/session.js';
+
+async function answer(session: ChatSession, question: string) {
+  const result = await session.ask(question);
+  if (result.kind !== 'answer') throw new Error(`no plan for "${question}": ${result.result.message}`);
+  return result;
+}
+
+describe('resource questions against the sandbox over real HTTP', () => {
+  let session: ChatSession;
+  it('opens a session', async () => {
+    session = await sandboxSession();
+  });
+
+  it('counts Lambda functions in every enabled region, one ListResources fan-out', async () => {
+    const { answer: a } = await answer(session, 'how many lambda functions do I have in all regions');
+    expect(a.outcome).toBe('answered');
+    expect(a.summary).toBe(`You have ${fixtureCount('AWS::Lambda::Function')} Lambda functions across 17 regions.`);
+    expect(a.calls.filter((c) => c.operation === 'ListResources')).toHaveLength(17);
+    expect(a.calls.find((c) => c.operation === 'ListRegions')).toBeTruthy();
+    expect(a.chart?.points.reduce((sum, p) => sum + p.value, 0)).toBe(fixtureCount('AWS::Lambda::Function'));
+  });
+
+  it('reads every page the server chooses', async () => {
+    const { answer: a } = await answer(session, 'how many log groups in us-east-1');
+    const expected = fixtureCount('AWS::Logs::LogGroup', 'us-east-1');
+    expect(expected).toBeGreaterThan(40);
+    expect(a.summary).toContain(`You have ${expected} log groups in us-east-1`);
+    expect(a.calls[0]).toMatchObject({ operation: 'ListResources', pages: Math.ceil(expected / 20) });
+  });
+
+  it('caps a listing at the table size and says how many there are', async () => {
+    const capped = await sandboxSession({ tableRows: 5 });
+    const { answer: a } = await answer(capped, 'list log groups in us-east-1');
+    expect(a.table?.rows).toHaveLength(5);
+    expect(a.table?.note).toBe(`showing 5 of ${fixtureCount('AWS::Logs::LogGroup', 'us-east-1')}`);
+  });
+
+  it('filters by tag, name and state', async () => {
+    const { answer: running } = await answer(session, 'list running ec2 instances in us-east-1');
+    expect(running.table!.rows.every((row) => row.includes('running'))).toBe(true);
+    const { answer: tagged } = await answer(session, 'list lambda functions in us-east-1 tagged env=prod');
+    expect(tagged.table!.rows.length).toBeGreaterThan(0);
+    const { answer: named } = await answer(session, 'list lambda functions named invoice in us-east-1');
+    expect(named.table!.rows.map((row) => row[0])).toContain('invoice-renderer-prod');
+  });
+
+  it('lists a parent-required type with the parent named in the question', async () => {
+    const { plan, answer: a } = await answer(session, 'list node groups in cluster prod');
+    expect(plan.resourceModel).toEqual({ ClusterName: 'prod' });
+    expect(a.outcome).toBe('answered');
+    expect(a.table!.rows.map((row) => row[0]).sort()).toEqual(['prod/general', 'prod/spot-batch', 'prod/system']);
+  });
+
+  it('asks for the parent when the question does not name it, and calls nothing', async () => {
+    const result = await session.ask('list eks node groups');
+    expect(result.kind).toBe('reply');
+    if (result.kind === 'reply') expect(result.result.message).toMatch(/cluster/i);
+  });
+
+  it('reports a type Cloud Control cannot list as a failure, not a crash', async () => {
+    const plan = session.plan('list lambda functions');
+    if (plan.kind !== 'plan') throw new Error('expected a plan');
+    const unsupported: Plan = { ...plan.plan, resourceType: 'AWS::ApiGateway::Account' };
+    const a = await session.answer(unsupported);
+    expect(a.outcome).toBe('failed');
+    expect(a.failures[0]).toMatchObject({ region: 'us-east-1', code: 'UnsupportedActionException' });
+  });
+
+  it('lists S3 buckets once for all regions: a global type is deduplicated', async () => {
+    const { answer: a } = await answer(session, 'how many s3 buckets do I have in every region');
+    expect(a.summary).toBe(`You have ${fixtureCount('AWS::S3::Bucket')} S3 buckets in the account.`);
+    expect(a.calls.filter((c) => c.operation === 'ListResources')).toHaveLength(1);
+  });
+
+  it('describes one resource with GetResource', async () => {
+    const { plan, answer: a } = await answer(session, 'describe bucket my-bucket-123456 in us-west-2');
+    expect(plan.intent).toBe('describe');
+    expect(a.summary).toBe('AWS::S3::Bucket my-bucket-123456 in us-west-2.');
+    expect(a.table!.rows.find((row) => row[0] === 'BucketName')?.[1]).toBe('my-bucket-123456');
+    expect(a.calls).toEqual([{ service: 'cloudcontrol', operation: 'GetResource', region: 'us-west-2', pages: 1, fromCache: false }]);
+  });
+
+  it('says plainly when a described resource does not exist', async () => {
+    const { answer: a } = await answer(session, 'describe bucket no-such-bucket-here in us-west-2');
+    expect(a.summary).toBe('No AWS::S3::Bucket "no-such-bucket-here" in us-west-2.');
+  });
+});
+
+describe('fan-out under faults', () => {
+  it('answers with the healthy regions and names a down and a denying region', async () => {
+    const session = await sandboxSession({ sandboxFaults: 'down=ap-south-1,deny=eu-west-3,seed=3' });
+    const { answer: a } = await answer(session, 'how many lambda functions do I have in all regions');
+    expect(a.outcome).toBe('partial');
+    expect(a.failures.map((f) => [f.region, f.code]).sort()).toEqual([
+      ['ap-south-1', 'ServiceUnavailableException'],
+      ['eu-west-3', 'AccessDeniedException'],
+    ]);
+    const expected = fixtureCount('AWS::Lambda::Function') - fixtureCount('AWS::Lambda::Function', 'ap-south-1') - fixtureCount('AWS::Lambda::Function', 'eu-west-3');
+    expect(a.summary).toBe(`You have ${expected} Lambda functions across 15 regions. 2 regions could not be asked: ap-south-1, eu-west-3.`);
+  });
+
+  it('rides out 20% throttling with the SDK retries', async () => {
+    const session = await sandboxSession({ sandboxFaults: 'throttle=0.2,seed=11', maxAttempts: 5 });
+    const { answer: a } = await answer(session, 'how many lambda functions do I have in all regions');
+    expect(a.failures).toEqual([]);
+    expect(a.summary).toContain(`${fixtureCount('AWS::Lambda::Function')} Lambda functions`);
+  });
+
+  it('fails as a whole only when every region fails', async () => {
+    const session = await sandboxSession({ sandboxFaults: 'deny=us-east-1' });
+    const { answer: a } = await answer(session, 'list lambda functions');
+    expect(a.outcome).toBe('failed');
+    expect(a.failures).toHaveLength(1);
+  });
+});

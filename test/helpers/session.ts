@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { ChatSession } from '../../source/chat/session.js';
+import { loadRunContext } from '../../source/cli/run-context.js';
+import type { SettingKey } from '../../source/config/settings.js';
+import { tempHome } from './cli.js';
+
+/** Opens a chat session on a fresh in-process sandbox (real SDK clients over HTTP), closed after the file. */
+export async function sandboxSession(flags: Partial<Record<SettingKey, unknown>> = {}, options: { noCache?: boolean; home?: string } = {}): Promise<ChatSession> {
+  const context = loadRunContext({ sandbox: true, ...flags }, { QCHAT_HOME: options.home ?? tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z' });
+  const session = await ChatSession.open(context, { noCache: options.noCache ?? false });
+  afterAll(() => session.close());
+  return session;
+}
+
+interface FixtureResource {
+  typeName: string;
+  region: string;
+  identifier: string;
+}
+
+const fixture = JSON.parse(readFileSync('config/sandbox/resources.json', 'utf8')) as { resources: FixtureResource[] };
+
+/** How many resources of a type the sandbox fixture holds, in one region or all. */
+export function fixtureCount(typeName: string, region?: string): number {
+  return fixture.resources.filter((r) => r.typeName === typeName && (region === undefined || r.region === region)).length;
+}
