@@ -1,0 +1,60 @@
+// Chat history: append latency per message and restore time, for conversations of 100, 1,000 and
+// 10,000 messages so the growth shows. Targets (DESIGN.md): under 5 ms per append and under
+// 100 ms to restore 10,000 messages. Every message goes through the real store (line append plus
+// the locked index update); restoring opens a fresh store, as resuming a conversation does.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { format, median, report } from './report.mjs';
+
+const { openHistory } = await tsImport('../../source/history/store.ts', import.meta.url);
+
+const sizes = [100, 1_000, 10_000];
+const timedAppends = 200; // the last appends of each size, when the conversation is nearly full
+const restoreRuns = 5;
+const clock = () => new Date();
+
+// A typical exchange: a question, then an answer with a summary and a small table.
+const answer = {
+  summary: '8 instances running in eu-west-1',
+  table: {
+    columns: ['instance', 'type', 'state', 'launched'],
+    rows: Array.from({ length: 8 }, (_, i) => [`i-0${i}4f9c2d1e8b7a6`, 't3.micro', 'running', '2026-11-01T10:00:00Z']),
+  },
+};
+const message = (i) => (i % 2 ? { role: 'assistant', text: answer.summary, answer } : { role: 'user', text: `how many instances run in eu-west-1? (${i})` });
+
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)];
+
+for (const size of sizes) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qchat-bench-history-'));
+  try {
+    const store = await openHistory({ dataDir, userId: 'bench', clock });
+    const { id } = await store.create('benchmark');
+    const latencies = [];
+    for (let i = 0; i < size; i++) {
+      const start = performance.now();
+      await store.append(id, message(i));
+      latencies.push(performance.now() - start);
+      if ((i + 1) % 1000 === 0) process.stderr.write(`history: ${i + 1}/${size} messages appended\n`);
+    }
+    const timed = latencies.slice(-timedAppends);
+    const appendMs = median(timed);
+    report(`history append, ${size} messages`, `${format(appendMs)} ms median, ${format(percentile(timed, 0.95))} ms p95`, '< 5 ms', appendMs < 5);
+
+    const restores = [];
+    for (let run = 0; run < restoreRuns; run++) {
+      const resumed = await openHistory({ dataDir, userId: 'bench', clock });
+      const start = performance.now();
+      const messages = await resumed.read(id);
+      restores.push(performance.now() - start);
+      if (messages.length !== size) throw new Error(`restored ${messages.length} of ${size} messages`);
+    }
+    const restoreMs = median(restores);
+    const kilobytes = statSync(join(store.dir, `${id}.jsonl`)).size / 1024;
+    report(`history restore, ${size} messages (${format(kilobytes, 0)} KB)`, `${format(restoreMs)} ms`, '< 100 ms', restoreMs < 100);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

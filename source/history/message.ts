@@ -1,0 +1,81 @@
+import { redactStrings } from './redact.js';
+
+export type Role = 'user' | 'assistant';
+
+export interface Feedback {
+  rating: 'up' | 'down';
+  comment?: string;
+}
+
+/** One line of a conversation file. */
+export interface HistoryMessage {
+  id: string;
+  role: Role;
+  /** ISO 8601 time the message was recorded. */
+  at: string;
+  text: string;
+  /** The structured answer, kept as JSON so a restored conversation renders the same tables and charts. */
+  answer?: unknown;
+  feedback?: Feedback;
+}
+
+export interface NewMessage {
+  /** Defaults to a random UUID. */
+  id?: string;
+  role: Role;
+  text: string;
+  answer?: unknown;
+}
+
+/** One record as one line of JSON (JSON escapes every newline), with secrets redacted. */
+export function toLine(record: object): string {
+  return `${JSON.stringify(record, redactStrings)}\n`;
+}
+
+export interface ParsedConversation {
+  messages: HistoryMessage[];
+  /** 1-based numbers of lines that were not readable and were skipped. */
+  badLines: number[];
+}
+
+/**
+ * Reads a conversation file's lines in order. A line repeating an earlier message's id updates
+ * that message's fields (this is how feedback given later is recorded in an append-only file).
+ */
+export function parseConversation(text: string): ParsedConversation {
+  const byId = new Map<string, HistoryMessage>();
+  const badLines: number[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    if (line === '') return;
+    const record = parseRecord(line);
+    const earlier = record && byId.get(record.id);
+    const merged = earlier ? { ...earlier, ...record } : record;
+    if (isMessage(merged)) byId.set(merged.id, merged);
+    else badLines.push(index + 1);
+  });
+  return { messages: [...byId.values()], badLines };
+}
+
+function parseRecord(line: string): { id: string } | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isObject(value) && typeof value.id === 'string' ? (value as { id: string }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isMessage(value: unknown): value is HistoryMessage {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    (value.role === 'user' || value.role === 'assistant') &&
+    typeof value.at === 'string' &&
+    typeof value.text === 'string'
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

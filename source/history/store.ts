@@ -1,0 +1,310 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Clock } from '../config/clock.js';
+import { safeUserDirName } from '../config/safe-user-id.js';
+import { appendLine, createConversationFile, readConversationFile } from './conversation-file.js';
+import { ensurePrivateDir, errorCode, fileStamp, isUnreadable, moveAside, writeRefusal } from './disk.js';
+import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
+import { toLine, type Feedback, type HistoryMessage, type NewMessage } from './message.js';
+import { redactSecrets } from './redact.js';
+import { defaultRetention, expiredConversations, newestFirst, type RetentionOptions } from './retention.js';
+
+export type { ConversationSummary, HistorySettings } from './index-file.js';
+export type { Feedback, HistoryMessage, NewMessage, Role } from './message.js';
+export type { RetentionOptions } from './retention.js';
+
+export interface OpenHistoryOptions {
+  /** The data directory (`resolvePaths().data`); history lives in its `history/` folder. */
+  dataDir: string;
+  userId: string;
+  clock: Clock;
+  retention?: Partial<RetentionOptions>;
+}
+
+export interface ListedConversation extends ConversationSummary {
+  /** 1-based, newest first: what `/resume N` and `/delete N` take. */
+  position: number;
+}
+
+const titleLength = 60;
+const inputHistoryLength = 100;
+// index.json is rewritten on every message, so a huge paste is not kept for recall.
+const inputLengthLimit = 2_000;
+const noSettings = (): HistorySettings => ({ inputHistory: [] });
+
+/**
+ * Opens a user's history (creating its folder), recovers conversations missing from the index and
+ * applies retention. Disk trouble never throws: it shows up in `warnings` and `recording`.
+ */
+export async function openHistory(options: OpenHistoryOptions): Promise<HistoryStore> {
+  const store = new HistoryStore(join(options.dataDir, 'history', safeUserDirName(options.userId)), options.clock);
+  await store.tidy({ ...defaultRetention, ...options.retention });
+  return store;
+}
+
+/** A first question as a conversation title: one line, at most 60 characters. */
+export function titleFrom(question: string): string {
+  // Redact before cutting, so a cut cannot hide a secret from the patterns.
+  const line = redactSecrets(question).replace(/\s+/g, ' ').trim();
+  const characters = Array.from(line);
+  if (characters.length === 0) return 'untitled';
+  return characters.length <= titleLength ? line : `${characters.slice(0, titleLength - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * One user's conversations: `index.json` (lowdb) lists them and holds settings; each conversation
+ * is an append-only `<id>.jsonl`. Calls on one store run one at a time, in call order.
+ */
+export class HistoryStore {
+  /** Problems the user should see (unreadable files moved aside, lines skipped, recording stopped). */
+  readonly warnings: string[] = [];
+  readonly #index: IndexFile;
+  #recording = true;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** Use `openHistory`. */
+  constructor(
+    readonly dir: string,
+    private readonly clock: Clock,
+  ) {
+    this.#index = new IndexFile(join(dir, 'index.json'), clock, (message) => this.#warn(message), (data) => this.#recover(data));
+  }
+
+  /** False once the disk refused a write (full or read-only): writes are then skipped. */
+  get recording(): boolean {
+    return this.#recording;
+  }
+
+  /** Newest first, numbered from 1. */
+  list(): Promise<ListedConversation[]> {
+    return this.#serial(() => this.#guard([], async () => numbered((await this.#index.read()).conversations)));
+  }
+
+  async latest(): Promise<ListedConversation | undefined> {
+    return (await this.list())[0];
+  }
+
+  /** A conversation by its position in `list()` (`3` or `"3"`) or by its id. */
+  find(ref: string | number): Promise<ListedConversation | undefined> {
+    return this.#serial(() => this.#guard(undefined, async () => lookUp((await this.#index.read()).conversations, ref)));
+  }
+
+  /** Starts a conversation titled after its first question. */
+  create(firstQuestion: string): Promise<ConversationSummary> {
+    return this.#serial(() => {
+      const now = this.clock();
+      const id = `${fileStamp(now)}-${randomBytes(4).toString('hex')}`;
+      const conversation = { id, title: titleFrom(firstQuestion), createdAt: now.toISOString(), updatedAt: now.toISOString(), messageCount: 0 };
+      return this.#write(conversation, () =>
+        this.#index.update(async (data) => {
+          await createConversationFile(this.#file(conversation.id));
+          data.conversations.push(conversation);
+          return conversation;
+        }),
+      );
+    });
+  }
+
+  /** Records a message (secrets redacted) and returns it as stored. */
+  append(conversationId: string, message: NewMessage): Promise<HistoryMessage> {
+    return this.#serial(() => {
+      const file = this.#file(conversationId);
+      const line = toLine({ id: message.id ?? randomUUID(), role: message.role, at: this.#now(), text: message.text, answer: message.answer });
+      const stored = JSON.parse(line) as HistoryMessage;
+      return this.#write(stored, async () => {
+        await appendLine(file, line);
+        await this.#index.update((data) => touch(data, conversationId, stored));
+        return stored;
+      });
+    });
+  }
+
+  /** Records feedback on a message already appended (as a line that updates it). */
+  setFeedback(conversationId: string, messageId: string, feedback: Feedback): Promise<void> {
+    return this.#serial(() => this.#write(undefined, () => appendLine(this.#file(conversationId), toLine({ id: messageId, feedback }))));
+  }
+
+  /** The messages of a conversation in order; unreadable lines are skipped and reported. */
+  read(conversationId: string): Promise<HistoryMessage[]> {
+    return this.#serial(() =>
+      this.#guard([], async () => {
+        const file = this.#file(conversationId);
+        try {
+          const { messages, badLines } = await readConversationFile(file);
+          if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${basename(file)}`);
+          return messages;
+        } catch (error) {
+          if (!isUnreadable(error)) throw error;
+          const movedTo = await moveAside(file, this.clock);
+          this.#warn(`history: ${basename(file)} was unreadable (${errorCode(error)}); moved it to ${basename(movedTo)}`);
+          return [];
+        }
+      }),
+    );
+  }
+
+  /** Deletes a conversation by position or id; undefined when there is no such conversation. */
+  delete(ref: string | number): Promise<ListedConversation | undefined> {
+    return this.#serial(() =>
+      this.#write(undefined, () =>
+        this.#index.update(async (data) => {
+          const conversation = lookUp(data.conversations, ref);
+          if (!conversation) return undefined;
+          data.conversations = data.conversations.filter(({ id }) => id !== conversation.id);
+          await rm(this.#file(conversation.id), { force: true });
+          return conversation;
+        }),
+      ),
+    );
+  }
+
+  settings(): Promise<HistorySettings> {
+    return this.#serial(() => this.#guard(noSettings(), async () => (await this.#index.read()).settings));
+  }
+
+  /** Replaces the given settings; an absent `crossRegionConsent` means "not asked yet". */
+  updateSettings(patch: Partial<HistorySettings>): Promise<void> {
+    return this.#serial(() =>
+      this.#write(undefined, () =>
+        this.#index.update((data) => {
+          Object.assign(data.settings, patch);
+          data.settings.inputHistory = data.settings.inputHistory.slice(-inputHistoryLength);
+        }),
+      ),
+    );
+  }
+
+  /** Adds a submitted input to the recall list (a read-modify-write, so concurrent sessions both keep theirs). */
+  rememberInput(text: string): Promise<void> {
+    const entry = text.trim();
+    return this.#serial(() =>
+      this.#write(undefined, async () => {
+        if (!entry || entry.length > inputLengthLimit) return;
+        await this.#index.update(({ settings }) => {
+          if (settings.inputHistory.at(-1) !== entry) settings.inputHistory.push(entry);
+          settings.inputHistory.splice(0, settings.inputHistory.length - inputHistoryLength);
+        });
+      }),
+    );
+  }
+
+  /** Creates the folders, removes temp files of killed writers, re-lists orphaned conversations, applies retention. */
+  tidy(retention: RetentionOptions): Promise<void> {
+    return this.#serial(() =>
+      this.#write(undefined, async () => {
+        await ensurePrivateDir(dirname(this.dir));
+        await ensurePrivateDir(this.dir);
+        await this.#index.update(async (data) => {
+          await this.#index.removeLeftoverTempFiles();
+          await this.#recover(data);
+          const expired = new Set(expiredConversations(data.conversations, this.clock(), retention).map(({ id }) => id));
+          data.conversations = data.conversations.filter(({ id }) => !expired.has(id));
+          await Promise.all([...expired].map((id) => rm(this.#file(id), { force: true })));
+        });
+      }),
+    );
+  }
+
+  /** Makes the index match the conversation files: drops entries without a file, lists files without an entry. */
+  async #recover(data: IndexData): Promise<void> {
+    const ids = new Set(
+      (await readdir(this.dir))
+        .filter((name) => name.endsWith('.jsonl'))
+        .map((name) => name.slice(0, -'.jsonl'.length))
+        .filter((id) => conversationIdPattern.test(id)),
+    );
+    data.conversations = data.conversations.filter(({ id }) => ids.has(id));
+    for (const { id } of data.conversations) ids.delete(id);
+    let recovered = 0;
+    for (const id of ids) {
+      const { messages } = await readConversationFile(this.#file(id));
+      // A file without a readable message (a create cut short) has nothing to list.
+      if (messages.length === 0) continue;
+      data.conversations.push(summarize(id, messages, this.#now()));
+      recovered++;
+    }
+    if (recovered > 0) this.#warn(`history: recovered ${recovered} conversation${recovered > 1 ? 's' : ''} missing from index.json`);
+  }
+
+  /** The conversation's file; an id that is not one of ours (it could name another path) is refused. */
+  #file(conversationId: string): string {
+    if (!conversationIdPattern.test(conversationId)) throw new Error(`not a conversation id: ${JSON.stringify(conversationId)}`);
+    return join(this.dir, `${conversationId}.jsonl`);
+  }
+
+  #now(): string {
+    return this.clock().toISOString();
+  }
+
+  #warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs a write unless recording is off; a write that fails on the disk turns recording off. */
+  #write<T>(fallback: T, task: () => Promise<T>): Promise<T> {
+    return this.#recording ? this.#guard(fallback, task, 'write') : Promise.resolve(fallback);
+  }
+
+  /**
+   * Disk trouble is a warning, not an error, so the chat goes on: a lock held too long skips one
+   * change, a failed write (full or read-only disk above all) stops recording, a failed read
+   * gives nothing. Errors without an errno code are bugs and are thrown.
+   */
+  async #guard<T>(fallback: T, task: () => Promise<T>, kind: 'read' | 'write' = 'read'): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === undefined) throw error;
+      const refusal = writeRefusal(error);
+      if (code === 'ELOCKED' || code === 'ECOMPROMISED') {
+        this.#warn(`history: ${this.#index.path} stayed locked by another qchat; a change to the list was not saved`);
+      } else if (kind === 'write' || refusal) {
+        this.#recording = false;
+        const reason = refusal ? `the disk is ${refusal} (${code})` : `saving failed (${(error as Error).message})`;
+        this.#warn(`history: ${reason}; this chat is no longer being saved`);
+      } else {
+        this.#warn(`history: reading failed (${(error as Error).message})`);
+      }
+      return fallback;
+    }
+  }
+}
+
+function numbered(conversations: ConversationSummary[]): ListedConversation[] {
+  return [...conversations].sort(newestFirst).map((conversation, index) => ({ ...conversation, position: index + 1 }));
+}
+
+function lookUp(conversations: ConversationSummary[], ref: string | number): ListedConversation | undefined {
+  const text = String(ref).trim();
+  const listed = numbered(conversations);
+  return /^\d+$/.test(text) ? listed[Number(text) - 1] : listed.find(({ id }) => id === text);
+}
+
+/** Counts a message in the index; a conversation deleted meanwhile by another process is listed again. */
+function touch(data: IndexData, conversationId: string, message: HistoryMessage): void {
+  let conversation = data.conversations.find(({ id }) => id === conversationId);
+  if (!conversation) {
+    conversation = { id: conversationId, title: titleFrom(message.text), createdAt: message.at, updatedAt: message.at, messageCount: 0 };
+    data.conversations.push(conversation);
+  }
+  conversation.updatedAt = message.at;
+  conversation.messageCount += 1;
+}
+
+/** An index entry rebuilt from a conversation's messages (their times may be hand-edited, so normalised). */
+function summarize(id: string, messages: HistoryMessage[], now: string): ConversationSummary {
+  const time = (at: string | undefined) => {
+    const ms = Date.parse(at ?? '');
+    return Number.isNaN(ms) ? now : new Date(ms).toISOString();
+  };
+  const question = messages.find(({ role }) => role === 'user')?.text ?? '';
+  return { id, title: titleFrom(question), createdAt: time(messages[0]?.at), updatedAt: time(messages.at(-1)?.at), messageCount: messages.length };
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryMessage } from '../source/history/store.js';
+import { openHistory } from '../source/history/store.js';
+import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
+import { buildHistoryWorker, runWorker, startWorker } from './fixtures/history-processes.js';
+
+let worker: string;
+beforeAll(async () => {
+  worker = await buildHistoryWorker(tempDataDir());
+});
+
+const openAs = (dataDir: string, userId: string) => openHistory({ dataDir, userId, clock: steppingClock() });
+
+/** Message texts are `<tag>:<n>`; the numbers each tag wrote, in file order. */
+function sequencesByTag(messages: HistoryMessage[]): Map<string, number[]> {
+  const sequences = new Map<string, number[]>();
+  for (const { text } of messages) {
+    const [tag = '', n = ''] = text.split(':');
+    sequences.set(tag, [...(sequences.get(tag) ?? []), Number(n)]);
+  }
+  return sequences;
+}
+
+const upTo = (count: number) => Array.from({ length: count }, (_, i) => i);
+
+describe('history shared by several processes of one user', () => {
+  it('keeps all 1,000 messages of 4 processes appending to one conversation, each in order', { timeout: 60_000 }, async () => {
+    const dataDir = tempDataDir();
+    const { id } = await (await openAs(dataDir, 'alice')).create('shared');
+    const warnings = await Promise.all(['p0', 'p1', 'p2', 'p3'].map((tag) => runWorker(worker, [dataDir, 'alice', 'append', id, '250', tag])));
+    expect(warnings.flat()).toEqual([]);
+    const store = await openAs(dataDir, 'alice');
+    const messages = await store.read(id);
+    expect(messages).toHaveLength(1000);
+    expect([...sequencesByTag(messages).entries()].sort()).toEqual(['p0', 'p1', 'p2', 'p3'].map((tag) => [tag, upTo(250)]));
+    expect((await store.find(id))?.messageCount).toBe(1000);
+    expect(store.warnings).toEqual([]);
+  });
+
+  it('keeps all 100 conversations of 4 processes creating 25 each', { timeout: 60_000 }, async () => {
+    const dataDir = tempDataDir();
+    const warnings = await Promise.all(['p0', 'p1', 'p2', 'p3'].map((tag) => runWorker(worker, [dataDir, 'bob', 'create', '25', tag])));
+    expect(warnings.flat()).toEqual([]);
+    const titles = (await (await openAs(dataDir, 'bob')).list()).map(({ title }) => title);
+    expect(titles.sort()).toEqual(['p0', 'p1', 'p2', 'p3'].flatMap((tag) => upTo(25).map((i) => `${tag}:${i}`)).sort());
+  });
+
+  it('loses nothing but a last partial line when writers are killed at random moments', { timeout: 120_000 }, async () => {
+    const dataDir = tempDataDir();
+    const lanes = 3; // independent users, so the runs of different lanes overlap in time
+    const runsPerLane = 10;
+    await Promise.all(
+      upTo(lanes).map(async (lane) => {
+        const userId = `user-${lane}`;
+        const first = await openAs(dataDir, userId);
+        const { id } = await first.create('killed writers');
+        for (let run = 0; run < runsPerLane; run++) await killedRun(dataDir, userId, id, `run${run}`, first.dir);
+
+        const index = readFileSync(join(first.dir, 'index.json'), 'utf8');
+        expect(() => JSON.parse(index)).not.toThrow();
+        const store = await openAs(dataDir, userId);
+        const messages = await store.read(id);
+        // Each run wrote 0, 1, 2, … with no gap; a kill can only cut the last line short.
+        for (const [tag, sequence] of sequencesByTag(messages)) expect(sequence, tag).toEqual(upTo(sequence.length));
+        const lines = readFileSync(join(store.dir, `${id}.jsonl`), 'utf8').split('\n').filter(Boolean);
+        expect(lines.length - messages.length).toBeLessThanOrEqual(runsPerLane);
+        expect(store.warnings.filter((warning) => !warning.startsWith('history: skipped unreadable line'))).toEqual([]);
+        expect(messages.length).toBeGreaterThan(runsPerLane);
+      }),
+    );
+  });
+});
+
+/** Starts a writer appending in a tight loop and SIGKILLs it during start-up or mid-loop. */
+async function killedRun(dataDir: string, userId: string, conversationId: string, tag: string, dir: string): Promise<void> {
+  const child = startWorker(worker, [dataDir, userId, 'loop', conversationId, tag]);
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve) => child.stdout?.on('data', (chunk: Buffer) => chunk.includes('ready') && resolve()));
+  if (Math.random() < 0.2) await sleep(Math.random() * 300);
+  else await Promise.race([ready.then(() => sleep(Math.random() * 60)), exited]);
+  child.kill('SIGKILL');
+  const code = await exited;
+  if (code !== null) throw new Error(`writer exited by itself (${code}): ${stderr}`);
+  // A killed writer may leave its lock behind; the next process takes it over once it is stale
+  // (5 s). Age it instead of waiting.
+  const lock = join(dir, 'index.json.lock');
+  if (existsSync(lock)) utimesSync(lock, new Date(0), new Date(0));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../source/history/redact.js';
+
+describe('redactSecrets', () => {
+  it.each([
+    ['key AKIAIOSFODNN7EXAMPLE here', 'key [redacted] here'],
+    ['temporary ASIAY34FZKBOKMUTVV7A', 'temporary [redacted]'],
+    ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws_secret_access_key = [redacted]'],
+    ['export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'export AWS_SECRET_ACCESS_KEY=[redacted]'],
+    ['aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws configure set aws_secret_access_key [redacted]'],
+    ['{"SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}', '{"SecretAccessKey": "[redacted]"}'],
+    ['{"SessionToken":"IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"}', '{"SessionToken":"[redacted]"}'],
+    ['aws_session_token=FwoGZXIvYXdzEJr//////////wEaDHVzZWFzdDEiRzBF', 'aws_session_token=[redacted]'],
+    ['x-amz-security-token: IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ', 'x-amz-security-token: [redacted]'],
+    ['pasted IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ alone', 'pasted [redacted] alone'],
+    ['Authorization: Bearer abcdef0123456789abcdef0123456789', 'Authorization: Bearer [redacted]'],
+    ['token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MX0.c2lnbmF0dXJl end', 'token [redacted] end'],
+    ['Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MX0.c2lnbmF0dXJl', 'Bearer [redacted]'],
+  ])('redacts %j', (text, expected) => {
+    expect(redactSecrets(text)).toBe(expected);
+  });
+
+  it.each([
+    'How many EC2 instances run in eu-west-1?',
+    'the bearer of bad news',
+    'arn:aws:iam::123456789012:user/alice',
+    'AKIA is the prefix of an access key id',
+    'aws_secret_access_key is set in ~/.aws/credentials',
+    'i-0abcd1234efgh5678 and vol-0123456789abcdef0',
+  ])('leaves %j alone', (text) => {
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
