@@ -9,13 +9,13 @@ describe('interactive shell', () => {
   it('opens on the sandbox and answers /help', async () => {
     const context = loadRunContext({ sandbox: true }, { ...process.env, QCHAT_HOME: '/tmp/qchat-ui-test' });
     const ui = render(<App context={context} onExit={() => {}} />);
-    for (let i = 0; i < 100 && !ui.lastFrame()?.includes('account'); i++) await tick();
-    expect(ui.lastFrame()).toContain('account 111122223333');
+    for (let i = 0; i < 100 && !ui.lastFrame()?.includes('Pro'); i++) await tick();
+    expect(ui.lastFrame()).toContain('qchat [sandbox] · alice · 111122223333 · Pro (example-corp-pro) · us-east-1');
     ui.stdin.write('/help');
     await tick();
     ui.stdin.write('\r');
     await tick(200);
-    console.log(ui.frames.join('\n-----\n'));
+    expect(ui.lastFrame()).toContain('/whoami    who you are, your tier and subscription');
     ui.unmount();
   });
 });

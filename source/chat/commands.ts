@@ -6,6 +6,12 @@ export interface SlashCommand {
 
 export const slashCommands: SlashCommand[] = [
   { name: '/help', description: 'what qchat can do and the commands' },
+  { name: '/whoami', description: 'who you are, your tier and subscription' },
+  { name: '/usage', description: 'requests used and left this month and minute' },
+  { name: '/profile', description: 'list subscription profiles, or switch: /profile NAME' },
+  { name: '/regions', description: 'cross-region questions: /regions on | off' },
+  { name: '/login', description: 'sign in with IAM Identity Center' },
+  { name: '/logout', description: 'forget your IAM Identity Center sign-in' },
   { name: '/quit', description: 'leave qchat (Ctrl+D works too)' },
 ];
 

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Answer } from '../answer/answer.js';
 import { executePlan } from '../answer/execute.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
-import type { Plan, PlanResult } from '../answer/plan.js';
+import { isCostIntent, isResourceIntent, type Plan, type PlanResult } from '../answer/plan.js';
 import { planQuestion } from '../answer/planner.js';
 import { AwsClients } from '../aws/clients.js';
 import { CostCache } from '../aws/cost-cache.js';
@@ -9,23 +10,40 @@ import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import { resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
 import type { RunContext } from '../cli/run-context.js';
+import type { Clock } from '../config/clock.js';
 import { getCallerIdentity, type CallerIdentity } from '../identity/caller-identity.js';
-import { join } from 'node:path';
-import { findSlashCommand, slashCommands, type SlashCommand } from './commands.js';
-
-export type ChatReply =
-  | { kind: 'help'; commands: SlashCommand[]; text: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'error'; text: string }
-  | { kind: 'answer'; plan: Plan; answer: Answer }
-  | { kind: 'quit' };
+import { ContextStore } from '../identity/context-store.js';
+import type { DevicePrompt } from '../identity/device-sign-in.js';
+import { resolveEntitlements, type Entitlements } from '../identity/entitlements.js';
+import type { IdentityCenterInstance } from '../identity/identity-center.js';
+import { isExpired, type IdentityContext } from '../identity/identity-context.js';
+import { resolveIdentity, signIn, type IdentityDeps, type Resolution } from '../identity/resolve-identity.js';
+import { loadSubscriptionProfiles, type SubscriptionProfile } from '../identity/subscriptions.js';
+import { checkFeature } from '../tiers/gate.js';
+import { loadTierPolicy, type Feature, type TierPolicy } from '../tiers/policy.js';
+import { RateLimiter, type Usage } from '../tiers/rate-limiter.js';
+import type { Refusal } from '../tiers/refusal.js';
 
 export interface AskOptions {
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Consent to ask other regions: true for headless questions (naming regions, or --all-regions,
+   * is consent); the TUI passes the user's remembered choice, undefined while unasked.
+   */
+  crossRegionConsent?: boolean | undefined;
 }
 
-export type AskResult = { kind: 'reply'; result: Extract<PlanResult, { kind: 'reply' }> } | { kind: 'answer'; plan: Plan; answer: Answer };
+export type AskResult =
+  | { kind: 'reply'; result: Extract<PlanResult, { kind: 'reply' }> }
+  | { kind: 'answer'; plan: Plan; answer: Answer }
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'needs-consent'; plan: Plan }
+  | { kind: 'sign-in-required'; message: string };
+
+export type IdentityState =
+  | { kind: 'ready'; context: IdentityContext; instance: IdentityCenterInstance; entitlements: Entitlements; notes: string[] }
+  | { kind: 'sign-in-required'; resolution: Extract<Resolution, { kind: 'sign-in-required' }> };
 
 export interface SessionOptions {
   /** Skip the Cost Explorer cache (`--no-cache`). */
@@ -33,12 +51,19 @@ export interface SessionOptions {
 }
 
 /**
- * The conversation engine both front ends drive: it owns the AWS target and the caller, and turns
- * each submitted line into a reply. No React or Ink here.
+ * The conversation engine both front ends drive: it owns the AWS target, the caller's identity
+ * context and tier, the limits, and turns each question into an answer or a refusal. No React or
+ * Ink here.
  */
 export class ChatSession {
+  readonly policy: TierPolicy;
+  readonly warnings: string[] = [];
+  identity: IdentityState | undefined;
   private readonly costs: CostExplorer;
   private readonly enabledRegions: EnabledRegionsCache;
+  private readonly limiter: RateLimiter;
+  private readonly store: ContextStore;
+  private readonly profiles: SubscriptionProfile[];
 
   private constructor(
     readonly context: RunContext,
@@ -47,10 +72,18 @@ export class ChatSession {
     readonly caller: CallerIdentity,
     options: SessionOptions,
   ) {
-    const ttlMs = context.settings.costCacheTtl * 1000;
-    const cache = options.noCache || ttlMs === 0 ? undefined : new CostCache(join(context.paths.cache, 'cost-explorer'), ttlMs, context.clock);
-    this.costs = new CostExplorer(clients, cache, `${caller.accountId}@${target.target.endpoint ?? 'aws'}`);
+    const { settings, paths, clock } = context;
+    const ttlMs = settings.costCacheTtl * 1000;
+    const cache = options.noCache || ttlMs === 0 ? undefined : new CostCache(join(paths.cache, 'cost-explorer'), ttlMs, clock);
+    // The in-process sandbox listens on a new port each run; its accounts are the same every time.
+    const scope = target.sandbox ? 'sandbox' : (target.target.endpoint ?? 'aws');
+    this.costs = new CostExplorer(clients, cache, `${caller.accountId}@${scope}`);
     this.enabledRegions = new EnabledRegionsCache(clients);
+    this.store = new ContextStore(paths.data, scope);
+    this.policy = loadTierPolicy(this.onSandbox ? settings.tiersFile : undefined);
+    if (settings.tiersFile && !this.onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
+    this.profiles = loadSubscriptionProfiles({ sandbox: this.onSandbox, file: settings.subscriptionsFile });
+    this.limiter = new RateLimiter({ dataDir: paths.data, policy: this.policy, clock: this.limitClock, onWarning: (message) => this.warnings.push(message) });
   }
 
   static async open(context: RunContext, options: SessionOptions = {}): Promise<ChatSession> {
@@ -70,18 +103,96 @@ export class ChatSession {
     return this.target.target.region;
   }
 
+  get onSandbox(): boolean {
+    return this.target.sandboxUser !== undefined;
+  }
+
+  /** Limits count by the real clock on a real account, so QCHAT_NOW cannot move a user into a fresh month. */
+  private get limitClock(): Clock {
+    return this.onSandbox ? this.context.clock : () => new Date();
+  }
+
+  /** Resolves who is asking and what their tier allows; throws IdentityError where a prerequisite is missing. */
+  async identify(options: { signal?: AbortSignal } = {}): Promise<IdentityState> {
+    const instance = this.instanceOfProfile(this.context.settings.subscription);
+    const resolution = await resolveIdentity(this.identityDeps(), { ...(instance ? { instance } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    return this.settle(resolution, options.signal);
+  }
+
+  /** Runs the device sign-in the current identity state asks for. */
+  async signIn(onPrompt: (prompt: DevicePrompt) => void, signal?: AbortSignal): Promise<IdentityState> {
+    const state = this.identity ?? (await this.identify(signal ? { signal } : {}));
+    if (state.kind === 'ready') return state;
+    return this.settle(await signIn(this.identityDeps(), state.resolution, onPrompt, signal), signal);
+  }
+
+  /** Forgets the stored contexts of this principal; returns how many there were. */
+  logout(): number {
+    this.identity = undefined;
+    return this.store.forget(this.caller.arn);
+  }
+
+  /** Switches to another subscription profile; one on another Identity Center instance needs a sign-in there. */
+  async switchProfile(name: string, signal?: AbortSignal): Promise<IdentityState> {
+    const instance = this.instanceOfProfile(name);
+    const resolution = await resolveIdentity(this.identityDeps(), { ...(instance ? { instance } : {}), ...(signal ? { signal } : {}) });
+    return this.settle(resolution, signal, name);
+  }
+
+  /** Every subscription profile known to qchat that names the user. */
+  get knownProfiles(): SubscriptionProfile[] {
+    return this.identity?.kind === 'ready' ? this.identity.entitlements.all : [];
+  }
+
+  async usage(): Promise<Usage | undefined> {
+    const state = this.identity;
+    if (state?.kind !== 'ready') return undefined;
+    return this.limiter.usage(state.context.userId, state.entitlements.assignment.tier);
+  }
+
   plan(question: string): PlanResult {
     return planQuestion(question, { now: this.context.clock(), region: this.region });
   }
 
-  /** Plans and answers one question; a question the planner cannot map calls nothing. */
+  /** Plans, gates, counts and answers one question. A question the planner cannot map calls nothing and is not counted. */
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
     const planned = this.plan(question);
     if (planned.kind === 'reply') return { kind: 'reply', result: planned };
-    return { kind: 'answer', plan: planned.plan, answer: await this.answer(planned.plan, options) };
+    return this.askPlan(planned.plan, options);
   }
 
-  /** Runs a plan against AWS. */
+  async askPlan(plan: Plan, options: AskOptions = {}): Promise<AskResult> {
+    if (plan.intent === 'help') return { kind: 'answer', plan, answer: await this.answer(plan, options) };
+    const state = this.identity;
+    if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
+    if (isExpired(state.context, this.context.clock())) {
+      this.identity = await this.identify(options.signal ? { signal: options.signal } : {}).catch(() => undefined);
+      if (this.identity?.kind !== 'ready') return { kind: 'sign-in-required', message: 'Your IAM Identity Center sign-in has expired. Sign in again to continue; your question is kept.' };
+    }
+    const tier = (this.identity as Extract<IdentityState, { kind: 'ready' }>).entitlements.assignment;
+    const features: Feature[] = [isCostIntent(plan.intent) ? 'costQuestions' : isResourceIntent(plan.intent) ? 'resourceQuestions' : 'chat'];
+    const crossRegion = isResourceIntent(plan.intent) && (plan.regions === 'all' || plan.regions.length > 1);
+    if (crossRegion) features.push('crossRegion');
+    for (const feature of features) {
+      const gate = checkFeature(this.policy, tier, feature);
+      if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
+    }
+    let asked = plan;
+    const warnings: string[] = [];
+    if (crossRegion && options.crossRegionConsent === undefined) return { kind: 'needs-consent', plan };
+    if (crossRegion && options.crossRegionConsent === false) {
+      asked = { ...plan, regions: [this.region] };
+      warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
+    }
+    const userId = (this.identity as Extract<IdentityState, { kind: 'ready' }>).context.userId;
+    const counted = await this.limiter.consume(userId, tier.tier);
+    if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
+    const answer = await this.answer(asked, options);
+    answer.warnings.push(...warnings);
+    return { kind: 'answer', plan: asked, answer };
+  }
+
+  /** Runs a plan against AWS, ungated: the caller has checked it. */
   answer(plan: Plan, options: AskOptions = {}): Promise<Answer> {
     return executePlan(plan, {
       clients: this.clients,
@@ -95,27 +206,37 @@ export class ChatSession {
     });
   }
 
-  async submit(text: string, options: AskOptions = {}): Promise<ChatReply> {
-    const line = text.trim();
-    if (!line) return { kind: 'text', text: '' };
-    if (line.startsWith('/')) {
-      const command = findSlashCommand(line);
-      if (!command) return { kind: 'error', text: `Unknown command ${line.split(/\s+/)[0]}. Type /help for the list.` };
-      if (command.name === '/quit') return { kind: 'quit' };
-      return { kind: 'help', commands: slashCommands, text: helpText };
-    }
-    const result = await this.ask(line, options);
-    if (result.kind === 'reply') {
-      const suggestions = result.result.suggestions.length > 0 ? `\nTry: ${result.result.suggestions.map((s) => `"${s}"`).join(', ')}` : '';
-      return { kind: 'text', text: `${result.result.message}${suggestions}` };
-    }
-    return result;
-  }
-
   async close(): Promise<void> {
     await this.clients.destroy();
     await this.target.sandbox?.close();
   }
-}
 
-const helpText = 'Ask about your AWS resources and costs in plain English, e.g. "how many lambda functions do I have in all regions" or "what did I spend on EC2 last month". Commands:';
+  private async settle(resolution: Resolution, signal?: AbortSignal, preferred = this.context.settings.subscription): Promise<IdentityState> {
+    if (resolution.kind === 'sign-in-required') {
+      this.identity = { kind: 'sign-in-required', resolution };
+      return this.identity;
+    }
+    const entitlements = await resolveEntitlements(this.clients, resolution.context, resolution.instance, this.profiles, preferred, signal);
+    this.identity = { kind: 'ready', context: resolution.context, instance: resolution.instance, entitlements, notes: resolution.notes };
+    return this.identity;
+  }
+
+  private instanceOfProfile(name: string | undefined): IdentityCenterInstance | undefined {
+    if (!name) return undefined;
+    const profile = this.profiles.find((p) => p.name === name);
+    if (!profile) return undefined;
+    return { instanceArn: profile.instanceArn, identityStoreId: profile.identityStoreId, region: profile.instanceRegion, ownerAccountId: profile.profileArn?.split(':')[4] ?? '', kind: 'account' };
+  }
+
+  private identityDeps(): IdentityDeps {
+    return {
+      clients: this.clients,
+      target: this.target,
+      caller: this.caller,
+      settings: this.context.settings,
+      clock: this.context.clock,
+      store: this.store,
+      enabledRegions: this.enabledRegions,
+    };
+  }
+}

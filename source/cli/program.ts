@@ -21,6 +21,7 @@ const globalFlags: Array<{ flags: string; description: string; setting: SettingK
   { flags: '--endpoint-url <url>', description: 'send every AWS call to this endpoint (e.g. a `qchat sandbox serve`)', setting: 'endpointUrl' },
   { flags: '--sandbox', description: 'use the built-in sandbox account even when AWS credentials exist', setting: 'sandbox' },
   { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, root); implies --sandbox', setting: 'sandboxUser' },
+  { flags: '--subscription <name>', description: 'the subscription profile to use when you have several', setting: 'subscription' },
   { flags: '--no-color', description: 'plain output without colour (NO_COLOR is honoured too)', setting: 'color' },
 ];
 
@@ -75,6 +76,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (words: string[], options: { allRegions?: boolean; json?: boolean; explain?: boolean; cache?: boolean }, command: Command) => {
       const { runAsk } = await import('../headless/ask.js');
       exitCode = await runAsk(await context(command), words, options, io);
+    });
+
+  program
+    .command('whoami')
+    .description('who you are: identity context, tier, subscription and remaining requests')
+    .option('--json', 'print JSON (errors as {"error": {"code", "message"}})')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const { runWhoami } = await import('../headless/identity-commands.js');
+      exitCode = await runWhoami(await context(command), options, io);
+    });
+  program
+    .command('login')
+    .description('sign in with IAM Identity Center (device authorization) when your session needs it')
+    .option('--json', 'print the resulting identity as JSON')
+    .option('--no-browser', 'do not open the sign-in page; just print its URL and code')
+    .option('--sandbox-approve <mode>', 'sandbox only: approve on the web page (manual) or after a short delay (auto)')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const { runLogin } = await import('../headless/identity-commands.js');
+      exitCode = await runLogin(await context(command), options, io);
+    });
+  program
+    .command('logout')
+    .description('forget the stored IAM Identity Center sign-ins of this AWS principal')
+    .action(async (_options, command: Command) => {
+      const { runLogout } = await import('../headless/identity-commands.js');
+      exitCode = await runLogout(await context(command), io);
     });
 
   const sandbox = program.command('sandbox').description('the built-in sandbox account: a local endpoint speaking the AWS wire protocols');
@@ -133,6 +160,7 @@ function explicitFlags(command: Command): Partial<Record<SettingKey, unknown>> {
     }
     if (current.getOptionValueSource('sandboxApprove') === 'cli') flags.sandboxApprove ??= current.getOptionValue('sandboxApprove');
     if (current.getOptionValueSource('faults') === 'cli') flags.sandboxFaults ??= current.getOptionValue('faults');
+    if (current.getOptionValueSource('browser') === 'cli') flags.browser ??= current.getOptionValue('browser');
   }
   return flags;
 }

@@ -34,6 +34,18 @@ export const settingsSchema = z.object({
   fanoutConcurrency: int(1, 64).default(20).describe('regions asked at the same time'),
   regionRequestsPerSecond: int(1, 1000).default(10).describe('pace of Cloud Control requests to one region'),
   costCacheTtl: int(0, 7 * 86_400).default(3600).describe('seconds an identical Cost Explorer request is answered from the cache'),
+  identityAwareSessions: z
+    .enum(['check', 'assume-enabled', 'assume-disabled'])
+    .default('check')
+    .describe('whether identity-aware sessions are enabled, when AWS Sign-In cannot be asked'),
+  identityCenterRegion: z.string().optional().describe('region of the Identity Center instance (default: found with ListInstances)'),
+  ssoStartUrl: z.url().optional().describe('Identity Center start URL for sign-in (default: https://<identity store>.awsapps.com/start)'),
+  subscriptionsFile: z.string().optional().describe('JSON file of Pro subscription profiles and their assignments (real accounts)'),
+  subscription: z.string().optional().describe('subscription profile to use when you have several'),
+  tiersFile: z.string().optional().describe('tier policy file replacing config/tiers.json (sandbox only)'),
+  historyMaxConversations: int(1, 10_000).default(100).describe('conversations kept per user (Pro)'),
+  historyMaxAgeDays: int(1, 3650).default(90).describe('days a conversation is kept (Pro)'),
+  browser: bool.default(true).describe('open the sign-in page in a browser'),
   questionTimeout: int(1, 3600).default(60).describe('seconds one question may take before it is abandoned'),
 });
 

@@ -1,7 +1,8 @@
 import type { Answer } from '../answer/answer.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
 import { resolveRegion } from '../aws/region.js';
-import { ChatSession } from '../chat/session.js';
+import { refusalError } from '../tiers/refusal.js';
+import { openIdentifiedSession } from './open-session.js';
 import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
@@ -24,16 +25,20 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
     const question = words.length > 0 ? words.join(' ') : await readQuestion(io);
     if (flags.explain) return await explain(context, question, flags, io);
 
-    const session = await ChatSession.open(context, { noCache: flags.cache === false });
+    const session = await openIdentifiedSession(context, { noCache: flags.cache === false });
     try {
-      const progress = progressLine(io);
+      for (const warning of session.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
       const planned = withAllRegions(session.plan(question), flags);
       if (planned.kind === 'reply') return writeReply(io, json, question, planned);
-      const answer = await session.answer(planned.plan, { onProgress: progress.update });
+      const progress = progressLine(io);
+      // A headless question that names its regions (or --all-regions) is its own consent.
+      const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true });
       progress.clear();
-      if (json) writeJson(io, answerJson(question, planned.plan, answer));
-      else io.stdout.write(renderAnswerText(answer, outputWidth(io)));
-      return answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
+      if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
+      if (result.kind !== 'answer') throw new QchatError(result.kind === 'sign-in-required' ? result.message : 'unexpected state', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (json) writeJson(io, answerJson(question, result.plan, result.answer));
+      else io.stdout.write(renderAnswerText(result.answer, outputWidth(io)));
+      return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
     } finally {
       await session.close();
     }

@@ -14,7 +14,7 @@ const featureLabel: Record<Feature, { text: string; plural: boolean }> = {
   crossRegion: { text: 'Cross-region questions', plural: true },
 };
 
-const freeReasonText: Record<FreeReason, { because: string; action: string }> = {
+const freeReasons: Record<FreeReason, { because: string; action: string }> = {
   'no-subscription': {
     because: 'no Pro subscription (profile) is assigned to you or to any of your groups',
     action: 'Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.',
@@ -25,6 +25,12 @@ const freeReasonText: Record<FreeReason, { because: string; action: string }> = 
   },
 };
 
+/** Why a user is on Free, and what to do about it: for whoami. */
+export function freeReasonText(reason: FreeReason): string {
+  const { because, action } = freeReasons[reason];
+  return `Free because ${because}. ${action}`;
+}
+
 export function badTiersFileMessage(file: string, problems: string[]): string {
   return `Bad tiers file ${file}: ${problems.join('; ')}`;
 }
@@ -32,7 +38,7 @@ export function badTiersFileMessage(file: string, problems: string[]): string {
 /** Free is refused something Pro includes. */
 export function needsProMessage(feature: Feature, reason: FreeReason): string {
   const { text, plural } = featureLabel[feature];
-  const { because, action } = freeReasonText[reason];
+  const { because, action } = freeReasons[reason];
   return `${text} ${plural ? 'need' : 'needs'} qchat Pro. You are on the Free tier because ${because}. ${action}`;
 }
 

@@ -10,7 +10,15 @@ export async function sandboxSession(flags: Partial<Record<SettingKey, unknown>>
   const context = loadRunContext({ sandbox: true, ...flags }, { QCHAT_HOME: options.home ?? tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z' });
   const session = await ChatSession.open(context, { noCache: options.noCache ?? false });
   afterAll(() => session.close());
+  await session.identify();
   return session;
+}
+
+/** Asks as a headless script would (naming regions is consent) and expects an answer. */
+export async function askAnswer(session: ChatSession, question: string) {
+  const result = await session.ask(question, { crossRegionConsent: true });
+  if (result.kind !== 'answer') throw new Error(`no answer for "${question}": ${JSON.stringify(result)}`);
+  return result;
 }
 
 interface FixtureResource {

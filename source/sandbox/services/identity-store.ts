@@ -31,8 +31,8 @@ export function identityStoreService(): SandboxService {
     protocol: 'awsJson1_1',
     targetPrefix: 'AWSIdentityStore',
     signed: true,
-    throttled: true,
-    regional: true,
+    throttled: false,
+    regional: false,
     operations: withDetailedErrors('awsJson1_1', {
       GetUserId: ({ request, caller }) => {
         const instance = storeOf(request, caller!);

@@ -9,7 +9,7 @@ export function organizationsService(): SandboxService {
     protocol: 'awsJson1_1',
     targetPrefix: 'AWSOrganizationsV20161128',
     signed: true,
-    throttled: true,
+    throttled: false,
     regional: false,
     operations: {
       DescribeOrganization: ({ caller }) => {

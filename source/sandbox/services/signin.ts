@@ -32,8 +32,8 @@ export function signInService(): SandboxService {
     protocol: 'awsJson1_0',
     targetPrefix: signInTargetPrefix,
     signed: true,
-    throttled: true,
-    regional: true,
+    throttled: false,
+    regional: false,
     operations: withDetailedErrors('awsJson1_0', {
       ListTrustedIdentityPropagationApplicationsForConsole: ({ request, caller }) => {
         const { input } = request;

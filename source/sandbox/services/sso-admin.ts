@@ -13,8 +13,8 @@ export function ssoAdminService(): SandboxService {
     protocol: 'awsJson1_1',
     targetPrefix: 'SWBExternalService',
     signed: true,
-    throttled: true,
-    regional: true,
+    throttled: false,
+    regional: false,
     operations: {
       ListInstances: ({ caller, request }) => {
         const here = instancesVisibleTo(caller!.accountId).filter((instance) => instance.region === request.region);

@@ -35,8 +35,7 @@ export function sandboxStartUrl(baseUrl: string, identityStoreId: string, loginH
 }
 
 /**
- * SSO OIDC and its verification page, sharing this sandbox's device authorizations. The page is
- * listed first on purpose: see device-page.ts.
+ * SSO OIDC and its verification page, sharing this sandbox's device authorizations.
  */
 export function deviceSignInServices(context: SandboxContext): SandboxService[] {
   const authorizations = new DeviceAuthorizations(context);

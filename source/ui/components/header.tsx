@@ -1,16 +1,29 @@
 import { Box, Text } from 'ink';
 import type { CallerIdentity } from '../../identity/caller-identity.js';
 
-export function Header({ caller, region, sandboxUser, notice }: { caller: CallerIdentity; region: string; sandboxUser: string | undefined; notice: string | undefined }) {
+export interface HeaderProps {
+  caller: CallerIdentity;
+  region: string;
+  sandboxUser: string | undefined;
+  notice: string | undefined;
+  user: string | undefined;
+  tier: 'free' | 'pro' | undefined;
+  profile: string | undefined;
+}
+
+export function Header({ caller, region, sandboxUser, notice, user, tier, profile }: HeaderProps) {
   return (
     <Box flexDirection="column">
       {notice ? <Text dimColor>{notice}</Text> : null}
-      <Text>
+      <Text wrap="truncate-end">
         <Text bold>qchat</Text>
         {sandboxUser ? <Text color="yellow"> [sandbox]</Text> : null}
-        <Text> · account {caller.accountId} · {region}</Text>
+        <Text> · {user ?? 'not signed in'}</Text>
+        <Text> · {caller.accountId}</Text>
+        {tier ? <Text color={tier === 'pro' ? 'green' : undefined}> · {tier === 'pro' ? 'Pro' : 'Free'}</Text> : null}
+        {profile ? <Text> ({profile})</Text> : null}
+        <Text> · {region}</Text>
       </Text>
-      <Text dimColor wrap="truncate-end">{caller.arn}</Text>
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { renderAnswerText } from '../../chat/answer-text.js';
-import type { ChatReply } from '../../chat/session.js';
+import type { ChatReply } from '../../chat/conversation.js';
 import { safeText } from '../../chat/terminal-text.js';
 
 export interface Turn {
@@ -28,7 +28,7 @@ export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; wi
       ) : reply.kind === 'answer' ? (
         <Text>{renderAnswerText(reply.answer, width).trimEnd()}</Text>
       ) : (
-        <Text color={reply.kind === 'error' ? 'red' : undefined}>{safeText(reply.text, { keepNewlines: true })}</Text>
+        <Text color={reply.kind === 'error' ? 'red' : reply.kind === 'refusal' ? 'yellow' : undefined}>{'text' in reply ? safeText(reply.text, { keepNewlines: true }) : ''}</Text>
       )}
     </Box>
   );

@@ -1,0 +1,59 @@
+import { ExitCode, QchatError } from '../errors.js';
+
+export type SignInMethod = 'identity-center' | 'iam-user' | 'iam-role' | 'federated-user' | 'root';
+
+/** Who is asking, as the identity-aware session knows it. `userId` keys everything personal. */
+export interface IdentityContext {
+  signInMethod: SignInMethod;
+  accountId: string;
+  principalArn: string;
+  /** Identity store user ID. */
+  userId: string;
+  userName: string;
+  identityStoreArn: string;
+  instanceArn: string;
+  sessionId: string;
+  /** ISO 8601; after it qchat asks to sign in again. */
+  expiresAt: string;
+}
+
+export type IdentityErrorCode =
+  | 'NOT_IN_ORGANIZATION'
+  | 'NO_IDENTITY_CENTER'
+  | 'ACCOUNT_INSTANCE_ONLY'
+  | 'IDENTITY_CENTER_IN_OPT_IN_REGION'
+  | 'IDENTITY_AWARE_SESSIONS_DISABLED'
+  | 'SET_CONTEXT_DENIED'
+  | 'SIGN_IN_REQUIRED'
+  | 'SIGN_IN_EXPIRED'
+  | 'SIGN_IN_DENIED'
+  | 'USER_NOT_FOUND';
+
+/** A stop in the identity decision tree: names the missing prerequisite and the admin action that fixes it. Exit 3. */
+export class IdentityError extends QchatError {
+  constructor(
+    readonly identityCode: IdentityErrorCode,
+    message: string,
+  ) {
+    super(message, ExitCode.identity, identityCode);
+  }
+}
+
+/** The sign-in method from the caller's ARN (DESIGN.md, identity step 1). */
+export function signInMethodOf(arn: string): SignInMethod {
+  const resource = arn.split(':').slice(5).join(':');
+  if (resource === 'root') return 'root';
+  if (resource.startsWith('user/')) return 'iam-user';
+  if (resource.startsWith('federated-user/')) return 'federated-user';
+  if (/^assumed-role\/AWSReservedSSO_[^/]+\/[^/]+$/.test(resource)) return 'identity-center';
+  return 'iam-role';
+}
+
+/** The access-portal user name an Identity Center role session carries: the session name. */
+export function sessionUserName(arn: string): string {
+  return arn.split('/').at(-1) ?? '';
+}
+
+export function isExpired(context: IdentityContext, now: Date): boolean {
+  return Date.parse(context.expiresAt) <= now.getTime();
+}

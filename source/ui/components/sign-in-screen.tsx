@@ -1,0 +1,30 @@
+import { Box, Text, useInput } from 'ink';
+import { Spinner } from '@inkjs/ui';
+import type { DevicePrompt } from '../../identity/device-sign-in.js';
+
+/** The device sign-in: where to go, the code to confirm, and a waiting indicator; Esc cancels. */
+export function SignInScreen({ prompt, reason, onCancel }: { prompt: DevicePrompt | undefined; reason: string; onCancel: () => void }) {
+  useInput((_input, key) => {
+    if (key.escape) onCancel();
+  });
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Sign in with IAM Identity Center</Text>
+      <Text>{reason}</Text>
+      {prompt ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text>Open this page and approve the request:</Text>
+          <Text color="cyan">{prompt.verificationUriComplete}</Text>
+          <Text>
+            Code: <Text bold>{prompt.userCode}</Text> (expires {prompt.expiresAt.toISOString().slice(11, 16)} UTC)
+          </Text>
+          <Box marginTop={1}>
+            <Spinner label="Waiting for approval… (Esc to cancel)" />
+          </Box>
+        </Box>
+      ) : (
+        <Spinner label="Starting the sign-in…" />
+      )}
+    </Box>
+  );
+}

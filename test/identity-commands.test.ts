@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { usageFilePath } from '../source/tiers/usage-file.js';
+import { runQchat, tempHome } from './helpers/cli.js';
+
+const approveNow = { QCHAT_SANDBOX_APPROVE_DELAY_MS: '0' };
+
+describe('qchat whoami, login and logout', () => {
+  it('bob: whoami says a sign-in is needed, login completes it, whoami then shows Pro', async () => {
+    const home = tempHome();
+    const before = await runQchat(['whoami', '--sandbox-user', 'bob'], { QCHAT_HOME: home });
+    expect(before.code).toBe(3);
+    expect(before.stderr).toContain('sign in with IAM Identity Center once');
+    expect(before.stderr).toContain('Run qchat login.');
+
+    const json = await runQchat(['whoami', '--sandbox-user', 'bob', '--json'], { QCHAT_HOME: home });
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'SIGN_IN_REQUIRED', message: expect.stringContaining('qchat login') } });
+
+    const login = await runQchat(['login', '--sandbox-user', 'bob', '--sandbox-approve', 'auto'], { QCHAT_HOME: home, ...approveNow });
+    expect(login.code).toBe(0);
+    expect(login.stderr).toMatch(/To sign in with IAM Identity Center, open\n  http:\/\/127\.0\.0\.1:\d+\/device\?user_code=[A-Z]{4}-[A-Z]{4}/);
+    expect(login.stdout).toContain('Signed in.');
+
+    const after = await runQchat(['whoami', '--sandbox-user', 'bob', '--json'], { QCHAT_HOME: home });
+    expect(after.code).toBe(0);
+    const view = JSON.parse(after.stdout);
+    expect(view).toMatchObject({ signInMethod: 'iam-role', tier: 'pro', subscription: { name: 'example-corp-pro', assigned: 'through group developers' }, reason: null });
+    expect(Object.keys(view)).toEqual(expect.arrayContaining(['signInMethod', 'accountId', 'principalArn', 'userId', 'identityStoreArn', 'sessionId', 'expiresAt', 'tier', 'subscription', 'reason']));
+
+    const logout = await runQchat(['logout', '--sandbox-user', 'bob'], { QCHAT_HOME: home });
+    expect(logout.stdout).toContain('Signed out');
+    expect((await runQchat(['whoami', '--sandbox-user', 'bob'], { QCHAT_HOME: home })).code).toBe(3);
+  });
+
+  it('whoami for alice prints the context, tier and remaining requests', async () => {
+    const result = await runQchat(['whoami', '--sandbox']);
+    expect(result.code).toBe(0);
+    // The session ID is random per sign-in; everything else is fixed.
+    expect(result.stdout.replace(/Session {9}[0-9a-f-]{36}/, 'Session         <session id>')).toMatchSnapshot('whoami-alice');
+  });
+
+  it('carol is Free and whoami says why', async () => {
+    const result = await runQchat(['whoami', '--sandbox-user', 'carol', '--json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ tier: 'free', subscription: null, reason: expect.stringContaining('no Pro subscription') });
+  });
+
+  it('dave: an account outside any organization stops with NOT_IN_ORGANIZATION, exit 3', async () => {
+    const result = await runQchat(['whoami', '--sandbox-user', 'dave', '--json']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).error.code).toBe('NOT_IN_ORGANIZATION');
+  });
+});
+
+describe('tier gating and limits for qchat ask', () => {
+  it('refuses a resource question for a Free user with what, why and what to do, exit 4', async () => {
+    const result = await runQchat(['ask', 'how many lambda functions do I have', '--sandbox-user', 'carol']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(
+      'qchat: Questions about account resources need qchat Pro. You are on the Free tier because no Pro subscription (profile) is assigned to you or to any of your groups. Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.\n',
+    );
+    const json = await runQchat(['ask', 'what did I spend last month', '--sandbox-user', 'carol', '--json']);
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout).error.code).toBe('TIER_FEATURE_NOT_INCLUDED');
+  });
+
+  it('limits requests per minute and says when to retry, exit 5', async () => {
+    const home = tempHome();
+    const tiers = join(home, 'tiers.json');
+    writeFileSync(tiers, JSON.stringify(policy({ perMinute: 2 })));
+    const env = { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers };
+    expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
+    expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
+    const third = await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env);
+    expect(third.code).toBe(5);
+    expect(third.stderr).toMatch(/^qchat: Too many requests: 2 in the last minute is the Pro limit; try again in \d+ s\.\n$/);
+  });
+
+  it('holds the monthly quota exactly under 8 concurrent qchat ask processes', async () => {
+    const home = tempHome();
+    const tiers = join(home, 'tiers.json');
+    writeFileSync(tiers, JSON.stringify(policy({ perMonth: 50, perMinute: 1000 })));
+    // 46 of alice's 50 already used this month: 8 processes race for the last 4.
+    const whoami = await runQchat(['whoami', '--sandbox', '--json'], { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers });
+    const { userId } = JSON.parse(whoami.stdout);
+    const file = usageFilePath(join(home, 'data'), userId);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ version: 1, userId, month: '2026-11', monthlyUsed: 46, minuteTokens: 1000, minuteUpdatedAt: '2026-11-22T10:00:00.000Z' }));
+
+    const env = { ...process.env, QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers, QCHAT_NOW: '2026-11-22T10:00:00Z', CI: '1' };
+    const run = promisify(execFile);
+    const codes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        run(process.execPath, ['dist/cli.js', 'ask', 'how many s3 buckets', '--sandbox'], { env }).then(
+          () => 0,
+          (error: { code: number }) => error.code,
+        ),
+      ),
+    );
+    expect(codes.filter((code) => code === 0)).toHaveLength(4);
+    expect(codes.filter((code) => code === 5)).toHaveLength(4);
+  }, 60_000);
+});
+
+function policy({ perMonth = 1000, perMinute = 30 }: { perMonth?: number; perMinute?: number }) {
+  const features = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+  return {
+    free: { features: { ...features, history: false, resourceQuestions: false, costQuestions: false, crossRegion: false }, limits: { requestsPerMonth: 50, requestsPerMinute: 5 } },
+    pro: { features, limits: { requestsPerMonth: perMonth, requestsPerMinute: perMinute } },
+  };
+}
