@@ -3,6 +3,7 @@ import type { Plan } from '../answer/plan.js';
 import { billingNote } from '../identity/entitlements.js';
 import { findSlashCommand, slashCommands, type SlashCommand } from './commands.js';
 import { whoamiText } from './identity-text.js';
+import type { HistoryMessage, HistoryStore } from '../history/store.js';
 import type { AskOptions, ChatSession } from './session.js';
 
 export type ChatReply =
@@ -16,17 +17,65 @@ export type ChatReply =
   /** The question waits for a sign-in; the UI signs in and asks it again. */
   | { kind: 'sign-in-required'; question: string; text: string }
   | { kind: 'login' }
+  /** The screen starts over with these turns: /clear, /resume, /delete of the current conversation. */
+  | { kind: 'reset'; turns: PastTurn[]; text: string }
   | { kind: 'quit' };
+
+/** A finished question and its reply, as the screen shows it and history keeps it. */
+export interface PastTurn {
+  question: string;
+  reply: Exclude<ChatReply, { kind: 'quit' | 'reset' | 'login' | 'needs-consent' | 'sign-in-required' }>;
+}
 
 /**
  * One chat as the TUI drives it: slash commands, questions, the cross-region consent the user
  * gave, and the replies to show. Questions go through the session's gates and limits.
  */
 export class Conversation {
-  /** Cross-region consent for this run: undefined until the user answers the prompt. */
+  /** Cross-region consent: undefined until the user answers the prompt; remembered per user on Pro. */
   crossRegionConsent: boolean | undefined;
+  /** Lines to show once at the start: restored history, why nothing is kept, storage warnings. */
+  readonly notices: string[] = [];
+  /** The turns restored from history, to show above the prompt. */
+  restored: PastTurn[] = [];
+  private history: HistoryStore | undefined;
+  private conversationId: string | undefined;
 
   constructor(readonly session: ChatSession) {}
+
+  /** Opens the user's history (Pro) and restores the latest conversation; on Free, says nothing is kept. */
+  async start(): Promise<void> {
+    const opened = await this.session.history();
+    if (opened.kind === 'refused') {
+      this.notices.push('Chat history is a Pro feature: this conversation is not kept after you quit.');
+      return;
+    }
+    if (opened.kind !== 'store') return;
+    this.history = opened.store;
+    this.crossRegionConsent = (await this.history.settings()).crossRegionConsent;
+    const latest = await this.history.latest();
+    if (latest) {
+      this.conversationId = latest.id;
+      this.restored = turnsOf(await this.history.read(latest.id));
+      this.notices.push(`Restored your last conversation, "${latest.title}" (${latest.messageCount} messages). /clear starts a new one; /history lists the others.`);
+    }
+    this.notices.push(...this.history.warnings);
+  }
+
+  /** Remembers the cross-region answer for this user (Pro keeps it on disk). */
+  async setCrossRegionConsent(allowed: boolean): Promise<void> {
+    this.crossRegionConsent = allowed;
+    await this.history?.updateSettings({ crossRegionConsent: allowed });
+  }
+
+  /** Keeps a finished question and its reply in the current conversation (Pro). */
+  async record(turn: PastTurn): Promise<void> {
+    if (!this.history) return;
+    this.conversationId ??= (await this.history.create(turn.question)).id;
+    await this.history.append(this.conversationId, { role: 'user', text: turn.question });
+    await this.history.append(this.conversationId, { role: 'assistant', text: replyText(turn.reply), answer: turn.reply });
+    for (const warning of this.history.warnings.splice(0)) this.notices.push(warning);
+  }
 
   async submit(text: string, options: Omit<AskOptions, 'crossRegionConsent'> = {}): Promise<ChatReply> {
     const line = text.trim();
@@ -79,6 +128,15 @@ export class Conversation {
       }
       case '/regions':
         return this.regions(args[0]);
+      case '/history':
+        return this.listHistory();
+      case '/resume':
+        return this.resume(args[0]);
+      case '/clear':
+        this.conversationId = undefined;
+        return { kind: 'reset', turns: [], text: this.history ? 'Started a new conversation.' : 'Cleared the screen.' };
+      case '/delete':
+        return this.deleteConversation(args[0]);
       case '/profile':
         return this.profile(args.join(' '));
       default:
@@ -86,9 +144,40 @@ export class Conversation {
     }
   }
 
-  private regions(choice: string | undefined): ChatReply {
+  private async listHistory(): Promise<ChatReply> {
+    if (!this.history) return { kind: 'text', text: 'Chat history is a Pro feature: nothing is kept on Free.' };
+    const conversations = await this.history.list();
+    if (conversations.length === 0) return { kind: 'text', text: 'No saved conversations yet.' };
+    const lines = conversations.map(
+      (c) => `${c.id === this.conversationId ? '*' : ' '} ${String(c.position).padStart(2)}. ${c.title}  (${c.messageCount} messages, ${c.updatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    );
+    return { kind: 'text', text: `Conversations (/resume N reopens one, /delete N removes one):\n${lines.join('\n')}` };
+  }
+
+  private async resume(ref: string | undefined): Promise<ChatReply> {
+    if (!this.history) return { kind: 'text', text: 'Chat history is a Pro feature: nothing is kept on Free.' };
+    if (!ref) return { kind: 'error', text: 'Which one? /history lists them; /resume 2 reopens the second.' };
+    const found = await this.history.find(ref);
+    if (!found) return { kind: 'error', text: `No conversation ${ref}. /history lists them.` };
+    this.conversationId = found.id;
+    return { kind: 'reset', turns: turnsOf(await this.history.read(found.id)), text: `Resumed "${found.title}".` };
+  }
+
+  private async deleteConversation(ref: string | undefined): Promise<ChatReply> {
+    if (!this.history) return { kind: 'text', text: 'Chat history is a Pro feature: nothing is kept on Free.' };
+    if (!ref) return { kind: 'error', text: 'Which one? /history lists them; /delete 2 removes the second.' };
+    const deleted = await this.history.delete(ref);
+    if (!deleted) return { kind: 'error', text: `No conversation ${ref}. /history lists them.` };
+    if (deleted.id === this.conversationId) {
+      this.conversationId = undefined;
+      return { kind: 'reset', turns: [], text: `Deleted "${deleted.title}", the current conversation; this is a new one.` };
+    }
+    return { kind: 'text', text: `Deleted "${deleted.title}".` };
+  }
+
+  private async regions(choice: string | undefined): Promise<ChatReply> {
     if (choice === 'on' || choice === 'off') {
-      this.crossRegionConsent = choice === 'on';
+      await this.setCrossRegionConsent(choice === 'on');
       return { kind: 'text', text: `Cross-region questions are ${choice}.` };
     }
     const now = this.crossRegionConsent === undefined ? 'not decided yet (qchat asks the first time)' : this.crossRegionConsent ? 'on' : 'off';
@@ -109,6 +198,27 @@ export class Conversation {
     if (next.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: `Profile ${name} is on another IAM Identity Center instance: sign in there to switch.` };
     return { kind: 'text', text: `Using subscription profile ${next.entitlements.subscription?.profile.name ?? name}.` };
   }
+}
+
+/** The plain text of a reply, kept beside the structured reply in history. */
+function replyText(reply: PastTurn['reply']): string {
+  return reply.kind === 'answer' ? reply.answer.summary : reply.text;
+}
+
+const restorable = new Set(['help', 'text', 'error', 'answer', 'refusal']);
+
+/** Pairs stored messages into turns; a reply that is not a known shape shows as its text. */
+export function turnsOf(messages: HistoryMessage[]): PastTurn[] {
+  const turns: PastTurn[] = [];
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i]!;
+    if (message.role !== 'user') continue;
+    const next = messages[i + 1];
+    const stored = next?.role === 'assistant' ? (next.answer as PastTurn['reply'] | undefined) : undefined;
+    const valid = stored && typeof stored === 'object' && restorable.has(stored.kind) && (stored.kind !== 'answer' || typeof stored.answer?.summary === 'string');
+    turns.push({ question: message.text, reply: valid ? stored : { kind: 'text', text: next?.role === 'assistant' ? next.text : '(no reply was recorded)' } });
+  }
+  return turns;
 }
 
 const helpText = 'Ask about your AWS resources and costs in plain English, e.g. "how many lambda functions do I have in all regions" or "what did I spend on EC2 last month". Commands:';

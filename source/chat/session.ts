@@ -19,6 +19,7 @@ import type { IdentityCenterInstance } from '../identity/identity-center.js';
 import { isExpired, type IdentityContext } from '../identity/identity-context.js';
 import { resolveIdentity, signIn, type IdentityDeps, type Resolution } from '../identity/resolve-identity.js';
 import { loadSubscriptionProfiles, type SubscriptionProfile } from '../identity/subscriptions.js';
+import { openHistory, type HistoryStore } from '../history/store.js';
 import { checkFeature } from '../tiers/gate.js';
 import { loadTierPolicy, type Feature, type TierPolicy } from '../tiers/policy.js';
 import { RateLimiter, type Usage } from '../tiers/rate-limiter.js';
@@ -142,6 +143,25 @@ export class ChatSession {
   /** Every subscription profile known to qchat that names the user. */
   get knownProfiles(): SubscriptionProfile[] {
     return this.identity?.kind === 'ready' ? this.identity.entitlements.all : [];
+  }
+
+  /**
+   * The user's history store when the tier keeps history (Pro), else the refusal that says why.
+   * Free users' conversations are never written to disk.
+   */
+  async history(): Promise<{ kind: 'store'; store: HistoryStore } | { kind: 'refused'; refusal: Refusal } | { kind: 'not-signed-in' }> {
+    const state = this.identity;
+    if (state?.kind !== 'ready') return { kind: 'not-signed-in' };
+    const gate = checkFeature(this.policy, state.entitlements.assignment, 'history');
+    if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
+    const { settings, paths, clock } = this.context;
+    const store = await openHistory({
+      dataDir: paths.data,
+      userId: state.context.userId,
+      clock,
+      retention: { maxConversations: settings.historyMaxConversations, maxAgeDays: settings.historyMaxAgeDays },
+    });
+    return { kind: 'store', store };
   }
 
   async usage(): Promise<Usage | undefined> {

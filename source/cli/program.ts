@@ -104,6 +104,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       exitCode = await runLogout(await context(command), io);
     });
 
+  const history = program.command('history').description('your saved conversations (Pro): list, show, delete, export');
+  for (const [action, description] of [
+    ['list', 'list saved conversations, newest first'],
+    ['show', 'print one conversation (ID or number from the list)'],
+    ['delete', 'delete one conversation'],
+    ['export', 'print one conversation as JSON, answers included'],
+  ] as const) {
+    const sub = history.command(action).description(description);
+    if (action !== 'list') sub.argument('<id>', 'conversation ID, or its number in `qchat history list`');
+    if (action !== 'export') sub.option('--json', 'print JSON');
+    sub.action(async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const options = args.at(-2) as { json?: boolean };
+      const ref = action === 'list' ? undefined : (args[0] as string);
+      const { runHistory } = await import('../headless/history-command.js');
+      exitCode = await runHistory(await context(command), action, ref, options, io);
+    });
+  }
+
   const sandbox = program.command('sandbox').description('the built-in sandbox account: a local endpoint speaking the AWS wire protocols');
   sandbox
     .command('serve')
@@ -124,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       printSandboxEnv(await context(command), io);
     });
 
-  for (const command of [program, ...program.commands, ...sandbox.commands]) {
+  for (const command of [program, ...program.commands, ...sandbox.commands, ...history.commands]) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError("Run 'qchat --help' for usage.");
   }
 

@@ -2,7 +2,7 @@ import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { Spinner } from '@inkjs/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunContext } from '../cli/run-context.js';
-import { Conversation, type ChatReply } from '../chat/conversation.js';
+import { Conversation, type ChatReply, type PastTurn } from '../chat/conversation.js';
 import { ChatSession } from '../chat/session.js';
 import { ExitCode } from '../errors.js';
 import type { DevicePrompt } from '../identity/device-sign-in.js';
@@ -26,12 +26,30 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
   const [conversation, setConversation] = useState<Conversation>();
   const [screen, setScreen] = useState<Screen>({ kind: 'connecting' });
   const [turns, setTurns] = useState<Turn[]>([]);
+  const [notices, setNotices] = useState<string[]>([]);
+  /** A new key remounts <Static> so a cleared or resumed conversation starts on a clean screen. */
+  const [staticKey, setStaticKey] = useState(0);
   const nextId = useRef(0);
   const signInAbort = useRef<AbortController | undefined>(undefined);
 
-  const addTurn = useCallback((question: string, reply: Exclude<ChatReply, { kind: 'quit' }>) => {
+  const addTurn = useCallback((question: string, reply: Turn['reply']) => {
     setTurns((previous) => [...previous, { id: nextId.current++, question, reply }]);
   }, []);
+
+  const showTurns = useCallback((past: PastTurn[]) => {
+    setTurns(past.map((turn) => ({ id: nextId.current++, ...turn })));
+    setStaticKey((key) => key + 1);
+  }, []);
+
+  /** Once the user is known: restore history (Pro) or say that nothing is kept (Free). */
+  const begin = useCallback(
+    async (chat: Conversation) => {
+      await chat.start();
+      showTurns(chat.restored);
+      setNotices(chat.notices.splice(0));
+    },
+    [showTurns],
+  );
 
   const signIn = useCallback(
     async (chat: Conversation, reason: string, pendingQuestion?: string) => {
@@ -60,9 +78,10 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
       const state = await opened.identify();
       if (state.kind === 'sign-in-required') await signIn(chat, state.resolution.message.replace(/ Run qchat login \(or \/login in the chat\)\./, ''));
       else setScreen({ kind: 'chat' });
+      if (opened.identity?.kind === 'ready') await begin(chat);
     })().catch((error: Error) => setScreen({ kind: 'failed', message: error.message }));
     return () => void opened?.close();
-  }, [context, signIn]);
+  }, [context, signIn, begin]);
 
   useEffect(() => {
     if (screen.kind !== 'failed') return;
@@ -86,7 +105,15 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
           exit();
           return;
         case 'login':
-          if (await signIn(conversation, 'Sign in to use your subscription.')) addTurn(text, { kind: 'text', text: 'Signed in.' });
+          if (await signIn(conversation, 'Sign in to use your subscription.')) {
+            await begin(conversation);
+            addTurn(text, { kind: 'text', text: 'Signed in.' });
+          }
+          return;
+        case 'reset':
+          showTurns(reply.turns);
+          setNotices([reply.text]);
+          setScreen({ kind: 'chat' });
           return;
         case 'needs-consent':
           setScreen({ kind: 'consent', question: reply.question });
@@ -99,6 +126,8 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
         default:
           addTurn(text, reply);
           setScreen({ kind: 'chat' });
+          if (!text.trim().startsWith('/')) await conversation.record({ question: text, reply });
+          setNotices(conversation.notices.splice(0));
       }
     },
     [conversation, exit, addTurn, signIn],
@@ -110,7 +139,14 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
   const identity = session.identity;
   return (
     <Box flexDirection="column">
-      <Static items={turns}>{(turn) => <TurnView key={turn.id} turn={turn} width={stdout.columns || 80} />}</Static>
+      <Static key={staticKey} items={turns}>
+        {(turn) => <TurnView key={turn.id} turn={turn} width={stdout.columns || 80} />}
+      </Static>
+      {notices.map((notice) => (
+        <Text key={notice} dimColor>
+          {notice}
+        </Text>
+      ))}
       <Header
         caller={session.caller}
         region={session.region}
@@ -135,8 +171,7 @@ export function App({ context, onExit }: { context: RunContext; onExit: (code: n
         <ConsentPrompt
           question={screen.question}
           onAnswer={(allowed) => {
-            conversation!.crossRegionConsent = allowed;
-            void submit(screen.question);
+            void conversation!.setCrossRegionConsent(allowed).then(() => submit(screen.question));
           }}
         />
       ) : null}

@@ -1,13 +1,11 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { renderAnswerText } from '../../chat/answer-text.js';
-import type { ChatReply } from '../../chat/conversation.js';
+import type { PastTurn } from '../../chat/conversation.js';
 import { safeText } from '../../chat/terminal-text.js';
 
-export interface Turn {
+export interface Turn extends PastTurn {
   id: number;
-  question: string;
-  reply: Exclude<ChatReply, { kind: 'quit' }>;
 }
 
 export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; width: number }) {

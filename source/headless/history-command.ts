@@ -1,0 +1,36 @@
+import type { Writable } from 'node:stream';
+import type { CliIo } from '../cli/program.js';
+import type { RunContext } from '../cli/run-context.js';
+import { ExitCode, QchatError } from '../errors.js';
+import { historyDelete, historyExport, historyList, historyShow } from '../history/commands.js';
+import { refusalError } from '../tiers/refusal.js';
+import { openIdentifiedSession } from './open-session.js';
+import { writeError } from './output.js';
+
+export type HistoryAction = 'list' | 'show' | 'delete' | 'export';
+
+/** `qchat history list|show ID|delete ID|export ID [--json]`: the signed-in user's saved conversations (Pro). */
+export async function runHistory(context: RunContext, action: HistoryAction, ref: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {
+  const json = Boolean(flags.json);
+  try {
+    if (action !== 'list' && !ref) throw new QchatError(`history ${action} needs a conversation ID or number; run 'qchat history list'`, ExitCode.usage, 'USAGE');
+    const session = await openIdentifiedSession(context);
+    try {
+      const opened = await session.history();
+      if (opened.kind === 'refused') throw refusalError(opened.refusal);
+      if (opened.kind !== 'store') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      const out = io.stdout as Writable;
+      if (action === 'list') await historyList(opened.store, out, { json });
+      else if (action === 'show') await historyShow(opened.store, ref!, out, { json });
+      else if (action === 'delete') await historyDelete(opened.store, ref!, out, { json });
+      else await historyExport(opened.store, ref!, out);
+      for (const warning of opened.store.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+      return ExitCode.ok;
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    if (error instanceof QchatError) return writeError(io, json, error);
+    throw error;
+  }
+}
