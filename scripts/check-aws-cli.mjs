@@ -30,9 +30,9 @@ const env = { ...process.env, AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_S
 for (const [, name, value] of exports.matchAll(/^export (\w+)=(.*)$/gm)) env[name] = value;
 
 let failures = 0;
-async function check(label, args, verify) {
+async function check(label, args, verify, client = cli) {
   try {
-    const { stdout } = await run(cli, ['--endpoint-url', url, '--output', 'json', ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(client, ['--endpoint-url', url, '--output', 'json', ...args], { env, maxBuffer: 64 * 1024 * 1024 });
     const problem = verify(JSON.parse(stdout));
     if (problem) throw new Error(problem);
     console.log(`ok   ${label}`);
@@ -42,8 +42,8 @@ async function check(label, args, verify) {
   }
 }
 
-async function supports(service, command) {
-  const { stdout } = await run(cli, [service, 'help'], { env: { ...env, AWS_PAGER: '', MANPAGER: 'cat', PAGER: 'cat' } }).catch(() => ({ stdout: '' }));
+async function supports(client, service, command) {
+  const { stdout } = await run(client, [service, 'help'], { env: { ...env, AWS_PAGER: '', MANPAGER: 'cat', PAGER: 'cat' } }).catch(() => ({ stdout: '' }));
   return stdout.includes(command);
 }
 
@@ -61,10 +61,12 @@ try {
     ['ce', 'get-cost-and-usage', '--time-period', 'Start=2026-10-01,End=2026-11-01', '--granularity', 'MONTHLY', '--metrics', 'UnblendedCost', '--group-by', 'Type=DIMENSION,Key=SERVICE'],
     (r) => (r.ResultsByTime?.[0]?.Groups?.length > 0 ? '' : 'no cost groups'),
   );
-  if (await supports('account', 'list-regions')) {
-    await check('account list-regions', ['account', 'list-regions'], (r) => (r.Regions?.length >= 17 ? '' : `${r.Regions?.length} regions`));
+  // Debian's AWS CLI predates ListRegions (2.13+); another aws on PATH may have it.
+  const withListRegions = (await supports(cli, 'account', 'list-regions')) ? cli : (await supports('aws', 'account', 'list-regions')) ? 'aws' : undefined;
+  if (withListRegions) {
+    await check(`account list-regions (${withListRegions})`, ['account', 'list-regions'], (r) => (r.Regions?.length >= 17 ? '' : `${r.Regions?.length} regions`), withListRegions);
   } else {
-    console.log(`skip account list-regions: ${cli} predates ListRegions (AWS CLI 2.13+); the SDK tests cover it`);
+    console.log(`skip account list-regions: ${cli} predates ListRegions (AWS CLI 2.13+) and no other aws has it; the SDK tests cover it`);
   }
   await check('organizations describe-organization', ['organizations', 'describe-organization'], (r) => (r.Organization?.Id ? '' : 'no organization'));
   await check('sso-admin list-instances', ['sso-admin', 'list-instances', '--region', 'us-east-1'], (r) => (r.Instances?.length > 0 ? '' : 'no instances'));

@@ -21,7 +21,7 @@ export interface ResolvedTarget {
  * credential chain.
  */
 export async function resolveAwsTarget(settings: Settings, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget> {
-  const retry = { retryMode: settings.retryMode, maxAttempts: settings.maxAttempts };
+  const retry = retrySettings(settings, env);
   const explicitAws = Boolean(settings.profile || settings.endpointUrl);
 
   if (settings.sandboxUser && settings.endpointUrl) {
@@ -65,6 +65,16 @@ export async function resolveAwsTarget(settings: Settings, clock: Clock, env: No
     sandboxUser: user,
     sandbox,
     notice: `Using the built-in sandbox account as ${user}${why}.`,
+  };
+}
+
+/** qchat's settings win; otherwise the SDK's own AWS_RETRY_MODE / AWS_MAX_ATTEMPTS; otherwise standard, 3. */
+function retrySettings(settings: Settings, env: NodeJS.ProcessEnv): Pick<AwsTarget, 'retryMode' | 'maxAttempts'> {
+  const mode = settings.retryMode ?? env.AWS_RETRY_MODE;
+  const attempts = settings.maxAttempts ?? Number(env.AWS_MAX_ATTEMPTS);
+  return {
+    retryMode: mode === 'adaptive' || mode === 'legacy' ? mode : 'standard',
+    maxAttempts: Number.isInteger(attempts) && attempts >= 1 ? attempts : 3,
   };
 }
 

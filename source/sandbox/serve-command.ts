@@ -58,6 +58,7 @@ export function printSandboxEnv(context: RunContext, io: CliIo): void {
     `export AWS_SECRET_ACCESS_KEY=${caller.secretAccessKey}`,
     caller.sessionToken ? `export AWS_SESSION_TOKEN=${caller.sessionToken}` : 'unset AWS_SESSION_TOKEN',
     `export AWS_REGION=${context.settings.region ?? 'us-east-1'}`,
+    `export AWS_DEFAULT_REGION=${context.settings.region ?? 'us-east-1'}`,
     ...(context.settings.endpointUrl ? [`export AWS_ENDPOINT_URL=${context.settings.endpointUrl}`] : []),
   ];
   io.stdout.write(`# sandbox identity ${caller.name}: ${caller.description}\n${lines.join('\n')}\n`);
