@@ -122,6 +122,16 @@ describe('identity-aware sessions for every sandbox identity', () => {
     }
   });
 
+  it('ivan: signs in, but a role without sts:SetContext stops with SET_CONTEXT_DENIED', async () => {
+    const { session } = await sessionAs('ivan');
+    try {
+      expect(await session.identify()).toMatchObject({ kind: 'sign-in-required' });
+      await expect(session.signIn(() => {})).rejects.toMatchObject({ code: 'SET_CONTEXT_DENIED', exitCode: 3, message: expect.stringContaining('adding sts:SetContext') });
+    } finally {
+      await session.close();
+    }
+  });
+
   it.each([
     ['dave', 'NOT_IN_ORGANIZATION', /does not belong to an AWS Organization.*creating an organization/],
     ['erin', 'ACCOUNT_INSTANCE_ONLY', /only has an account instance.*enabling an organization instance/],

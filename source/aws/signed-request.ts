@@ -57,6 +57,7 @@ export async function signedPost(target: AwsTarget, call: SignedCall): Promise<{
   } catch {
     body = { message: text.slice(0, 200) };
   }
-  const errorType = response.headers.get('x-amzn-errortype')?.split(':')[0] ?? (body as { __type?: string }).__type?.split('#').at(-1);
+  const errorType =
+    response.headers.get('x-amzn-errortype')?.split(':')[0] ?? (body as { __type?: string }).__type?.split('#').at(-1) ?? /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
   return { status: response.status, body, errorType: response.ok ? undefined : errorType };
 }

@@ -20,7 +20,7 @@ const globalFlags: Array<{ flags: string; description: string; setting: SettingK
   { flags: '--region <code>', description: 'AWS region for questions (default: AWS_REGION, the profile, else us-east-1)', setting: 'region' },
   { flags: '--endpoint-url <url>', description: 'send every AWS call to this endpoint (e.g. a `qchat sandbox serve`)', setting: 'endpointUrl' },
   { flags: '--sandbox', description: 'use the built-in sandbox account even when AWS credentials exist', setting: 'sandbox' },
-  { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, root); implies --sandbox', setting: 'sandboxUser' },
+  { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, ivan, root); implies --sandbox', setting: 'sandboxUser' },
   { flags: '--subscription <name>', description: 'the subscription profile to use when you have several', setting: 'subscription' },
   { flags: '--no-color', description: 'plain output without colour (NO_COLOR is honoured too)', setting: 'color' },
 ];

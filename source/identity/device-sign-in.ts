@@ -20,6 +20,8 @@ export interface SignInClaims {
   instanceArn: string;
   sessionId: string;
   expiresAt: Date;
+  /** The ID token itself, to assert the context with sts:SetContext; never written anywhere. */
+  idToken: string;
 }
 
 export interface DeviceSignInOptions {
@@ -97,6 +99,7 @@ export function claimsOf(idToken: string, clock: Clock): SignInClaims {
     instanceArn: text('aws:instance_arn'),
     sessionId: text('sid') || crypto.randomUUID(),
     expiresAt: exp,
+    idToken,
   };
   if (!result.userId || !result.identityStoreArn) throw new IdentityError('SIGN_IN_DENIED', 'The ID token from IAM Identity Center lacks the user or identity store; qchat cannot build an identity-aware session.');
   return result;

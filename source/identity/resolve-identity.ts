@@ -10,6 +10,7 @@ import type { ContextStore } from './context-store.js';
 import { deviceSignIn, type DevicePrompt } from './device-sign-in.js';
 import { describeOrganization, findInstances, identityStoreArnOf, userIdFor, type IdentityCenterInstance } from './identity-center.js';
 import { IdentityError, isExpired, sessionUserName, signInMethodOf, type IdentityContext } from './identity-context.js';
+import { setSessionContext } from './set-context.js';
 
 export type Resolution =
   | { kind: 'ready'; context: IdentityContext; instance: IdentityCenterInstance; notes: string[] }
@@ -96,6 +97,7 @@ export async function signIn(
   signal?: AbortSignal,
 ): Promise<Extract<Resolution, { kind: 'ready' }>> {
   const claims = await deviceSignIn({ clients: deps.clients, instance: required.instance, startUrl: await startUrlFor(deps, required.instance), clock: deps.clock, onPrompt, ...(signal ? { signal } : {}) });
+  const contextNote = await setSessionContext(deps.target.target, deps.caller.arn, claims.idToken, signal);
   const context: IdentityContext = {
     signInMethod: signInMethodOf(deps.caller.arn),
     accountId: deps.caller.accountId,
@@ -108,7 +110,7 @@ export async function signIn(
     expiresAt: claims.expiresAt.toISOString(),
   };
   deps.store.save({ context, instance: required.instance });
-  return { kind: 'ready', context, instance: required.instance, notes: required.notes };
+  return { kind: 'ready', context, instance: required.instance, notes: [...required.notes, ...(contextNote ? [contextNote] : [])] };
 }
 
 async function accessPortalContext(deps: IdentityDeps, signal?: AbortSignal): Promise<Extract<Resolution, { kind: 'ready' }>> {

@@ -16,6 +16,8 @@ export interface SandboxCaller {
   arn: string;
   /** What STS GetCallerIdentity returns as UserId (e.g. AROA…:alice). */
   userId: string;
+  /** IAM actions this identity's policies do not allow, e.g. sts:SetContext. */
+  denies?: string[];
 }
 
 let cached: SandboxCaller[] | undefined;
