@@ -6,6 +6,10 @@ export interface Answer {
   outcome: 'answered' | 'partial' | 'failed';
   /** One sentence that answers the question. */
   summary: string;
+  /** A diagnosis: the plain-language root cause. */
+  analysis?: string;
+  /** A diagnosis: ordered, concrete steps to resolve it. */
+  steps?: string[];
   table?: AnswerTable;
   totals?: Money[];
   chart?: Chart;

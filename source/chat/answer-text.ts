@@ -6,6 +6,8 @@ import { safeText } from './terminal-text.js';
 /** The plain-text form of an answer for `qchat ask`: summary, table, chart, totals, failures, notes. */
 export function renderAnswerText(answer: Answer, width: number): string {
   const lines: string[] = [safeText(answer.summary)];
+  if (answer.analysis) lines.push('', safeText(answer.analysis, { keepNewlines: true }));
+  if (answer.steps && answer.steps.length > 0) lines.push('', ...answer.steps.map((step, i) => `${i + 1}. ${safeText(step)}`));
   if (answer.table && answer.table.rows.length > 0) {
     lines.push('', ...fitTable(answer.table.columns, answer.table.rows, width));
     if (answer.table.note) lines.push(`(${answer.table.note})`);
