@@ -1,27 +1,63 @@
 import { readFileSync } from 'node:fs';
 import { shippedConfigPath } from '../config/package-root.js';
+import { withinOneEdit } from './typos.js';
 
 interface CostService {
   names: string[];
   values: string[];
 }
 
-let services: Array<{ name: string; values: string[]; pattern: RegExp }> | undefined;
+interface ServiceName {
+  name: string;
+  values: string[];
+  pattern: RegExp;
+}
 
-function load() {
+export interface CostServiceMention {
+  /** The words the question used ("EC2", "lamda"). */
+  name: string;
+  /** Candidate Cost Explorer SERVICE values; execution confirms them with GetDimensionValues. */
+  values: string[];
+  span: [number, number];
+}
+
+let services: ServiceName[] | undefined;
+
+function load(): ServiceName[] {
   const file = JSON.parse(readFileSync(shippedConfigPath('cost-services.json'), 'utf8')) as { services: CostService[] };
   return file.services
     .flatMap((service) => service.names.map((name) => ({ name, values: service.values })))
     .sort((a, b) => b.name.length - a.name.length)
-    .map((entry) => ({ ...entry, pattern: new RegExp(`(?<![\\w-])${entry.name.replace(/\s+/g, '[\\s-]*')}(?![\\w-])`, 'i') }));
+    .map((entry) => ({ ...entry, pattern: new RegExp(`(?<![\\w-])${escapeRegExp(entry.name).replace(/\s+/g, '[\\s-]*')}(?![\\w-])`, 'i') }));
 }
 
-/** The Cost Explorer SERVICE values a question names ("what did I spend on EC2"), longest name first. */
-export function findCostService(question: string): { name: string; values: string[]; span: [number, number] } | undefined {
+/** Names long enough that one slip ("lamda", "cloudwach") still means them. */
+const minimumFuzzyLength = 5;
+
+/**
+ * The Cost Explorer SERVICE values a question names ("what did I spend on EC2", "ec2 and s3"), in
+ * the order it names them: names written out (longest first, so "ec2 other" beats "ec2"), then
+ * one-word names misspelt by one edit.
+ */
+export function findCostServices(question: string): CostServiceMention[] {
   services ??= load();
+  const found: CostServiceMention[] = [];
+  let text = question;
+  const note = (name: string, values: string[], index: number) => {
+    if (!found.some((mention) => mention.values.join() === values.join())) found.push({ name, values, span: [index, index + name.length] });
+    text = text.slice(0, index) + ' '.repeat(name.length) + text.slice(index + name.length);
+  };
   for (const service of services) {
-    const match = service.pattern.exec(question);
-    if (match) return { name: match[0], values: service.values, span: [match.index, match.index + match[0].length] };
+    for (let match = service.pattern.exec(text); match; match = service.pattern.exec(text)) note(match[0], service.values, match.index);
   }
-  return undefined;
+  for (const word of text.matchAll(/(?<![\w-])[a-z][a-z0-9]{4,}(?![\w-])/gi)) {
+    const lower = word[0].toLowerCase();
+    const service = services.find((s) => s.name.length >= minimumFuzzyLength && !s.name.includes(' ') && withinOneEdit(lower, s.name));
+    if (service) note(word[0], service.values, word.index);
+  }
+  return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,26 +1,38 @@
 /**
  * Corrects misspelt question words (not resource names: the catalog has its own tolerance) so
  * "hwo mnay lambdas" and "waht did i spned" still plan. Damerau-Levenshtein distance 1 for words
- * of 4+ letters against a small vocabulary of the words the planner looks for.
+ * of 4+ letters against a small vocabulary of the words the planner looks for, plus a few common
+ * three-letter slips ("hwo", "lst"). Words inside names ("my-lost-bucket", "env=prod") are left alone.
  */
 const vocabulary = [
   'how', 'many', 'count', 'number', 'list', 'show', 'describe', 'details', 'spend', 'spent', 'spending', 'cost', 'costs',
   'bill', 'billing', 'charges', 'forecast', 'projected', 'predict', 'trend', 'compare', 'compared', 'versus', 'service',
   'services', 'region', 'regions', 'daily', 'monthly', 'running', 'stopped', 'tagged', 'named', 'everywhere', 'every',
   'across', 'total', 'expensive', 'breakdown', 'month', 'months', 'week', 'weeks', 'year', 'days', 'yesterday', 'today',
-  'last', 'this', 'what', 'which', 'since', 'between', 'quarter', 'help',
+  'last', 'this', 'what', 'which', 'since', 'between', 'quarter', 'help', 'globally', 'previous', 'much',
+  'january', 'february', 'april', 'august', 'september', 'october', 'november', 'december',
 ];
 const vocabularySet = new Set(vocabulary);
 /** Real words one edit away from a vocabulary word that must stay as they are. */
-const keep = new Set(['most', 'host', 'lost', 'post', 'past', 'fast', 'list', 'lust', 'mist', 'cast', 'coat', 'many', 'mine', 'shown', 'dally', 'shot', 'slow', 'snow', 'that', 'then', 'them', 'thus', 'hist', 'year', 'wear', 'dear', 'near', 'hear', 'tear', 'week', 'seek', 'geek', 'spent', 'sense', 'costa', 'bills', 'tags', 'name', 'names', 'every', 'weak', 'moth', 'mouth', 'call', 'calls', 'costly', 'regional', 'totals', 'servers', 'service', 'stopper', 'count', 'counts']);
+const keep = new Set([
+  'most', 'host', 'hosts', 'lost', 'post', 'posts', 'past', 'fast', 'vast', 'east', 'least', 'list', 'lust', 'mist', 'cast', 'casts', 'coat',
+  'coats', 'many', 'mine', 'shown', 'dally', 'shot', 'slow', 'snow', 'that', 'then', 'them', 'thus', 'hist', 'chat', 'year', 'yeah', 'wear',
+  'dear', 'near', 'hear', 'tear', 'gear', 'fear', 'bear', 'rear', 'week', 'seek', 'geek', 'weak', 'ways', 'says', 'spent', 'speed', 'sense',
+  'costa', 'bills', 'will', 'till', 'fill', 'kill', 'mill', 'hill', 'ball', 'bell', 'bull', 'held', 'tags', 'name', 'names', 'ever', 'very',
+  'every', 'cross', 'mouth', 'such', 'mach', 'touch', 'call', 'calls', 'costly', 'regional', 'totals', 'servers', 'stopper', 'counts',
+]);
+
+/** A word standing on its own: not part of a name such as "my-lost-bucket", "env=prod" or "v2.daily". */
+const standaloneWord = /(?<![\w./:=@-])[A-Za-z]+(?![\w/:=@-]|\.\w)/g;
+/** Three-letter slips common enough to correct; other short words are left alone. */
+const shortTypos = new Map([['hwo', 'how'], ['hw', 'how'], ['teh', 'the'], ['cot', 'cost'], ['lst', 'last'], ['hte', 'the']]);
 
 export function fixTypos(text: string): string {
-  return text.replace(/[A-Za-z]+/g, (word) => {
+  return text.replace(standaloneWord, (word) => {
     const lower = word.toLowerCase();
-    if (lower.length < 3 || vocabularySet.has(lower) || keep.has(lower)) return word;
-    if (lower.length < 4 && !['hwo', 'waht', 'teh'].includes(lower)) return word;
-    const match = vocabulary.find((candidate) => Math.abs(candidate.length - lower.length) <= 1 && withinOneEdit(lower, candidate));
-    return match ?? word;
+    if (vocabularySet.has(lower) || keep.has(lower)) return word;
+    if (lower.length < 4) return shortTypos.get(lower) ?? word;
+    return vocabulary.find((candidate) => Math.abs(candidate.length - lower.length) <= 1 && withinOneEdit(lower, candidate)) ?? word;
   });
 }
 
