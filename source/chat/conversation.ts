@@ -40,6 +40,8 @@ export class Conversation {
   restored: PastTurn[] = [];
   private history: HistoryStore | undefined;
   private conversationId: string | undefined;
+  private readonly localInputs: string[] = [];
+  private lastAnswer: Answer | undefined;
 
   constructor(readonly session: ChatSession) {}
 
@@ -68,6 +70,16 @@ export class Conversation {
     await this.history?.updateSettings({ crossRegionConsent: allowed });
   }
 
+  /** Earlier inputs for Up/Down: kept per user on Pro, for this run only on Free. */
+  async inputHistory(): Promise<string[]> {
+    return this.history ? (await this.history.settings()).inputHistory : [...this.localInputs];
+  }
+
+  async rememberInput(text: string): Promise<void> {
+    if (this.history) await this.history.rememberInput(text);
+    else this.localInputs.push(text);
+  }
+
   /** Keeps a finished question and its reply in the current conversation (Pro). */
   async record(turn: PastTurn): Promise<void> {
     if (!this.history) return;
@@ -94,6 +106,7 @@ export class Conversation {
       case 'sign-in-required':
         return { kind: 'sign-in-required', question: line, text: result.message };
       case 'answer':
+        this.lastAnswer = result.answer;
         return { kind: 'answer', plan: result.plan, answer: result.answer };
     }
   }
@@ -130,6 +143,8 @@ export class Conversation {
         return this.regions(args[0]);
       case '/history':
         return this.listHistory();
+      case '/calls':
+        return this.calls();
       case '/resume':
         return this.resume(args[0]);
       case '/clear':
@@ -142,6 +157,14 @@ export class Conversation {
       default:
         return { kind: 'error', text: `${command.name} is not available yet.` };
     }
+  }
+
+  /** The API calls behind the last answer, one per line. */
+  private calls(): ChatReply {
+    const calls = this.lastAnswer?.calls ?? [];
+    if (calls.length === 0) return { kind: 'text', text: 'The last answer made no AWS calls.' };
+    const lines = calls.map((call) => `${call.service} ${call.operation} in ${call.region}: ${call.pages} page${call.pages === 1 ? '' : 's'}${call.fromCache ? ', from cache' : ''}`);
+    return { kind: 'text', text: `AWS calls for the last answer:\n${lines.join('\n')}` };
   }
 
   private async listHistory(): Promise<ChatReply> {

@@ -60,8 +60,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!isInteractive(io)) {
       throw new QchatError("the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands", ExitCode.usage, 'NOT_A_TERMINAL');
     }
+    const loaded = await context(command);
+    // Colour is decided when Ink's chalk loads: --no-color and NO_COLOR must be in place before.
+    if (!loaded.settings.color) io.env.FORCE_COLOR = '0';
     const { runInteractive } = await import('../ui/run.js');
-    exitCode = await runInteractive(await context(command));
+    exitCode = await runInteractive(loaded);
   });
 
   program

@@ -1,4 +1,5 @@
 import { Box, Text, useInput } from 'ink';
+import { safeText } from '../../chat/terminal-text.js';
 
 /** Asks once whether qchat may ask every enabled region; the answer is remembered. */
 export function ConsentPrompt({ question, onAnswer }: { question: string; onAnswer: (allowed: boolean) => void }) {
@@ -8,9 +9,9 @@ export function ConsentPrompt({ question, onAnswer }: { question: string; onAnsw
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
-      <Text>“{question}” needs other regions than your current one.</Text>
+      <Text>“{safeText(question)}” asks other regions than your current one.</Text>
       <Text>
-        Allow cross-region questions? qchat will remember your answer (/regions changes it). <Text bold>[y/n]</Text>
+        Allow cross-region questions? qchat remembers your answer (/regions changes it). <Text bold>[y/n]</Text>
       </Text>
     </Box>
   );

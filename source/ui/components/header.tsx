@@ -1,29 +1,19 @@
-import { Box, Text } from 'ink';
-import type { CallerIdentity } from '../../identity/caller-identity.js';
+import { Text } from 'ink';
+import type { HeaderInfo } from '../state/chat-state.js';
 
-export interface HeaderProps {
-  caller: CallerIdentity;
-  region: string;
-  sandboxUser: string | undefined;
-  notice: string | undefined;
-  user: string | undefined;
-  tier: 'free' | 'pro' | undefined;
-  profile: string | undefined;
-}
-
-export function Header({ caller, region, sandboxUser, notice, user, tier, profile }: HeaderProps) {
+/** One line: who, account, tier and profile, region, cross-region, and a sandbox marker. */
+export function Header({ info }: { info: HeaderInfo }) {
+  const crossRegion = info.crossRegion === undefined ? 'ask' : info.crossRegion ? 'on' : 'off';
   return (
-    <Box flexDirection="column">
-      {notice ? <Text dimColor>{notice}</Text> : null}
-      <Text wrap="truncate-end">
-        <Text bold>qchat</Text>
-        {sandboxUser ? <Text color="yellow"> [sandbox]</Text> : null}
-        <Text> · {user ?? 'not signed in'}</Text>
-        <Text> · {caller.accountId}</Text>
-        {tier ? <Text color={tier === 'pro' ? 'green' : undefined}> · {tier === 'pro' ? 'Pro' : 'Free'}</Text> : null}
-        {profile ? <Text> ({profile})</Text> : null}
-        <Text> · {region}</Text>
-      </Text>
-    </Box>
+    <Text wrap="truncate-end">
+      <Text bold>qchat</Text>
+      {info.sandboxUser ? <Text color="yellow"> [sandbox]</Text> : null}
+      <Text> · {info.user ?? 'not signed in'}</Text>
+      <Text> · {info.account}</Text>
+      {info.tier ? <Text color={info.tier === 'pro' ? 'green' : undefined}> · {info.tier === 'pro' ? 'Pro' : 'Free'}</Text> : null}
+      {info.profile ? <Text> ({info.profile})</Text> : null}
+      <Text> · {info.region}</Text>
+      <Text dimColor> · cross-region {crossRegion}</Text>
+    </Text>
   );
 }

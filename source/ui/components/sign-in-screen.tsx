@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
-import { Spinner } from '@inkjs/ui';
 import type { DevicePrompt } from '../../identity/device-sign-in.js';
+import { Busy } from './busy.js';
 
 /** The device sign-in: where to go, the code to confirm, and a waiting indicator; Esc cancels. */
 export function SignInScreen({ prompt, reason, onCancel }: { prompt: DevicePrompt | undefined; reason: string; onCancel: () => void }) {
@@ -19,11 +19,11 @@ export function SignInScreen({ prompt, reason, onCancel }: { prompt: DevicePromp
             Code: <Text bold>{prompt.userCode}</Text> (expires {prompt.expiresAt.toISOString().slice(11, 16)} UTC)
           </Text>
           <Box marginTop={1}>
-            <Spinner label="Waiting for approval… (Esc to cancel)" />
+            <Busy label="Waiting for approval… (Esc cancels)" />
           </Box>
         </Box>
       ) : (
-        <Spinner label="Starting the sign-in…" />
+        <Busy label="Starting the sign-in…" />
       )}
     </Box>
   );

@@ -1,18 +1,16 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { renderAnswerText } from '../../chat/answer-text.js';
-import type { PastTurn } from '../../chat/conversation.js';
 import { safeText } from '../../chat/terminal-text.js';
+import type { Turn } from '../state/chat-state.js';
+import { AnswerView } from './answer-view.js';
 
-export interface Turn extends PastTurn {
-  id: number;
-}
-
+/** One finished question and its reply; memoised, it is drawn once into <Static>. */
 export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; width: number }) {
   const { reply } = turn;
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Text color="cyan">› {safeText(turn.question)}</Text>
+      <Text color="cyan">› {safeText(turn.question, { keepNewlines: true })}</Text>
+      {reply.kind === 'answer' ? <AnswerView answer={reply.answer} width={width} /> : null}
       {reply.kind === 'help' ? (
         <Box flexDirection="column">
           <Text>{reply.text}</Text>
@@ -23,11 +21,14 @@ export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; wi
             </Text>
           ))}
         </Box>
-      ) : reply.kind === 'answer' ? (
-        <Text>{renderAnswerText(reply.answer, width).trimEnd()}</Text>
-      ) : (
-        <Text color={reply.kind === 'error' ? 'red' : reply.kind === 'refusal' ? 'yellow' : undefined}>{'text' in reply ? safeText(reply.text, { keepNewlines: true }) : ''}</Text>
-      )}
+      ) : null}
+      {reply.kind === 'refusal' ? (
+        <Box borderStyle="round" borderColor="yellow" paddingX={1}>
+          <Text>{safeText(reply.text)}</Text>
+        </Box>
+      ) : null}
+      {reply.kind === 'error' ? <Text color="red">{safeText(reply.text, { keepNewlines: true })}</Text> : null}
+      {reply.kind === 'text' ? <Text>{safeText(reply.text, { keepNewlines: true })}</Text> : null}
     </Box>
   );
 });
