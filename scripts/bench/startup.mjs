@@ -1,27 +1,59 @@
-// Start-up cost as a ratio to an empty `node -e ""` measured in the same run.
-import { spawnSync } from 'node:child_process';
+// Start-up cost as ratios to an empty `node -e ""` measured in the same run: `qchat --version`,
+// and the interactive UI's first frame (run under `script` so it has a terminal).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, median, report } from './report.mjs';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
-const runs = 15;
+const runs = 11;
 
 function timeCommand(args) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
-    if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(samples);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-// Interleave so drift on a noisy machine hits both figures alike.
-const baseline = timeCommand(['-e', '']);
-const version = timeCommand([cli, '--version']);
-const baselineAgain = timeCommand(['-e', '']);
-const node = Math.min(baseline, baselineAgain);
-const ratio = version / node;
-report('qchat --version / node -e ""', `${format(ratio)}x (${format(version, 0)} ms vs ${format(node, 0)} ms)`, '<= 1.5x', ratio <= 1.5);
+/** Milliseconds from spawning the interactive chat in a pseudo-terminal to its first drawn frame. */
+function firstFrame() {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), TERM: 'xterm-256color' };
+    delete env.CI;
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${process.execPath} ${cli} --sandbox`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      if (/Connecting|qchat \[sandbox\]/.test(seen)) {
+        const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+        child.kill('SIGKILL');
+        resolve(elapsed);
+      }
+    });
+    child.once('exit', () => reject(new Error(`qchat exited before drawing a frame: ${seen.slice(0, 200)}`)));
+  });
+}
+
+function timeEmptyUnderScript() {
+  const start = process.hrtime.bigint();
+  spawnSync('script', ['-qfec', `stty cols 100 rows 40; ${process.execPath} -e ""`, '/dev/null'], { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+// Interleave so drift on a noisy machine hits every figure alike.
+const node = [];
+const version = [];
+const nodeTty = [];
+const frame = [];
+for (let i = 0; i < runs; i++) {
+  node.push(timeCommand(['-e', '']));
+  version.push(timeCommand([cli, '--version']));
+  nodeTty.push(timeEmptyUnderScript());
+  frame.push(await firstFrame());
+}
+const [n, v, nt, f] = [node, version, nodeTty, frame].map(median);
+report('qchat --version / node -e ""', `${format(v / n)}x (${format(v, 0)} ms vs ${format(n, 0)} ms)`, '<= 1.5x', v / n <= 1.5);
+report('first frame of the chat / node -e "" (both under a pty)', `${format(f / nt)}x (${format(f, 0)} ms vs ${format(nt, 0)} ms)`, '<= 3x', f / nt <= 3);

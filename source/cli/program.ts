@@ -47,9 +47,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   for (const flag of globalFlags) program.addOption(new Option(flag.flags, flag.description));
 
   // Settings (zod) load only once a command runs, so --version and --help stay light.
-  const context = async (command: Command): Promise<RunContext> => {
+  const context = async (command: Command, { printWarnings = true } = {}): Promise<RunContext> => {
     const loaded = (await import('./run-context.js')).loadRunContext(explicitFlags(command), io.env);
-    for (const warning of loaded.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+    if (printWarnings) for (const warning of loaded.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
     return loaded;
   };
 
@@ -60,11 +60,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!isInteractive(io)) {
       throw new QchatError("the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands", ExitCode.usage, 'NOT_A_TERMINAL');
     }
-    const loaded = await context(command);
-    // Colour is decided when Ink's chalk loads: --no-color and NO_COLOR must be in place before.
-    if (!loaded.settings.color) io.env.FORCE_COLOR = '0';
+    // Ink first: the first frame is drawn before settings, AWS and the chat engine load.
     const { runInteractive } = await import('../ui/run.js');
-    exitCode = await runInteractive(loaded);
+    exitCode = await runInteractive(() => context(command, { printWarnings: false }));
   });
 
   program
@@ -79,6 +77,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (words: string[], options: { allRegions?: boolean; json?: boolean; explain?: boolean; cache?: boolean }, command: Command) => {
       const { runAsk } = await import('../headless/ask.js');
       exitCode = await runAsk(await context(command), words, options, io);
+    });
+
+  program
+    .command('diagnose')
+    .description('explain a console error message and the steps to fix it; the error may also come on stdin')
+    .option('--error <text>', 'the error message as the console showed it')
+    .option('--url <url>', 'the console URL where it happened (service, region and resource are read from it)')
+    .option('--json', 'print the diagnosis as JSON')
+    .addHelpText('after', diagnoseHelp)
+    .action(async (options: { error?: string; url?: string; json?: boolean }, command: Command) => {
+      const { runDiagnose } = await import('../headless/diagnose.js');
+      exitCode = await runDiagnose(await context(command), options, io);
     });
 
   program
@@ -195,6 +205,13 @@ Examples:
   qchat ask "top 5 services by cost this month"
   echo "cost trend for the last 30 days" | qchat ask
   qchat ask --explain --json "node groups in cluster prod"
+`;
+
+const diagnoseHelp = `
+Examples:
+  qchat diagnose --error "The bucket you tried to delete is not empty" \\
+    --url "https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2"
+  pbpaste | qchat diagnose --json
 `;
 
 const exitCodeHelp = `

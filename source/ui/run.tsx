@@ -1,19 +1,21 @@
 import { render } from 'ink';
 import type { RunContext } from '../cli/run-context.js';
-import { ChatSession } from '../chat/session.js';
 import { ExitCode } from '../errors.js';
 import { App } from './app.js';
 import { ChatProvider } from './state/chat-provider.js';
 
+/** The chat engine loads after the first frame is drawn: the AWS SDK, the planner and the catalogs are not needed to show "Connecting…". */
+const openSession = async (context: RunContext) => (await import('../chat/session.js')).ChatSession.open(context);
+
 const bracketedPaste = { on: '\u001b[?2004h', off: '\u001b[?2004l' };
 
 /** Opens the interactive chat and resolves with the exit code when the user leaves. */
-export async function runInteractive(context: RunContext): Promise<number> {
+export async function runInteractive(loadContext: () => Promise<RunContext>): Promise<number> {
   let exitCode: number = ExitCode.ok;
   // Pastes arrive wrapped in markers, so a pasted newline is text and not Enter.
   process.stdout.write(bracketedPaste.on);
   const instance = render(
-    <ChatProvider context={context} onExit={(code) => (exitCode = code)} openSession={(c) => ChatSession.open(c)}>
+    <ChatProvider loadContext={loadContext} onExit={(code) => (exitCode = code)} openSession={openSession}>
       <App />
     </ChatProvider>,
     { exitOnCtrlC: false },

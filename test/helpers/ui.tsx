@@ -21,7 +21,7 @@ export function renderWithProviders({ flags = {}, env = {}, home = tempHome() }:
   const exits: number[] = [];
   const ui = render(
     <AnimationContext.Provider value={false}>
-      <ChatProvider context={context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)}>
+      <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)}>
         <App />
       </ChatProvider>
     </AnimationContext.Provider>,

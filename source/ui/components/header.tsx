@@ -1,11 +1,13 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { HeaderInfo } from '../state/chat-state.js';
 
 /** One line: who, account, tier and profile, region, cross-region, and a sandbox marker. */
 export function Header({ info }: { info: HeaderInfo }) {
   const crossRegion = info.crossRegion === undefined ? 'ask' : info.crossRegion ? 'on' : 'off';
   return (
-    <Text wrap="truncate-end">
+    <Box flexDirection="column">
+      {info.notice ? <Text dimColor>{info.notice}</Text> : null}
+      <Text wrap="truncate-end">
       <Text bold>qchat</Text>
       {info.sandboxUser ? <Text color="yellow"> [sandbox]</Text> : null}
       <Text> · {info.user ?? 'not signed in'}</Text>
@@ -14,6 +16,7 @@ export function Header({ info }: { info: HeaderInfo }) {
       {info.profile ? <Text> ({info.profile})</Text> : null}
       <Text> · {info.region}</Text>
       <Text dimColor> · cross-region {crossRegion}</Text>
-    </Text>
+      </Text>
+    </Box>
   );
 }

@@ -1,9 +1,10 @@
+import chalk from 'chalk';
 import { useApp } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
-import { Conversation, type ChatReply } from '../../chat/conversation.js';
+import type { ChatReply, Conversation } from '../../chat/conversation.js';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../cli/run-context.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, QchatError } from '../../errors.js';
 import { chatReducer, initialChatState, type ChatState, type HeaderInfo } from './chat-state.js';
 
 export interface ChatActions {
@@ -33,7 +34,8 @@ export function useChatActions(): ChatActions {
 }
 
 export interface ChatProviderProps {
-  context: RunContext;
+  /** Settings load after the first frame; a bad setting is shown and exits with its code. */
+  loadContext: () => Promise<RunContext>;
   onExit: (code: number) => void;
   /** Opens the session; tests may pass their own. */
   openSession: (context: RunContext) => Promise<ChatSession>;
@@ -44,7 +46,7 @@ export interface ChatProviderProps {
  * Owns the chat's state and every effect: opening the session, identity and sign-in, questions
  * and their cancellation, history. Components read the state and call the actions.
  */
-export function ChatProvider({ context, onExit, openSession, children }: ChatProviderProps) {
+export function ChatProvider({ loadContext, onExit, openSession, children }: ChatProviderProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const conversation = useRef<Conversation | undefined>(undefined);
@@ -155,10 +157,13 @@ export function ChatProvider({ context, onExit, openSession, children }: ChatPro
     };
 
     const open = async () => {
-      const session = await openSession(context);
+      const context = await loadContext();
+      if (!context.settings.color) chalk.level = 0;
+      const [session, { Conversation }] = await Promise.all([openSession(context), import('../../chat/conversation.js')]);
       conversation.current = new Conversation(session);
       const identity = await session.identify();
       dispatch({ type: 'ready', header: header() });
+      if (context.warnings.length > 0) dispatch({ type: 'notices', notices: context.warnings });
       if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message.replace(/ Run qchat login \(or \/login in the chat\)\./, ''));
       else await begin();
     };
@@ -183,12 +188,12 @@ export function ChatProvider({ context, onExit, openSession, children }: ChatPro
       inputHistory: async () => (await conversation.current?.inputHistory()) ?? [],
     };
     return { actions, open };
-  }, [context, exit, onExit, openSession]);
+  }, [loadContext, exit, onExit, openSession]);
 
   useEffect(() => {
     open().catch((error: Error) => {
       dispatch({ type: 'failed', message: error.message });
-      onExit(ExitCode.failure);
+      onExit(error instanceof QchatError ? error.exitCode : ExitCode.failure);
       setTimeout(() => exit(), 0);
     });
     return () => {
