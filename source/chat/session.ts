@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Answer } from '../answer/answer.js';
+import { diagnoseError, type DiagnoseInput } from '../answer/diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
 import { isCostIntent, isResourceIntent, type Plan, type PlanResult } from '../answer/plan.js';
@@ -210,6 +211,22 @@ export class ChatSession {
     const answer = await this.answer(asked, options);
     answer.warnings.push(...warnings);
     return { kind: 'answer', plan: asked, answer };
+  }
+
+  /** Diagnoses a console error: both tiers, one request against the limits, like a question. */
+  async diagnose(
+    input: DiagnoseInput,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ kind: 'answer'; answer: Answer; errorClass: string | null } | Extract<AskResult, { kind: 'refused' | 'sign-in-required' }>> {
+    let state = this.identity;
+    if (state?.kind === 'ready' && isExpired(state.context, this.context.clock())) state = await this.identify(options).catch(() => undefined);
+    if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
+    const gate = checkFeature(this.policy, state.entitlements.assignment, 'diagnose');
+    if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
+    const counted = await this.limiter.consume(state.context.userId, state.entitlements.assignment.tier);
+    if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
+    const diagnosis = await diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options });
+    return { kind: 'answer', ...diagnosis };
   }
 
   /** Runs a plan against AWS, ungated: the caller has checked it. */

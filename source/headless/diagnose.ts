@@ -1,0 +1,61 @@
+import { renderAnswerText } from '../chat/answer-text.js';
+import type { CliIo } from '../cli/program.js';
+import type { RunContext } from '../cli/run-context.js';
+import { ExitCode, QchatError, UsageError } from '../errors.js';
+import { refusalError } from '../tiers/refusal.js';
+import { openIdentifiedSession } from './open-session.js';
+import { outputWidth, writeError, writeJson } from './output.js';
+
+export interface DiagnoseFlags {
+  error?: string;
+  url?: string;
+  json?: boolean;
+}
+
+/** Most bytes read from stdin: console errors are short, and this keeps a runaway pipe harmless. */
+const stdinLimit = 1024 * 1024;
+const usage = 'diagnose needs the error text: qchat diagnose --error "..." [--url URL], or the text on stdin';
+
+/**
+ * `qchat diagnose`: explains one console error and the steps to fix it, as text or JSON. Exit 0
+ * whether the error was recognised or honestly not; 2 without error text; 3/4/5 as for `ask`.
+ */
+export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io: CliIo): Promise<number> {
+  const json = Boolean(flags.json);
+  try {
+    const error = flags.error ?? (await readStdin(io));
+    if (!error.trim()) throw new UsageError(usage);
+    const session = await openIdentifiedSession(context);
+    try {
+      for (const warning of session.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+      const result = await session.diagnose({ error, url: flags.url });
+      if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
+      if (result.kind === 'sign-in-required') throw new QchatError(result.message, ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (json) {
+        const { calls, failures, ...answer } = result.answer;
+        writeJson(io, { errorClass: result.errorClass, url: flags.url ?? null, answer, calls, failures });
+      } else {
+        io.stdout.write(renderAnswerText(result.answer, outputWidth(io)));
+      }
+      return ExitCode.ok;
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    if (error instanceof QchatError) return writeError(io, json, error);
+    throw error;
+  }
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  if (io.stdinIsTTY) throw new UsageError(usage);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > stdinLimit) throw new UsageError(`the error text on stdin is over ${stdinLimit / 1024 / 1024} MB; paste the error message itself`);
+    chunks.push(buffer);
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
