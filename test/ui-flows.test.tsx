@@ -132,4 +132,35 @@ describe('terminal UI flows', () => {
     expect(shown).toMatchSnapshot('escape-sequence-neutralised');
     ui.unmount();
   });
+
+  it('diagnose a console error: analysis, resolution, then feedback kept in history', async () => {
+    const home = tempHome();
+    const { frame, waitFor, type, press, ui } = renderWithProviders({ home });
+    await waitFor(ready);
+    await type('/diagnose');
+    await press(keys.enter);
+    await waitFor('Paste the error message');
+    // A bracketed paste keeps the two-line message whole.
+    await press('\u001b[200~Error: Bucket is not empty\nYou must delete all versions in the bucket.\u001b[201~');
+    await press(keys.enter);
+    await waitFor('The console URL where it happened');
+    await type('https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2');
+    await press(keys.enter);
+    await waitFor('Was this helpful? (y/n)');
+    expect(frame()).toMatchSnapshot('diagnose-analysis-and-resolution');
+    await press('y');
+    await waitFor('Thanks: noted as helpful.');
+    ui.unmount();
+
+    const { openHistory } = await import('../source/history/store.js');
+    const context = loadRunContext({ sandbox: true }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z' });
+    const session = await ChatSession.open(context);
+    const state = await session.identify();
+    if (state.kind !== 'ready') throw new Error('expected ready');
+    const store = await openHistory({ dataDir: context.paths.data, userId: state.context.userId, clock: context.clock });
+    const [latest] = await store.list();
+    const messages = await store.read(latest!.id);
+    expect(messages.at(-1)).toMatchObject({ role: 'assistant', feedback: { rating: 'up' } });
+    await session.close();
+  });
 });

@@ -10,6 +10,7 @@ export const slashCommands: SlashCommand[] = [
   { name: '/usage', description: 'requests used and left this month and minute' },
   { name: '/profile', description: 'list subscription profiles, or switch: /profile NAME' },
   { name: '/regions', description: 'cross-region questions: /regions on | off' },
+  { name: '/diagnose', description: 'explain a console error and how to fix it (paste it)' },
   { name: '/calls', description: 'the AWS API calls behind the last answer' },
   { name: '/history', description: 'list saved conversations (Pro)' },
   { name: '/resume', description: 'reopen a saved conversation: /resume N' },

@@ -10,7 +10,10 @@ export type ChatReply =
   | { kind: 'help'; commands: SlashCommand[]; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'error'; text: string }
-  | { kind: 'answer'; plan: Plan; answer: Answer }
+  /** An answer; a diagnosis has no plan, and asks whether it helped. */
+  | { kind: 'answer'; plan?: Plan; answer: Answer; diagnosis?: string | null }
+  /** /diagnose without text: the UI asks for the error and the console URL. */
+  | { kind: 'diagnose-form' }
   | { kind: 'refusal'; code: string; text: string }
   /** The question needs other regions and the user has not said whether qchat may ask them. */
   | { kind: 'needs-consent'; question: string }
@@ -24,7 +27,7 @@ export type ChatReply =
 /** A finished question and its reply, as the screen shows it and history keeps it. */
 export interface PastTurn {
   question: string;
-  reply: Exclude<ChatReply, { kind: 'quit' | 'reset' | 'login' | 'needs-consent' | 'sign-in-required' }>;
+  reply: Exclude<ChatReply, { kind: 'quit' | 'reset' | 'login' | 'needs-consent' | 'sign-in-required' | 'diagnose-form' }>;
 }
 
 /**
@@ -42,6 +45,8 @@ export class Conversation {
   private conversationId: string | undefined;
   private readonly localInputs: string[] = [];
   private lastAnswer: Answer | undefined;
+  /** The stored reply a y/n to "Was this helpful?" belongs to. */
+  private lastAssistant: { conversationId: string; messageId: string } | undefined;
 
   constructor(readonly session: ChatSession) {}
 
@@ -70,6 +75,21 @@ export class Conversation {
     await this.history?.updateSettings({ crossRegionConsent: allowed });
   }
 
+  /** Diagnoses a console error: one request on either tier. */
+  async diagnose(error: string, url: string | undefined, signal?: AbortSignal): Promise<ChatReply> {
+    const result = await this.session.diagnose({ error, ...(url ? { url } : {}) }, signal ? { signal } : {});
+    if (result.kind === 'refused') return { kind: 'refusal', code: result.refusal.code, text: result.refusal.message };
+    if (result.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: result.message };
+    this.lastAnswer = result.answer;
+    return { kind: 'answer', answer: result.answer, diagnosis: result.errorClass };
+  }
+
+  /** Keeps the answer to "Was this helpful? (y/n)" with the diagnosis it is about (Pro). */
+  async recordFeedback(helpful: boolean): Promise<void> {
+    if (!this.history || !this.lastAssistant) return;
+    await this.history.setFeedback(this.lastAssistant.conversationId, this.lastAssistant.messageId, { rating: helpful ? 'up' : 'down' });
+  }
+
   /** Earlier inputs for Up/Down: kept per user on Pro, for this run only on Free. */
   async inputHistory(): Promise<string[]> {
     return this.history ? (await this.history.settings()).inputHistory : [...this.localInputs];
@@ -85,7 +105,8 @@ export class Conversation {
     if (!this.history) return;
     this.conversationId ??= (await this.history.create(turn.question)).id;
     await this.history.append(this.conversationId, { role: 'user', text: turn.question });
-    await this.history.append(this.conversationId, { role: 'assistant', text: replyText(turn.reply), answer: turn.reply });
+    const stored = await this.history.append(this.conversationId, { role: 'assistant', text: replyText(turn.reply), answer: turn.reply });
+    this.lastAssistant = { conversationId: this.conversationId, messageId: stored.id };
     for (const warning of this.history.warnings.splice(0)) this.notices.push(warning);
   }
 
@@ -145,6 +166,10 @@ export class Conversation {
         return this.listHistory();
       case '/calls':
         return this.calls();
+      case '/diagnose': {
+        const error = line.slice(name.length).trim();
+        return error ? this.diagnose(error, undefined) : { kind: 'diagnose-form' };
+      }
       case '/resume':
         return this.resume(args[0]);
       case '/clear':

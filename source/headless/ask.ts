@@ -8,7 +8,7 @@ import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { planQuestion, maxQuestionLength } from '../answer/planner.js';
 import type { Plan } from '../answer/plan.js';
-import { outputWidth, writeError, writeJson } from './output.js';
+import { outputWidth, readStdinText, writeError, writeJson } from './output.js';
 import { renderAnswerText } from '../chat/answer-text.js';
 
 export interface AskFlags {
@@ -19,7 +19,7 @@ export interface AskFlags {
 }
 
 /** `qchat ask`: one question from the arguments or stdin, answered as text or JSON. */
-export async function runAsk(context: RunContext, words: string[], flags: AskFlags, io: CliIo & { stdin: NodeJS.ReadableStream }): Promise<number> {
+export async function runAsk(context: RunContext, words: string[], flags: AskFlags, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   try {
     const question = words.length > 0 ? words.join(' ') : await readQuestion(io);
@@ -83,18 +83,14 @@ function explainText(plan: Plan): string {
     .join('\n');
 }
 
-async function readQuestion(io: CliIo & { stdin: NodeJS.ReadableStream }): Promise<string> {
-  if (io.stdinIsTTY) throw new UsageError('ask needs a question: qchat ask "how many lambda functions do I have"');
+async function readQuestion(io: CliIo): Promise<string> {
   const limit = 1024 * 1024;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of io.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > limit) throw new UsageError(`the question on stdin is over ${limit / 1024 / 1024} MB; questions are limited to ${maxQuestionLength.toLocaleString('en-US')} characters`);
-    chunks.push(buffer);
-  }
-  const question = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks)).trim();
+  const question = (
+    await readStdinText(io, limit, {
+      missing: 'ask needs a question: qchat ask "how many lambda functions do I have"',
+      tooLarge: `the question on stdin is over ${limit / 1024 / 1024} MB; questions are limited to ${maxQuestionLength.toLocaleString('en-US')} characters`,
+    })
+  ).trim();
   if (!question) throw new UsageError('ask needs a question, as arguments or on stdin');
   return question;
 }

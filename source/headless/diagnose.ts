@@ -4,7 +4,7 @@ import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession } from './open-session.js';
-import { outputWidth, writeError, writeJson } from './output.js';
+import { outputWidth, readStdinText, writeError, writeJson } from './output.js';
 
 export interface DiagnoseFlags {
   error?: string;
@@ -23,7 +23,7 @@ const usage = 'diagnose needs the error text: qchat diagnose --error "..." [--ur
 export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   try {
-    const error = flags.error ?? (await readStdin(io));
+    const error = flags.error ?? (await readStdinText(io, stdinLimit, { missing: usage, tooLarge: `the error text on stdin is over ${stdinLimit / 1024 / 1024} MB; paste the error message itself` }));
     if (!error.trim()) throw new UsageError(usage);
     const session = await openIdentifiedSession(context);
     try {
@@ -47,15 +47,3 @@ export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io:
   }
 }
 
-async function readStdin(io: CliIo): Promise<string> {
-  if (io.stdinIsTTY) throw new UsageError(usage);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of io.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > stdinLimit) throw new UsageError(`the error text on stdin is over ${stdinLimit / 1024 / 1024} MB; paste the error message itself`);
-    chunks.push(buffer);
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
-}

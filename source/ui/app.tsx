@@ -2,6 +2,7 @@ import { Box, Static, Text, useInput, useStdout } from 'ink';
 import { useChatActions, useChatState } from './state/chat-provider.js';
 import { Busy } from './components/busy.js';
 import { ConsentPrompt } from './components/consent-prompt.js';
+import { DiagnoseForm, FeedbackPrompt } from './components/diagnose-form.js';
 import { Header } from './components/header.js';
 import { Prompt } from './components/prompt.js';
 import { SignInScreen } from './components/sign-in-screen.js';
@@ -36,6 +37,8 @@ export function App() {
       {overlay.kind === 'busy' ? <Busy label={`${overlay.label} (Ctrl+C cancels)`} /> : null}
       {overlay.kind === 'sign-in' ? <SignInScreen prompt={overlay.prompt} reason={overlay.reason} onCancel={actions.interrupt} /> : null}
       {overlay.kind === 'consent' ? <ConsentPrompt question={overlay.question} onAnswer={actions.answerConsent} /> : null}
+      {overlay.kind === 'diagnose' ? <DiagnoseForm step={overlay.step} onInput={actions.diagnoseInput} onQuit={actions.quit} /> : null}
+      {overlay.kind === 'feedback' ? <FeedbackPrompt onAnswer={actions.answerFeedback} /> : null}
       {overlay.kind === 'none' ? <Prompt onSubmit={actions.submit} onQuit={actions.quit} loadHistory={actions.inputHistory} /> : null}
       {state.quitArmed ? <Text dimColor>Press Ctrl+C again to quit.</Text> : null}
     </Box>

@@ -13,6 +13,7 @@ export type KeyCommand =
   | { kind: 'complete' }
   | { kind: 'interrupt' }
   | { kind: 'quit' }
+  | { kind: 'cancel' }
   | { kind: 'paste-start' }
   | { kind: 'paste-end' }
   | { kind: 'none' };
@@ -23,6 +24,7 @@ export const keyHelp = [
   ['Tab', 'complete a /command'],
   ['Ctrl+C', 'cancel the question; twice quits'],
   ['Ctrl+D', 'quit (on an empty prompt)'],
+  ['Esc', 'close a form or the sign-in'],
   ['Ctrl+A/E', 'start/end of line'],
   ['Ctrl+U/W', 'delete to start / previous word'],
 ] as const;
@@ -35,6 +37,7 @@ export function resolveKey(input: string, key: Key, pasting: boolean): KeyComman
   if (key.ctrl && input === 'c') return { kind: 'interrupt' };
   if (key.ctrl && input === 'd') return { kind: 'quit' };
   if (key.return) return { kind: 'submit' };
+  if (key.escape) return { kind: 'cancel' };
   if (key.tab) return { kind: 'complete' };
   if (key.upArrow) return { kind: 'edit', action: { type: 'history-back' } };
   if (key.downArrow) return { kind: 'edit', action: { type: 'history-forward' } };

@@ -7,12 +7,17 @@ import { editorReducer, emptyEditor } from '../state/editor.js';
 export interface PromptProps {
   onSubmit: (text: string) => void;
   onQuit: () => void;
+  /** Esc, where the prompt is a form field. */
+  onCancel?: () => void;
+  placeholder?: string;
+  /** Submits an empty line too (an optional form field). */
+  allowEmpty?: boolean;
   /** Earlier inputs for Up/Down. */
   loadHistory: () => Promise<string[]>;
 }
 
 /** The question prompt: editing keys, input history, multi-line paste, and /command completion. */
-export function Prompt({ onSubmit, onQuit, loadHistory }: PromptProps) {
+export function Prompt({ onSubmit, onQuit, onCancel, loadHistory, placeholder = 'Ask about your AWS account, or /help', allowEmpty = false }: PromptProps) {
   const [editor, dispatch] = useReducer(editorReducer, emptyEditor);
   useEffect(() => {
     let live = true;
@@ -40,7 +45,11 @@ export function Prompt({ onSubmit, onQuit, loadHistory }: PromptProps) {
         dispatch({ type: 'paste', active: command.kind === 'paste-start' });
         return;
       case 'submit':
-        dispatch({ type: 'submit' });
+        if (allowEmpty && !editor.value.trim()) onSubmit('');
+        else dispatch({ type: 'submit' });
+        return;
+      case 'cancel':
+        onCancel?.();
         return;
       case 'insert-and-submit':
         dispatch({ type: 'submit', text: command.text });
@@ -65,7 +74,7 @@ export function Prompt({ onSubmit, onQuit, loadHistory }: PromptProps) {
         {editor.value === '' ? (
           <Text>
             <Text inverse> </Text>
-            <Text dimColor>Ask about your AWS account, or /help</Text>
+            <Text dimColor>{placeholder}</Text>
           </Text>
         ) : (
           <Text>

@@ -14,6 +14,9 @@ export interface ChatActions {
   interrupt(): void;
   quit(): void;
   answerConsent(allowed: boolean): void;
+  /** The /diagnose form: the error text, then the URL (empty skips it); Esc cancels. */
+  diagnoseInput(text: string | undefined): void;
+  answerFeedback(helpful: boolean | undefined): void;
   /** Earlier inputs for Up/Down (persisted per user on Pro). */
   inputHistory(): Promise<string[]>;
 }
@@ -122,16 +125,31 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
         case 'needs-consent':
           dispatch({ type: 'overlay', overlay: { kind: 'consent', question: reply.question } });
           return;
+        case 'diagnose-form':
+          dispatch({ type: 'overlay', overlay: { kind: 'diagnose', step: 'error' } });
+          return;
         case 'sign-in-required':
           // Sign in, then ask the same question again: nothing typed is lost.
           if ((await signIn(reply.text)) && reply.question) await ask(reply.question);
           return;
         default:
           dispatch({ type: 'turn', turn: { question: text, reply } });
-          if (!text.trim().startsWith('/')) await chat.record({ question: text, reply });
+          if (!text.trim().startsWith('/') || (reply.kind === 'answer' && reply.diagnosis !== undefined)) await chat.record({ question: text, reply });
+          if (reply.kind === 'answer' && reply.diagnosis) dispatch({ type: 'overlay', overlay: { kind: 'feedback' } });
           dispatch({ type: 'header', header: header() });
           if (chat.notices.length > 0) dispatch({ type: 'notices', notices: chat.notices.splice(0) });
       }
+    };
+
+    /** Runs one request with a cancel handle and a busy line, then shows its reply. */
+    const run = async (text: string, label: string, request: (signal: AbortSignal) => Promise<ChatReply>): Promise<void> => {
+      const abort = new AbortController();
+      running.current = abort;
+      dispatch({ type: 'overlay', overlay: { kind: 'busy', label } });
+      const reply = await request(abort.signal).catch((error: Error): ChatReply => (abort.signal.aborted ? { kind: 'text', text: 'Cancelled.' } : { kind: 'error', text: error.message }));
+      running.current = undefined;
+      dispatch({ type: 'overlay', overlay: { kind: 'none' } });
+      await handle(text, reply);
     };
 
     const ask = async (text: string): Promise<void> => {
@@ -186,6 +204,27 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
         void conversation.current!.setCrossRegionConsent(allowed).then(() => ask(overlay.question));
       },
       inputHistory: async () => (await conversation.current?.inputHistory()) ?? [],
+      diagnoseInput: (text) => {
+        const overlay = stateRef.current.overlay;
+        if (overlay.kind !== 'diagnose') return;
+        if (text === undefined || (overlay.step === 'error' && !text.trim())) {
+          dispatch({ type: 'overlay', overlay: { kind: 'none' } });
+          return;
+        }
+        if (overlay.step === 'error') {
+          dispatch({ type: 'overlay', overlay: { kind: 'diagnose', step: 'url', error: text } });
+          return;
+        }
+        const error = overlay.error!;
+        const url = text.trim() || undefined;
+        const title = `diagnose: ${error.split('\n')[0]!.slice(0, 100)}${url ? ` (${url})` : ''}`;
+        void run(title, 'Diagnosing…', (signal) => conversation.current!.diagnose(error, url, signal));
+      },
+      answerFeedback: (helpful) => {
+        dispatch({ type: 'overlay', overlay: { kind: 'none' } });
+        if (helpful === undefined) return;
+        void conversation.current?.recordFeedback(helpful).then(() => dispatch({ type: 'notices', notices: [helpful ? 'Thanks: noted as helpful.' : 'Thanks: noted as not helpful.'] }));
+      },
     };
     return { actions, open };
   }, [loadContext, exit, onExit, openSession]);

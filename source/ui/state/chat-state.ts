@@ -22,7 +22,11 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'busy'; label: string }
   | { kind: 'sign-in'; reason: string; prompt?: DevicePrompt }
-  | { kind: 'consent'; question: string };
+  | { kind: 'consent'; question: string }
+  /** /diagnose asks for the error text, then the console URL (optional). */
+  | { kind: 'diagnose'; step: 'error' | 'url'; error?: string }
+  /** After a diagnosis: "Was this helpful? (y/n)". */
+  | { kind: 'feedback' };
 
 export interface ChatState {
   phase: 'connecting' | 'failed' | 'ready';

@@ -1,0 +1,37 @@
+import { Box, Text, useInput } from 'ink';
+import { Prompt } from './prompt.js';
+
+const noHistory = async () => [];
+
+/** /diagnose: paste the error (multi-line pastes stay whole), then the console URL or Enter to skip. */
+export function DiagnoseForm({ step, onInput, onQuit }: { step: 'error' | 'url'; onInput: (text: string | undefined) => void; onQuit: () => void }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Diagnose a console error</Text>
+      <Text dimColor>{step === 'error' ? 'Paste the error message and press Enter. Esc cancels.' : 'The console URL where it happened, if you have it; Enter skips.'}</Text>
+      <Prompt
+        key={step}
+        onSubmit={onInput}
+        onQuit={onQuit}
+        onCancel={() => onInput(undefined)}
+        loadHistory={noHistory}
+        placeholder={step === 'error' ? 'error message' : 'https://…console.aws.amazon.com/… (optional)'}
+        allowEmpty={step === 'url'}
+      />
+    </Box>
+  );
+}
+
+/** After a diagnosis: was it helpful? The answer is kept with it in history (Pro). */
+export function FeedbackPrompt({ onAnswer }: { onAnswer: (helpful: boolean | undefined) => void }) {
+  useInput((input, key) => {
+    if (input.toLowerCase() === 'y') onAnswer(true);
+    else if (input.toLowerCase() === 'n') onAnswer(false);
+    else if (key.escape || key.return) onAnswer(undefined);
+  });
+  return (
+    <Text>
+      Was this helpful? <Text bold>(y/n)</Text>
+    </Text>
+  );
+}
