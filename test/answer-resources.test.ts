@@ -112,3 +112,22 @@ describe('fan-out under faults', () => {
     expect(a.failures).toHaveLength(1);
   });
 });
+
+describe('the question deadline', () => {
+  it('gives up on regions that have not answered by questionTimeout, and says so', async () => {
+    const session = await sandboxSession({ sandboxFaults: 'latency=4s', questionTimeout: 1 });
+    const started = Date.now();
+    const { answer: a } = await askAnswer(session, 'how many lambda functions in us-east-1 and eu-west-1');
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(a.outcome).toBe('failed');
+    expect(a.failures.map((f) => f.code)).toEqual(['DeadlineError', 'DeadlineError']);
+    expect(a.failures[0]!.message).toBe("no answer from us-east-1 before the question's deadline (setting questionTimeout)");
+  });
+
+  it('ends a Cost Explorer question at the deadline too', async () => {
+    const session = await sandboxSession({ sandboxFaults: 'latency=4s', questionTimeout: 1 });
+    const { answer: a } = await askAnswer(session, 'what did I spend last month');
+    expect(a.outcome).toBe('failed');
+    expect(a.failures[0]!.code).toBe('DeadlineError');
+  });
+});

@@ -34,7 +34,8 @@ function friendly(code: string, message: string, region: string): string {
     case 'HTTP503':
       return `${region} is unavailable right now`;
     case 'TimeoutError':
-      return `no answer from ${region} in time`;
+    case 'DeadlineError':
+      return `no answer from ${region} before the question's deadline (setting questionTimeout)`;
     default:
       return message;
   }

@@ -1,5 +1,6 @@
 import type { Expression, GetCostAndUsageCommandInput, ResultByTime } from '@aws-sdk/client-cost-explorer';
 import type { CostCall } from '../aws/cost-explorer.js';
+import { DeadlineError } from '../aws/fanout.js';
 import { emptyAnswer, type Answer } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
@@ -10,8 +11,11 @@ import type { Plan } from './plan.js';
 const metric = 'UnblendedCost';
 const costRegion = 'us-east-1';
 
-export async function answerCosts(plan: Plan, context: ExecutionContext): Promise<Answer> {
+export async function answerCosts(plan: Plan, userContext: ExecutionContext): Promise<Answer> {
   const answer = emptyAnswer('');
+  // Cost Explorer is one call at a time: the deadline simply cancels it, and the answer says so.
+  const signals = [userContext.signal, userContext.deadline].filter((s): s is AbortSignal => s !== undefined);
+  const context = { ...userContext, ...(signals.length > 0 ? { signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] } : {}) };
   try {
     const services = plan.service ? await confirmServices(plan, context, answer) : undefined;
     if (services && services.length === 0) {
@@ -33,8 +37,8 @@ export async function answerCosts(plan: Plan, context: ExecutionContext): Promis
         return await total(plan, context, answer, filter);
     }
   } catch (error) {
-    if (context.signal?.aborted) throw error;
-    answer.failures.push(regionFailure(costRegion, error));
+    if (userContext.signal?.aborted) throw error;
+    answer.failures.push(regionFailure(costRegion, userContext.deadline?.aborted ? new DeadlineError('Cost Explorer did not answer before the deadline') : error));
     answer.outcome = 'failed';
     answer.summary = `Cost Explorer could not answer: ${answer.failures[0]!.message}`;
     return answer;

@@ -28,8 +28,8 @@ export async function answerResources(plan: Plan, context: ExecutionContext): Pr
   context.onProgress?.({ kind: 'regions', typeName, done: 0, total: asked.length });
   const outcomes = await fanOut(
     asked,
-    (region) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, signal: context.signal, pacer: new Pacer(1000 / context.settings.regionRequestsPerSecond) }),
-    { concurrency: context.settings.fanoutConcurrency, signal: context.signal, onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
+    (region, signal) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, signal, pacer: new Pacer(1000 / context.settings.regionRequestsPerSecond) }),
+    { ...fanOutLimits(context), onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
   );
 
   const seen = new Set<string>();
@@ -86,10 +86,7 @@ async function describe(plan: Plan, regions: string[], context: ExecutionContext
   const typeName = plan.resourceType!;
   // A global resource still has a home region (an S3 bucket's), so describe asks the regions named.
   const asked = regions;
-  const outcomes = await fanOut(asked, (region) => getResource(context.clients, { typeName, identifier: plan.identifier!, region, signal: context.signal }), {
-    concurrency: context.settings.fanoutConcurrency,
-    signal: context.signal,
-  });
+  const outcomes = await fanOut(asked, (region, signal) => getResource(context.clients, { typeName, identifier: plan.identifier!, region, signal }), fanOutLimits(context));
   const found = outcomes.find((outcome) => outcome.ok);
   const notFound: RegionFailure[] = [];
   for (const outcome of outcomes) {
@@ -126,6 +123,14 @@ async function regionsFor(plan: Plan, context: ExecutionContext, answer: Answer)
     answer.failures.push({ region, code: 'UnknownRegion', message: `${region} is not an AWS region qchat knows` });
   }
   return plan.regions.filter((region) => known.has(region));
+}
+
+function fanOutLimits(context: ExecutionContext) {
+  return {
+    concurrency: context.settings.fanoutConcurrency,
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.deadline ? { deadline: context.deadline } : {}),
+  };
 }
 
 function countByRegion(resources: CloudResource[]): Array<[string, number]> {

@@ -16,6 +16,9 @@ export interface ExecutionContext {
   homeRegion: string;
   settings: Pick<Settings, 'listCap' | 'tableRows' | 'fanoutConcurrency' | 'regionRequestsPerSecond'>;
   now: Date;
+  /** The user's cancel. */
   signal?: AbortSignal;
+  /** The question's deadline (setting questionTimeout): what has not answered by then is a failure. */
+  deadline?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
 }

@@ -1,6 +1,7 @@
 /**
  * Runs one task per region with bounded concurrency, reporting progress, collecting per-region
- * failures instead of failing the whole, and stopping early when the signal aborts.
+ * failures instead of failing the whole, stopping when the user cancels, and giving up on the
+ * regions still open when the question's deadline passes.
  */
 export interface RegionOutcome<T> {
   region: string;
@@ -11,12 +12,22 @@ export interface RegionOutcome<T> {
 
 export interface FanOutOptions {
   concurrency: number;
+  /** The user's cancel: the whole fan-out stops and throws. */
   signal?: AbortSignal;
+  /** The question's deadline: unfinished regions fail with DeadlineError, finished ones stand. */
+  deadline?: AbortSignal;
   onRegionDone?: (done: number, total: number, region: string) => void;
 }
 
-export async function fanOut<T>(regions: string[], task: (region: string) => Promise<T>, options: FanOutOptions): Promise<RegionOutcome<T>[]> {
+/** A region that had not answered when the question's deadline passed. */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+}
+
+export async function fanOut<T>(regions: string[], task: (region: string, signal: AbortSignal | undefined) => Promise<T>, options: FanOutOptions): Promise<RegionOutcome<T>[]> {
   const outcomes: RegionOutcome<T>[] = new Array(regions.length);
+  const signals = [options.signal, options.deadline].filter((s): s is AbortSignal => s !== undefined);
+  const taskSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -25,10 +36,12 @@ export async function fanOut<T>(regions: string[], task: (region: string) => Pro
       const index = next++;
       const region = regions[index]!;
       try {
-        outcomes[index] = { region, ok: true, value: await task(region) };
+        if (options.deadline?.aborted) throw new DeadlineError(`no answer from ${region} before the question's deadline`);
+        outcomes[index] = { region, ok: true, value: await task(region, taskSignal) };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
-        outcomes[index] = { region, ok: false, error };
+        const late = options.deadline?.aborted ? new DeadlineError(`no answer from ${region} before the question's deadline`) : error;
+        outcomes[index] = { region, ok: false, error: late };
       }
       options.onRegionDone?.(++done, regions.length, region);
     }

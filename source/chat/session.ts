@@ -238,6 +238,7 @@ export class ChatSession {
       homeRegion: this.region,
       settings: this.context.settings,
       now: this.context.clock(),
+      deadline: AbortSignal.timeout(this.context.settings.questionTimeout * 1000),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

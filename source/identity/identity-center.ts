@@ -37,7 +37,7 @@ export async function findInstances(
   options: { likelyRegions: string[]; enabledRegions: EnabledRegionsCache; organization: Organization | undefined; signal?: AbortSignal },
 ): Promise<IdentityCenterInstance[]> {
   const ask = async (regions: string[]) => {
-    const outcomes = await fanOut(regions, (region) => listInstances(clients, region, options.signal), { concurrency: 20, ...(options.signal ? { signal: options.signal } : {}) });
+    const outcomes = await fanOut(regions, (region, signal) => listInstances(clients, region, signal), { concurrency: 20, ...(options.signal ? { signal: options.signal } : {}) });
     // A region that fails is skipped, but if every one failed the error is the answer.
     if (outcomes.length > 0 && outcomes.every((outcome) => !outcome.ok)) throw outcomes[0]!.error;
     return outcomes.flatMap((outcome) => (outcome.ok ? outcome.value! : []));

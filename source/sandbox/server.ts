@@ -131,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           : new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
       }
       const faults = context.faults;
-      if (faults.spec.latencyMs > 0) await delay(faults.spec.latencyMs);
+      if (service.throttled && faults.spec.latencyMs > 0) await delay(faults.spec.latencyMs);
       if (service.regional && faults.isDown(region)) {
         throw new AwsError('ServiceUnavailableException', `Service is unavailable in ${region}`, 503);
       }

@@ -43,7 +43,7 @@ export interface SandboxService {
   routes?: RestRoute[];
   /** Whether the caller must be a known sandbox identity (SigV4-signed). */
   signed: boolean;
-  /** Whether throttling and 5xx faults apply: the question data plane (Cloud Control, Cost Explorer), not sign-in. */
+  /** Whether latency, throttling and 5xx faults apply: the question data plane (Cloud Control, Cost Explorer), not sign-in. */
   throttled: boolean;
   /** The error this service throttles with (default ThrottlingException, 429). */
   throttleError?: () => AwsError;
