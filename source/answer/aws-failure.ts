@@ -1,24 +1,13 @@
-import { ExitCode, QchatError } from '../errors.js';
+import { accessProblem } from '../aws/credential-error.js';
+import { ExitCode } from '../errors.js';
 import type { RegionFailure } from './answer.js';
-
-/** Errors that mean the credentials themselves are unusable: no region will do better. */
-const credentialErrors = new Set([
-  'CredentialsProviderError',
-  'ExpiredToken',
-  'ExpiredTokenException',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-  'TokenRefreshRequired',
-  'InvalidSignatureException',
-]);
 
 /** Turns an SDK error into a per-region failure, or throws when it is about the credentials. */
 export function regionFailure(region: string, error: unknown): RegionFailure {
   const name = error instanceof Error ? error.name : 'Error';
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
-  if (credentialErrors.has(name)) {
-    throw new QchatError(`AWS rejected the credentials (${name}: ${message}). Sign in again, e.g. 'aws sso login' or qchat login.`, ExitCode.identity, 'CREDENTIALS_REJECTED');
-  }
+  const problem = accessProblem(error, {});
+  if (problem?.exitCode === ExitCode.identity) throw problem;
   const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
   const code = name === 'Error' && meta?.httpStatusCode ? `HTTP${meta.httpStatusCode}` : name;
   return { region, code, message: friendly(code, message, region) };

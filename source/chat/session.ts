@@ -6,6 +6,7 @@ import type { ProgressEvent } from '../answer/execution-context.js';
 import { isCostIntent, isResourceIntent, type Plan, type PlanResult } from '../answer/plan.js';
 import { planQuestion } from '../answer/planner.js';
 import { AwsClients } from '../aws/clients.js';
+import { accessProblem } from '../aws/credential-error.js';
 import { CostCache } from '../aws/cost-cache.js';
 import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
@@ -84,7 +85,7 @@ export class ChatSession {
     this.store = new ContextStore(paths.data, scope);
     this.policy = loadTierPolicy(this.onSandbox ? settings.tiersFile : undefined);
     if (settings.tiersFile && !this.onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
-    this.profiles = loadSubscriptionProfiles({ sandbox: this.onSandbox, file: settings.subscriptionsFile });
+    this.profiles = loadSubscriptionProfiles({ sandbox: this.onSandbox });
     this.limiter = new RateLimiter({ dataDir: paths.data, policy: this.policy, clock: this.limitClock, onWarning: (message) => this.warnings.push(message) });
   }
 
@@ -97,7 +98,7 @@ export class ChatSession {
     } catch (error) {
       await clients.destroy();
       await target.sandbox?.close();
-      throw error;
+      throw accessProblem(error, { profile: context.settings.profile ?? context.env.AWS_PROFILE, endpoint: target.target.endpoint }) ?? error;
     }
   }
 

@@ -40,7 +40,6 @@ export const settingsSchema = z.object({
     .describe('whether identity-aware sessions are enabled, when AWS Sign-In cannot be asked'),
   identityCenterRegion: z.string().optional().describe('region of the Identity Center instance (default: found with ListInstances)'),
   ssoStartUrl: z.url().optional().describe('Identity Center start URL for sign-in (default: https://<identity store>.awsapps.com/start)'),
-  subscriptionsFile: z.string().optional().describe('JSON file of Pro subscription profiles and their assignments (real accounts)'),
   subscription: z.string().optional().describe('subscription profile to use when you have several'),
   tiersFile: z.string().optional().describe('tier policy file replacing config/tiers.json (sandbox only)'),
   historyMaxConversations: int(1, 10_000).default(100).describe('conversations kept per user (Pro)'),

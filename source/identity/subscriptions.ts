@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { shippedConfigPath } from '../config/package-root.js';
 import { ExitCode, QchatError } from '../errors.js';
@@ -19,12 +20,19 @@ const fileSchema = z.object({ subscriptions: z.array(profileSchema) });
 export type SubscriptionProfile = z.infer<typeof profileSchema>;
 
 /**
- * The subscription profiles qchat knows: on the sandbox, the fixture organization's; on a real
- * account, the file an administrator exports (setting subscriptionsFile), else none.
+ * Where an administrator installs the subscription profiles for real accounts. A system path, not a
+ * setting: no flag or environment variable of the user's may make them Pro.
  */
-export function loadSubscriptionProfiles(source: { sandbox: boolean; file: string | undefined }): SubscriptionProfile[] {
-  const file = source.sandbox ? shippedConfigPath('sandbox', 'identity-world.json') : source.file;
-  if (!file) return [];
+export const systemSubscriptionsFile =
+  process.platform === 'win32' ? join(process.env.ProgramData ?? 'C:\\ProgramData', 'qchat', 'subscriptions.json') : '/etc/qchat/subscriptions.json';
+
+/**
+ * The subscription profiles qchat knows: on the sandbox, the fixture organization's; on a real
+ * account, the administrator's file (none installed: everyone is Free).
+ */
+export function loadSubscriptionProfiles(source: { sandbox: boolean }): SubscriptionProfile[] {
+  const file = source.sandbox ? shippedConfigPath('sandbox', 'identity-world.json') : systemSubscriptionsFile;
+  if (!source.sandbox && !existsSync(file)) return [];
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
