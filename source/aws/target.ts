@@ -34,7 +34,13 @@ export async function resolveAwsTarget(settings: Settings, clock: Clock, env: No
   if (!settings.sandbox && !settings.sandboxUser) {
     const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
     // A short instance-metadata timeout: off EC2 the probe must not hold up the start.
-    const credentials = fromNodeProviderChain({ ...(settings.profile ? { profile: settings.profile } : {}), timeout: 300, maxRetries: 0 });
+    const credentials = fromNodeProviderChain({
+      ...(settings.profile ? { profile: settings.profile } : {}),
+      // With --endpoint-url, SSO profiles fetch their role credentials from that endpoint too.
+      ...(settings.endpointUrl ? { clientConfig: { endpoint: settings.endpointUrl } } : {}),
+      timeout: 300,
+      maxRetries: 0,
+    });
     const found = explicitAws || (await credentials().then(() => true, () => false));
     if (found) {
       const region = await resolveRegion(settings.region, settings.profile, env);

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { callerByName } from '../callers.js';
+import { AwsError } from '../protocol.js';
 import type { SandboxContext, SandboxService } from '../service.js';
-import { identityStoreArn, instanceByStoreId, type IdentityCenterInstance, type StoreUser } from '../world/identity.js';
+import { identityStoreArn, identityWorld, instanceByStoreId, type IdentityCenterInstance, type StoreUser } from '../world/identity.js';
 import { DeviceAuthorizations, deviceCodeLifetimeSeconds, pollIntervalSeconds } from './device-authorizations.js';
 import { deviceVerificationPage } from './device-page.js';
 import { DetailedAwsError, withDetailedErrors } from './detailed-error.js';
@@ -39,7 +41,8 @@ export function sandboxStartUrl(baseUrl: string, identityStoreId: string, loginH
  */
 export function deviceSignInServices(context: SandboxContext): SandboxService[] {
   const authorizations = new DeviceAuthorizations(context);
-  return [deviceVerificationPage(authorizations), ssoOidcService(context, authorizations)];
+  const issued = new Map<string, SignInSession>();
+  return [deviceVerificationPage(authorizations), ssoOidcService(context, authorizations, issued), ssoPortalService(issued)];
 }
 
 interface RegisteredClient {
@@ -59,7 +62,7 @@ interface SignInSession {
  * SSO OIDC over restJson1, unsigned like the real service. Errors carry the OAuth body
  * `{ error, error_description }` and the x-amzn-errortype header the SDK reads the code from.
  */
-function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthorizations): SandboxService {
+function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthorizations, issued: Map<string, SignInSession>): SandboxService {
   const clients = new Map<string, RegisteredClient>();
   const sessionsByRefreshToken = new Map<string, SignInSession>();
 
@@ -90,8 +93,10 @@ function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthoriza
       'aws:instance_arn': instance.instanceArn,
       'aws:instance_account': instance.ownerAccountId,
     };
+    const accessToken = `sbx-at-${randomBytes(24).toString('base64url')}`;
+    issued.set(accessToken, session);
     return {
-      accessToken: `sbx-at-${randomBytes(24).toString('base64url')}`,
+      accessToken,
       tokenType: 'Bearer',
       expiresIn: accessTokenLifetimeSeconds,
       refreshToken,
@@ -196,4 +201,43 @@ function parseStartUrl(startUrl: string): { identityStoreId: string; loginHint: 
 function unsignedJwt(claims: SandboxIdTokenClaims): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
+}
+
+/**
+ * The access portal's GetRoleCredentials (restJson1, `GET /federation/credentials` with the
+ * bearer token in `x-amz-sso_bearer_token`): what the SDK and the AWS CLI call with a cached SSO
+ * token to get a permission set's role credentials. The sandbox hands out the static keys of the
+ * sandbox identity whose session is that role for that user.
+ */
+function ssoPortalService(issued: Map<string, SignInSession>): SandboxService {
+  return {
+    signingName: 'awsssoportal',
+    protocol: 'restJson1',
+    routes: [{ method: 'GET', path: '/federation/credentials', operation: 'GetRoleCredentials' }],
+    signed: false,
+    throttled: false,
+    regional: false,
+    operations: {
+      GetRoleCredentials: ({ request, now }) => {
+        const token = request.headers['x-amz-sso_bearer_token'];
+        const session = typeof token === 'string' ? issued.get(token) : undefined;
+        if (!session) throw new AwsError('UnauthorizedException', 'Session token not found or invalid', 401);
+        const roleName = request.query.get('role_name') ?? '';
+        const accountId = request.query.get('account_id') ?? '';
+        const caller = identityWorld()
+          .callerUsers.filter((link) => link.identityStoreId === session.instance.identityStoreId && link.userName === session.user.userName)
+          .map((link) => callerByName(link.caller))
+          .find((c) => c && c.accountId === accountId && c.arn.includes(`:assumed-role/AWSReservedSSO_${roleName}_`));
+        if (!caller) throw new AwsError('ForbiddenException', 'No access', 403);
+        return {
+          roleCredentials: {
+            accessKeyId: caller.accessKeyId,
+            secretAccessKey: caller.secretAccessKey,
+            sessionToken: caller.sessionToken,
+            expiration: now.getTime() + 3600_000,
+          },
+        };
+      },
+    },
+  };
 }
