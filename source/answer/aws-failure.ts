@@ -9,7 +9,9 @@ export function regionFailure(region: string, error: unknown): RegionFailure {
   const problem = accessProblem(error, {});
   if (problem?.exitCode === ExitCode.identity) throw problem;
   const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
-  const code = name === 'Error' && meta?.httpStatusCode ? `HTTP${meta.httpStatusCode}` : name;
+  // The SDK names a connection reset or refused at the socket "TimeoutError"; its errno says what happened.
+  const socket = (error as { code?: unknown }).code;
+  const code = name === 'TimeoutError' && typeof socket === 'string' ? socket : name === 'Error' && meta?.httpStatusCode ? `HTTP${meta.httpStatusCode}` : name;
   return { region, code, message: friendly(code, message, region) };
 }
 
@@ -22,6 +24,10 @@ function friendly(code: string, message: string, region: string): string {
     case 'ServiceUnavailableException':
     case 'HTTP503':
       return `${region} is unavailable right now`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ETIMEDOUT':
+      return `the connection to ${region} was lost (${message})`;
     case 'TimeoutError':
     case 'DeadlineError':
       return `no answer from ${region} before the question's deadline (setting questionTimeout)`;

@@ -95,10 +95,14 @@ export function planQuestion(rawQuestion: string, context: PlannerContext): Plan
   return asksAboutCost(text, context.now) ? planCost(text, context) : planResources(text, context);
 }
 
-/** Control characters, lone surrogates and runs of spaces become single spaces. */
+/**
+ * Control characters, zero-width spaces, lone surrogates and runs of spaces become single spaces;
+ * invisible format characters (joiners, direction marks and overrides, byte-order marks) go.
+ */
 function normalise(question: string): string {
   return question
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ')
+    .replace(/[\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

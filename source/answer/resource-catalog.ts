@@ -84,11 +84,15 @@ function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-/** Plural and singular spellings of a word, most literal first ("policies" → policy, "aliases" → alias). */
-function spellings(word: string): string[] {
+/**
+ * Plural and singular spellings of a word, most literal first ("policies" → policy, "aliases" →
+ * alias). In what a user typed, "-es" is a plural ending only after s, x, z, ch and sh ("names" is
+ * not "nam"); the catalog's own words keep every spelling, so typos of them stay close.
+ */
+function spellings(word: string, typed = false): string[] {
   const out = [word];
   if (word.length >= 3 && word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
-  if (word.length >= 4 && word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.length >= 4 && (typed ? /(?:s|x|z|ch|sh)es$/.test(word) : word.endsWith('es'))) out.push(word.slice(0, -2));
   if (word.length >= 5 && word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
   return out;
 }
@@ -134,7 +138,7 @@ function lookupOf(types: string[]): Exclude<ResourceLookup, { kind: 'unknown' }>
 
 function exactLookup(words: string[]): Exclude<ResourceLookup, { kind: 'unknown' }> | undefined {
   if (words.length === 0) return undefined;
-  for (const key of spellings(words.join(''))) {
+  for (const key of spellings(words.join(''), true)) {
     const types = catalog().byKey.get(key);
     if (types) return lookupOf(types);
   }
@@ -149,7 +153,7 @@ function allowedEdits(word: string): number {
 
 function wordDistance(typed: string, known: string, limit = Infinity): number {
   let best = limit + 1;
-  for (const a of spellings(typed)) for (const b of spellings(known)) best = Math.min(best, editDistance(a, b, best - 1));
+  for (const a of spellings(typed, true)) for (const b of spellings(known)) best = Math.min(best, editDistance(a, b, best - 1));
   return best;
 }
 
@@ -318,10 +322,15 @@ function nearMiss(question: string, tokens: Token[]): ResourceMention {
   return { kind: 'none' };
 }
 
-/** Longest phrase first; at each length an exact synonym beats a typo, and a typo never involves a question word. */
+/**
+ * Longest phrase first; at each length an exact synonym beats a typo, and a typo never involves a
+ * question word. Single letters together are no phrase: "%s%n" or "s n" does not spell "sns".
+ */
 function scanTokens(tokens: Token[]): { lookup: Exclude<ResourceLookup, { kind: 'unknown' }>; from: number; to: number; words: string[] } | undefined {
   for (let size = Math.min(catalog().maxWords, tokens.length); size >= 1; size--) {
-    const windows = Array.from({ length: tokens.length - size + 1 }, (_, from) => ({ from, words: tokens.slice(from, from + size).map((t) => t.word) }));
+    const windows = Array.from({ length: tokens.length - size + 1 }, (_, from) => ({ from, words: tokens.slice(from, from + size).map((t) => t.word) })).filter(
+      ({ words }) => size === 1 || words.some((word) => word.length > 1),
+    );
     for (const { from, words } of windows) {
       const lookup = exactLookup(words);
       if (lookup) return { lookup, from, to: from + size, words };
@@ -338,7 +347,7 @@ function scanTokens(tokens: Token[]): { lookup: Exclude<ResourceLookup, { kind: 
 function qualifiersOf(type: string, sharedWords: string[]): string[] {
   const entry = resourceTypeInfo(type);
   if (!entry) return [];
-  const shared = new Set(sharedWords.flatMap(spellings));
+  const shared = new Set(sharedWords.flatMap((word) => spellings(word)));
   const words = [entry.service.toLowerCase(), ...(entry.synonyms ?? []).flatMap(wordsOf)];
   return [...new Set(words)].filter((w) => !spellings(w).some((s) => shared.has(s)));
 }

@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { clientLoaders, type ClientOf, type ServiceName } from './client-loaders.js';
 import { version } from '../version.js';
+import { unreadableReply } from './unexpected-reply.js';
 
 // qchat supports Node 20 (package.json engines); the SDK's notice about its own future Node
 // support is not something a qchat user can act on.
@@ -14,6 +15,8 @@ export interface AwsTarget {
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   retryMode: 'standard' | 'adaptive' | 'legacy';
   maxAttempts: number;
+  /** Longest wait for one HTTP reply (setting questionTimeout), so no call can hang, sign-in calls included. */
+  requestTimeoutMs?: number;
 }
 
 /** Services that have one global endpoint in us-east-1, whatever the session's region. */
@@ -33,16 +36,21 @@ export class AwsClients {
     const key = `${service}@${resolvedRegion}`;
     let client = this.cache.get(key);
     if (!client) {
-      client = clientLoaders[service]().then(
-        (Client) =>
+      client = clientLoaders[service]().then((Client) =>
+        explainUnreadableReplies(
+          service,
           new Client({
             region: resolvedRegion,
-            credentials: this.target.credentials,
+            credentials: typeof this.target.credentials === 'function' ? asCredentialFailures(this.target.credentials) : this.target.credentials,
             retryMode: this.target.retryMode,
             maxAttempts: this.target.maxAttempts,
             customUserAgent: `qchat/${version}`,
             ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+            ...(this.target.requestTimeoutMs
+              ? { requestHandler: { requestTimeout: this.target.requestTimeoutMs, connectionTimeout: Math.min(this.target.requestTimeoutMs, 10_000) } }
+              : {}),
           }),
+        ),
       );
       this.cache.set(key, client);
     }
@@ -57,4 +65,59 @@ export class AwsClients {
     }
     this.cache.clear();
   }
+}
+
+/** Services as the AWS CLI names them, which is how answers list their calls ("ce GetCostAndUsage"). */
+const cliNames: Record<ServiceName, string> = {
+  sts: 'sts',
+  cloudcontrol: 'cloudcontrol',
+  costexplorer: 'ce',
+  account: 'account',
+  organizations: 'organizations',
+  ssoadmin: 'sso-admin',
+  identitystore: 'identitystore',
+  ssooidc: 'sso-oidc',
+};
+
+type Next = (args: unknown) => Promise<unknown>;
+interface WithMiddleware {
+  middlewareStack: { add(middleware: (next: Next, context: { commandName?: string }) => Next, options: { step: 'initialize'; name: string }): void };
+}
+
+/**
+ * Outermost, after retries: a reply the SDK could not read (an HTML error page, a body cut short)
+ * becomes an UnexpectedReplyError that names the call, instead of a JSON or XML parser's message.
+ */
+function explainUnreadableReplies<C>(service: ServiceName, client: C): C {
+  (client as WithMiddleware).middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw unreadableReply(error, `${cliNames[service]} ${(context.commandName ?? '').replace(/Command$/, '')}`) ?? error;
+      }
+    },
+    { step: 'initialize', name: 'qchatUnreadableReply' },
+  );
+  return client;
+}
+
+/** Errors of JavaScript itself, which an SDK credential provider throws on some broken AWS configs. */
+const languageErrors = new Set(['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError']);
+
+/**
+ * The provider with its crashes told as credential failures: given a profile whose sso_session
+ * names a section the config does not have, the SDK's SSO provider throws "Cannot read properties
+ * of undefined (reading 'sso_region')". That means the credentials cannot be used (exit 3), and
+ * says so, instead of surfacing as an unexpected error.
+ */
+function asCredentialFailures(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  return async (...args) => {
+    try {
+      return await provider(...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !languageErrors.has(error.name)) throw error;
+      throw Object.assign(new Error(`the AWS config could not be read for credentials (${error.message})`), { name: 'CredentialsProviderError' });
+    }
+  };
 }

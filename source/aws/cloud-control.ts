@@ -1,5 +1,7 @@
 import type { AwsClients } from './clients.js';
 import type { Pacer } from './fanout.js';
+import { PageTokens } from './page-tokens.js';
+import { UnexpectedReplyError } from './unexpected-reply.js';
 
 export interface CloudResource {
   identifier: string;
@@ -29,6 +31,7 @@ export interface ListRequest {
 export async function listResources(clients: AwsClients, request: ListRequest): Promise<Listing> {
   const [client, { ListResourcesCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
   const resources: CloudResource[] = [];
+  const tokens = new PageTokens('cloudcontrol ListResources');
   let nextToken: string | undefined;
   let pages = 0;
   do {
@@ -42,11 +45,12 @@ export async function listResources(clients: AwsClients, request: ListRequest): 
       request.signal ? { abortSignal: request.signal } : {},
     );
     pages++;
-    for (const description of page.ResourceDescriptions ?? []) {
-      if (!description.Identifier) continue;
-      resources.push({ identifier: description.Identifier, region: request.region, properties: parseProperties(description.Properties) });
+    const descriptions: unknown = page.ResourceDescriptions ?? [];
+    if (!Array.isArray(descriptions)) throw new UnexpectedReplyError('cloudcontrol ListResources', 'ResourceDescriptions is not a list');
+    for (const description of descriptions) {
+      resources.push({ identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) });
     }
-    nextToken = page.NextToken || undefined;
+    nextToken = tokens.next(page.NextToken);
   } while (nextToken && resources.length < request.cap);
   return { resources: resources.slice(0, request.cap), pages, truncated: Boolean(nextToken) || resources.length > request.cap };
 }
@@ -58,16 +62,42 @@ export async function getResource(
   const [client, { GetResourceCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
   const reply = await client.send(new GetResourceCommand({ TypeName: request.typeName, Identifier: request.identifier }), request.signal ? { abortSignal: request.signal } : {});
   const description = reply.ResourceDescription;
-  return { identifier: description?.Identifier ?? request.identifier, region: request.region, properties: parseProperties(description?.Properties) };
+  if (description === undefined) return { identifier: request.identifier, region: request.region, properties: null };
+  return { identifier: identifierOf(description, 'cloudcontrol GetResource'), region: request.region, properties: parseProperties(description.Properties) };
 }
 
-/** Properties arrive as a JSON string; anything else becomes null rather than an exception. */
-export function parseProperties(raw: string | undefined): Record<string, unknown> | null {
-  if (!raw) return null;
+/** A resource description's Identifier, which Cloud Control always sends as a non-empty string. */
+function identifierOf(description: unknown, operation: string): string {
+  const identifier = (description as { Identifier?: unknown } | null)?.Identifier;
+  if (typeof identifier !== 'string' || identifier === '') throw new UnexpectedReplyError(operation, 'a resource description without an Identifier');
+  return identifier;
+}
+
+/**
+ * Properties arrive as a JSON string; anything else becomes null rather than an exception. So does
+ * JSON nested deeper than any resource model, which would overflow the stack of whatever recursed
+ * into it later (a table cell's JSON.stringify, a tag's String()).
+ */
+export function parseProperties(raw: unknown): Record<string, unknown> | null {
+  if (typeof raw !== 'string' || !raw) return null;
   try {
     const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !nestedDeeperThan(value, maxPropertyDepth) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+const maxPropertyDepth = 64;
+
+/** Whether a parsed JSON value nests objects or arrays deeper than `limit` (walked without recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }

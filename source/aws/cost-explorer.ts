@@ -8,6 +8,9 @@ import type {
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsClients } from './clients.js';
 import type { CostCache } from './cost-cache.js';
+import { dimensionValuesProblem, forecastProblem, resultsProblem } from './cost-explorer-replies.js';
+import { PageTokens } from './page-tokens.js';
+import { UnexpectedReplyError } from './unexpected-reply.js';
 
 export interface CostCall<T> {
   value: T;
@@ -29,53 +32,65 @@ export class CostExplorer {
   ) {}
 
   getCostAndUsage(input: GetCostAndUsageCommandInput, signal?: AbortSignal): Promise<CostCall<ResultByTime[]>> {
-    return this.cached('GetCostAndUsage', input, async () => {
+    return this.cached('GetCostAndUsage', input, resultsProblem, async () => {
       const [client, { GetCostAndUsageCommand }] = await Promise.all([this.clients.get('costexplorer'), import('@aws-sdk/client-cost-explorer')]);
       const results: ResultByTime[] = [];
+      const tokens = new PageTokens('ce GetCostAndUsage');
       let token: string | undefined;
       let pages = 0;
       do {
         const page = await client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {});
         pages++;
+        refuse('ce GetCostAndUsage', resultsProblem(page.ResultsByTime ?? []));
         mergeResults(results, page.ResultsByTime ?? []);
-        token = page.NextPageToken || undefined;
+        token = tokens.next(page.NextPageToken);
       } while (token);
       return { value: results, pages };
     });
   }
 
   getCostForecast(input: GetCostForecastCommandInput, signal?: AbortSignal): Promise<CostCall<Pick<GetCostForecastCommandOutput, 'Total' | 'ForecastResultsByTime'>>> {
-    return this.cached('GetCostForecast', input, async () => {
+    return this.cached('GetCostForecast', input, forecastProblem, async () => {
       const [client, { GetCostForecastCommand }] = await Promise.all([this.clients.get('costexplorer'), import('@aws-sdk/client-cost-explorer')]);
       const reply = await client.send(new GetCostForecastCommand(input), signal ? { abortSignal: signal } : {});
-      return { value: { Total: reply.Total, ForecastResultsByTime: reply.ForecastResultsByTime }, pages: 1 };
+      const value = { Total: reply.Total, ForecastResultsByTime: reply.ForecastResultsByTime };
+      refuse('ce GetCostForecast', forecastProblem(value));
+      return { value, pages: 1 };
     });
   }
 
   getDimensionValues(input: GetDimensionValuesCommandInput, signal?: AbortSignal): Promise<CostCall<DimensionValuesWithAttributes[]>> {
-    return this.cached('GetDimensionValues', input, async () => {
+    return this.cached('GetDimensionValues', input, dimensionValuesProblem, async () => {
       const [client, { GetDimensionValuesCommand }] = await Promise.all([this.clients.get('costexplorer'), import('@aws-sdk/client-cost-explorer')]);
       const values: DimensionValuesWithAttributes[] = [];
+      const tokens = new PageTokens('ce GetDimensionValues');
       let token: string | undefined;
       let pages = 0;
       do {
         const page = await client.send(new GetDimensionValuesCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {});
         pages++;
+        refuse('ce GetDimensionValues', dimensionValuesProblem(page.DimensionValues ?? []));
         values.push(...(page.DimensionValues ?? []));
-        token = page.NextPageToken || undefined;
+        token = tokens.next(page.NextPageToken);
       } while (token);
       return { value: values, pages };
     });
   }
 
-  private async cached<T>(operation: string, input: unknown, call: () => Promise<{ value: T; pages: number }>): Promise<CostCall<T>> {
+  /** A fresh cached answer that passes `problem` (a cache file may be damaged), else the call. */
+  private async cached<T>(operation: string, input: unknown, problem: (value: T) => string | undefined, call: () => Promise<{ value: T; pages: number }>): Promise<CostCall<T>> {
     const key = this.cache?.key(this.scope, operation, input);
     const hit = key ? this.cache!.read<{ value: T; pages: number }>(key) : undefined;
-    if (hit) return { ...hit.value, cachedAt: hit.storedAt };
+    if (hit && Number.isInteger(hit.value?.pages) && !problem(hit.value.value)) return { ...hit.value, cachedAt: hit.storedAt };
     const fresh = await call();
     if (key) this.cache!.write(key, fresh);
     return { ...fresh, cachedAt: undefined };
   }
+}
+
+/** A reply with a problem is one qchat cannot use. */
+function refuse(operation: string, problem: string | undefined): void {
+  if (problem) throw new UnexpectedReplyError(operation, problem);
 }
 
 /** Pages of GetCostAndUsage may split one time period's groups; merge them by period. */

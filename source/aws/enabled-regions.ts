@@ -1,5 +1,6 @@
 import { defaultRegions } from './region-catalog.js';
 import type { AwsClients } from './clients.js';
+import { PageTokens } from './page-tokens.js';
 
 export interface EnabledRegions {
   regions: string[];
@@ -28,6 +29,7 @@ export class EnabledRegionsCache {
   private async load(signal?: AbortSignal): Promise<EnabledRegions> {
     const [client, { ListRegionsCommand }] = await Promise.all([this.clients.get('account'), import('@aws-sdk/client-account')]);
     const regions: string[] = [];
+    const tokens = new PageTokens('account ListRegions');
     let nextToken: string | undefined;
     do {
       const page = await client.send(
@@ -35,7 +37,7 @@ export class EnabledRegionsCache {
         signal ? { abortSignal: signal } : {},
       );
       for (const region of page.Regions ?? []) if (region.RegionName) regions.push(region.RegionName);
-      nextToken = page.NextToken || undefined;
+      nextToken = tokens.next(page.NextToken);
     } while (nextToken);
     return { regions: regions.sort() };
   }

@@ -75,12 +75,13 @@ export async function resolveAwsTarget(settings: Settings, clock: Clock, env: No
 }
 
 /** qchat's settings win; otherwise the SDK's own AWS_RETRY_MODE / AWS_MAX_ATTEMPTS; otherwise standard, 3. */
-function retrySettings(settings: Settings, env: NodeJS.ProcessEnv): Pick<AwsTarget, 'retryMode' | 'maxAttempts'> {
+function retrySettings(settings: Settings, env: NodeJS.ProcessEnv): Pick<AwsTarget, 'retryMode' | 'maxAttempts' | 'requestTimeoutMs'> {
   const mode = settings.retryMode ?? env.AWS_RETRY_MODE;
   const attempts = settings.maxAttempts ?? Number(env.AWS_MAX_ATTEMPTS);
   return {
     retryMode: mode === 'adaptive' || mode === 'legacy' ? mode : 'standard',
     maxAttempts: Number.isInteger(attempts) && attempts >= 1 ? attempts : 3,
+    requestTimeoutMs: settings.questionTimeout * 1000,
   };
 }
 

@@ -10,20 +10,20 @@ export function renderAnswerText(answer: Answer, width: number): string {
   if (answer.steps && answer.steps.length > 0) lines.push('', ...answer.steps.map((step, i) => `${i + 1}. ${safeText(step)}`));
   if (answer.table && answer.table.rows.length > 0) {
     lines.push('', ...fitTable(answer.table.columns, answer.table.rows, width));
-    if (answer.table.note) lines.push(`(${answer.table.note})`);
+    if (answer.table.note) lines.push(`(${safeText(answer.table.note)})`);
   }
   const chart = answer.chart;
   if (chart && chart.points.length > 1 && !(answer.table && chart.kind === 'series' && chart.points.length > 40)) {
     const format = (value: number) => (chart.unit === 'resources' ? String(value) : formatMoney(value, chart.unit));
     lines.push('');
-    if (chart.kind === 'series' && chart.points.length > 40) lines.push(`${chart.points[0]!.label} ${sparkline(chart.points.map((p) => p.value))} ${chart.points.at(-1)!.label}`);
+    if (chart.kind === 'series' && chart.points.length > 40) lines.push(`${safeText(chart.points[0]!.label)} ${sparkline(chart.points.map((p) => p.value))} ${safeText(chart.points.at(-1)!.label)}`);
     else lines.push(...barLines(chart.points, format, width));
   }
   if (answer.totals && answer.totals.length > 0 && !(answer.totals.length === 1 && answer.table === undefined)) {
-    lines.push('', ...answer.totals.map((total) => `${total.label}: ${formatMoney(total.amount, total.unit)}`));
+    lines.push('', ...answer.totals.map((total) => safeText(`${total.label}: ${formatMoney(total.amount, total.unit)}`)));
   }
   if (answer.failures.length > 0) {
-    lines.push('', 'Failed:', ...answer.failures.map((failure) => `  ${failure.region}: ${safeText(failure.message)} (${failure.code})`));
+    lines.push('', 'Failed:', ...answer.failures.map((failure) => `  ${safeText(`${failure.region}: ${failure.message} (${failure.code})`)}`));
   }
   for (const warning of answer.warnings) lines.push(`Note: ${safeText(warning)}`);
   if (answer.calls.length > 0) lines.push('', `Calls: ${summarizeCalls(answer)}`);

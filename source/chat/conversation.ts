@@ -52,6 +52,7 @@ export class Conversation {
 
   /** Opens the user's history (Pro) and restores the latest conversation; on Free, says nothing is kept. */
   async start(): Promise<void> {
+    this.notices.push(...this.session.warnings.splice(0));
     const opened = await this.session.history();
     if (opened.kind === 'refused') {
       this.notices.push('Chat history is a Pro feature: this conversation is not kept after you quit.');
@@ -78,6 +79,7 @@ export class Conversation {
   /** Diagnoses a console error: one request on either tier. */
   async diagnose(error: string, url: string | undefined, signal?: AbortSignal): Promise<ChatReply> {
     const result = await this.session.diagnose({ error, ...(url ? { url } : {}) }, signal ? { signal } : {});
+    this.notices.push(...this.session.warnings.splice(0));
     if (result.kind === 'refused') return { kind: 'refusal', code: result.refusal.code, text: result.refusal.message };
     if (result.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: result.message };
     this.lastAnswer = result.answer;
@@ -115,6 +117,8 @@ export class Conversation {
     if (!line) return { kind: 'text', text: '' };
     if (line.startsWith('/')) return this.command(line);
     const result = await this.session.ask(line, { ...options, crossRegionConsent: this.crossRegionConsent });
+    // What the session found meanwhile (a corrupt usage file, say) is shown after the turn.
+    this.notices.push(...this.session.warnings.splice(0));
     switch (result.kind) {
       case 'reply': {
         const suggestions = result.result.suggestions.length > 0 ? `\nTry: ${result.result.suggestions.map((s) => `"${s}"`).join(', ')}` : '';

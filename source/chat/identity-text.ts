@@ -3,6 +3,7 @@ import { billingNote } from '../identity/entitlements.js';
 import type { Usage } from '../tiers/rate-limiter.js';
 import { freeReasonText } from '../tiers/messages.js';
 import type { IdentityState } from './session.js';
+import { safeText } from './terminal-text.js';
 
 type Ready = Extract<IdentityState, { kind: 'ready' }>;
 
@@ -50,9 +51,10 @@ export function whoamiText(state: Ready, usage: Usage | undefined): string {
     rows.push(['Per minute', `${Math.floor(usage.minute.available)} of ${usage.minute.limit} available`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));
-  return `${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n${state.notes.map((note) => `Note: ${note}\n`).join('')}`;
+  // Names and ARNs come from AWS replies: drawn safe.
+  return `${rows.map(([label, value]) => `${label.padEnd(width)}  ${safeText(value)}`).join('\n')}\n${state.notes.map((note) => `Note: ${safeText(note)}\n`).join('')}`;
 }
 
 export function devicePromptText(prompt: DevicePrompt): string {
-  return `To sign in with IAM Identity Center, open\n  ${prompt.verificationUriComplete}\nand confirm the code ${prompt.userCode} (it expires at ${prompt.expiresAt.toISOString().slice(11, 16)} UTC).\n`;
+  return `To sign in with IAM Identity Center, open\n  ${safeText(prompt.verificationUriComplete)}\nand confirm the code ${safeText(prompt.userCode)} (it expires at ${prompt.expiresAt.toISOString().slice(11, 16)} UTC).\n`;
 }

@@ -39,7 +39,7 @@ const eighths = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export function barLines(points: Array<{ label: string; value: number }>, format: (value: number) => string, width: number): string[] {
   if (points.length === 0) return [];
   const labels = points.map((p) => safeText(p.label));
-  const values = points.map((p) => format(p.value));
+  const values = points.map((p) => safeText(format(p.value)));
   const labelWidth = Math.min(Math.max(...labels.map(cellWidth)), Math.max(8, Math.floor(width * 0.35)));
   const valueWidth = Math.max(...values.map(cellWidth));
   const barWidth = Math.max(4, Math.min(40, width - labelWidth - valueWidth - 4));

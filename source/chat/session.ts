@@ -12,6 +12,7 @@ import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import { resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
 import type { RunContext } from '../cli/run-context.js';
+import { ExitCode, QchatError } from '../errors.js';
 import type { Clock } from '../config/clock.js';
 import { getCallerIdentity, type CallerIdentity } from '../identity/caller-identity.js';
 import { ContextStore } from '../identity/context-store.js';
@@ -92,12 +93,17 @@ export class ChatSession {
   static async open(context: RunContext, options: SessionOptions = {}): Promise<ChatSession> {
     const target = await resolveAwsTarget(context.settings, context.clock, context.env);
     const clients = new AwsClients(target.target);
+    // Like a question, opening has a deadline: a silent endpoint must not hang qchat.
+    const deadline = AbortSignal.timeout(context.settings.questionTimeout * 1000);
     try {
-      const caller = await getCallerIdentity(clients);
+      const caller = await getCallerIdentity(clients, deadline);
       return new ChatSession(context, target, clients, caller, options);
     } catch (error) {
       await clients.destroy();
       await target.sandbox?.close();
+      if (deadline.aborted) {
+        throw new QchatError(`AWS STS${target.target.endpoint ? ` at ${target.target.endpoint}` : ''} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`, ExitCode.failure, 'NO_ANSWER');
+      }
       throw accessProblem(error, { profile: context.settings.profile ?? context.env.AWS_PROFILE, endpoint: target.target.endpoint }) ?? error;
     }
   }
@@ -118,8 +124,9 @@ export class ChatSession {
   /** Resolves who is asking and what their tier allows; throws IdentityError where a prerequisite is missing. */
   async identify(options: { signal?: AbortSignal } = {}): Promise<IdentityState> {
     const instance = this.instanceOfProfile(this.context.settings.subscription);
-    const resolution = await resolveIdentity(this.identityDeps(), { ...(instance ? { instance } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-    return this.settle(resolution, options.signal);
+    const signal = options.signal ?? AbortSignal.timeout(this.context.settings.questionTimeout * 1000);
+    const resolution = await resolveIdentity(this.identityDeps(), { ...(instance ? { instance } : {}), signal });
+    return this.settle(resolution, signal);
   }
 
   /** Runs the device sign-in the current identity state asks for. */

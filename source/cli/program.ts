@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, QchatError } from '../errors.js';
 import type { SettingKey } from '../config/settings.js';
+import { safeText } from '../chat/terminal-text.js';
+import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
 import { isInteractive } from './mode.js';
 import type { RunContext } from './run-context.js';
@@ -38,7 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`qchat: ${text.replace(/^error: /, '')}`),
+      // The text quotes what was typed (an unknown option or command), so it is made safe to draw.
+      outputError: (text, write) => write(`qchat: ${safeText(text.replace(/^error: /, ''), { keepNewlines: true })}`),
     })
     .showHelpAfterError("Run 'qchat --help' for usage.")
     .exitOverride()
@@ -49,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Settings (zod) load only once a command runs, so --version and --help stay light.
   const context = async (command: Command, { printWarnings = true } = {}): Promise<RunContext> => {
     const loaded = (await import('./run-context.js')).loadRunContext(explicitFlags(command), io.env);
-    if (printWarnings) for (const warning of loaded.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+    if (printWarnings) for (const warning of loaded.warnings) writeWarning(io, warning);
     return loaded;
   };
 
@@ -173,12 +176,9 @@ function reportError(error: unknown, io: CliIo): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
     return ExitCode.usage;
   }
-  if (error instanceof QchatError) {
-    io.stderr.write(`qchat: ${error.message}\n`);
-    return error.exitCode;
-  }
+  if (error instanceof QchatError) return writeError(io, false, error);
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`qchat: unexpected error: ${message}\n`);
+  io.stderr.write(`qchat: unexpected error: ${safeText(message, { keepNewlines: true })}\n`);
   if (io.env.QCHAT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return ExitCode.failure;
 }

@@ -1,6 +1,6 @@
 import { clockFromEnv, InvalidClockError, type Clock } from '../config/clock.js';
 import { loadSettings, SettingsError } from '../config/load-settings.js';
-import { resolvePaths, type Paths } from '../config/paths.js';
+import { homeProblem, resolvePaths, type Paths } from '../config/paths.js';
 import type { SettingKey, Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 
@@ -15,6 +15,8 @@ export interface RunContext {
 
 export function loadRunContext(flags: Partial<Record<SettingKey, unknown>>, env: NodeJS.ProcessEnv): RunContext {
   try {
+    const problem = homeProblem(env);
+    if (problem) throw new UsageError(problem);
     const paths = resolvePaths(env);
     const clock = clockFromEnv(env);
     const { settings, warnings } = loadSettings({ file: paths.settingsFile, env, flags });

@@ -1,3 +1,5 @@
+import { quoteValue } from './json-text.js';
+
 /**
  * The one source of "now". `QCHAT_NOW` (ISO 8601) pins it so relative dates, monthly limits and
  * expiry are reproducible in scripts and tests.
@@ -10,8 +12,15 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   const pinned = env.QCHAT_NOW?.trim();
   if (!pinned) return () => new Date();
   const at = Date.parse(pinned);
-  if (Number.isNaN(at) || !/^\d{4}-\d{2}-\d{2}/.test(pinned)) {
-    throw new InvalidClockError(`QCHAT_NOW must be an ISO 8601 date or date-time (e.g. 2026-11-22T10:00:00Z), got "${pinned}"`);
+  if (Number.isNaN(at) || !isCalendarDate(pinned.slice(0, 10))) {
+    throw new InvalidClockError(`QCHAT_NOW must be an ISO 8601 date or date-time (e.g. 2026-11-22T10:00:00Z), got ${quoteValue(pinned)}`);
   }
   return () => new Date(at);
+}
+
+/** "2026-02-28", not "2026-02-30" (which Date.parse quietly reads as March 2). */
+function isCalendarDate(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
 }

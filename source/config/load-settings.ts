@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseJsonText, quoteValue } from './json-text.js';
+import { readSmallFile, type SmallFileError } from './read-small-file.js';
 import { envNameFor, nonSettingEnv, settingKeys, settingsSchema, type SettingKey, type Settings } from './settings.js';
 
 /** A setting with a bad value: names where it came from, the key and what is allowed. */
@@ -42,16 +43,16 @@ export function loadSettings({ file, env = process.env, flags = {} }: SettingsLa
 }
 
 function readSettingsFile(file: string, warnings: string[]): Record<string, unknown> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSmallFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new SettingsError(file, '(file)', `cannot be read: ${(error as Error).message}`);
+    throw new SettingsError(file, '(file)', (error as SmallFileError).message);
   }
+  if (text === undefined) return {};
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (error) {
     throw new SettingsError(file, '(file)', `is not valid JSON: ${(error as Error).message}`);
   }
@@ -59,11 +60,20 @@ function readSettingsFile(file: string, warnings: string[]): Record<string, unkn
     throw new SettingsError(file, '(file)', 'must be a JSON object of settings');
   }
   const known: Record<string, unknown> = {};
+  const unknown: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if ((settingKeys as string[]).includes(key)) known[key] = value;
-    else warnings.push(`${file}: unknown setting "${key}" ignored (known: ${settingKeys.join(', ')})`);
+    else unknown.push(key);
   }
+  if (unknown.length > 0) warnings.push(`${file}: ${unknownKeysText(unknown)} ignored (known: ${settingKeys.join(', ')})`);
   return validateLayer(known, file, (key) => key);
+}
+
+/** `unknown setting "regoin"`, or the first few of many in one line (a huge file gives no flood of warnings). */
+function unknownKeysText(keys: string[]): string {
+  const shown = keys.slice(0, 5).map((key) => quoteValue(key)).join(', ');
+  if (keys.length === 1) return `unknown setting ${shown}`;
+  return `unknown settings ${shown}${keys.length > 5 ? ` and ${(keys.length - 5).toLocaleString('en-US')} more` : ''}`;
 }
 
 function readEnv(env: NodeJS.ProcessEnv, warnings: string[]): Record<string, unknown> {
@@ -91,7 +101,7 @@ function validateLayer(
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  const shown = quoteValue(value);
   if (issue.code === 'invalid_value') return `${shown} is not allowed; use one of ${issue.values.map(String).join(', ')}`;
   return `${shown} is not valid: ${issue.message}`;
 }

@@ -12,7 +12,10 @@ const bool = z.preprocess((value) => {
   return value;
 }, z.boolean());
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Whole numbers, from JSON numbers or from digit-only strings (environment variables); nothing else is coerced. */
+const int = (min: number, max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max));
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:4566' });
 
 export const settingsSchema = z.object({
   region: z
@@ -21,7 +24,7 @@ export const settingsSchema = z.object({
     .optional()
     .describe('AWS region for questions (default: from the AWS profile, else us-east-1)'),
   profile: z.string().min(1).optional().describe('AWS profile from ~/.aws/config to use'),
-  endpointUrl: z.url().optional().describe('send every AWS call to this endpoint instead of AWS'),
+  endpointUrl: httpUrl.optional().describe('send every AWS call to this endpoint instead of AWS'),
   sandbox: bool.default(false).describe('use the built-in sandbox account even when AWS credentials exist'),
   sandboxUser: z.string().min(1).optional().describe('sandbox identity to act as (default alice; implies the sandbox)'),
   sandboxFaults: z.string().default('').describe('fault injection for the sandbox, e.g. latency=50ms,throttle=0.2'),
@@ -39,7 +42,7 @@ export const settingsSchema = z.object({
     .default('check')
     .describe('whether identity-aware sessions are enabled, when AWS Sign-In cannot be asked'),
   identityCenterRegion: z.string().optional().describe('region of the Identity Center instance (default: found with ListInstances)'),
-  ssoStartUrl: z.url().optional().describe('Identity Center start URL for sign-in (default: https://<identity store>.awsapps.com/start)'),
+  ssoStartUrl: httpUrl.optional().describe('Identity Center start URL for sign-in (default: https://<identity store>.awsapps.com/start)'),
   subscription: z.string().optional().describe('subscription profile to use when you have several'),
   tiersFile: z.string().optional().describe('tier policy file replacing config/tiers.json (sandbox only)'),
   historyMaxConversations: int(1, 10_000).default(100).describe('conversations kept per user (Pro)'),
@@ -59,4 +62,4 @@ export function envNameFor(key: SettingKey): string {
 }
 
 /** Environment variables that start with QCHAT_ but are not settings. */
-export const nonSettingEnv = new Set(['QCHAT_NOW', 'QCHAT_HOME', 'QCHAT_SANDBOX_APPROVE_DELAY_MS']);
+export const nonSettingEnv = new Set(['QCHAT_NOW', 'QCHAT_HOME', 'QCHAT_DEBUG', 'QCHAT_SANDBOX_APPROVE_DELAY_MS', 'QCHAT_REQUIRE_AWS_CLI', 'QCHAT_REQUIRE_TMUX']);

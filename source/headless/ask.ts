@@ -8,8 +8,9 @@ import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { planQuestion, maxQuestionLength } from '../answer/planner.js';
 import type { Plan } from '../answer/plan.js';
-import { outputWidth, readStdinText, writeError, writeJson } from './output.js';
+import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
 import { renderAnswerText } from '../chat/answer-text.js';
+import { safeText } from '../chat/terminal-text.js';
 
 export interface AskFlags {
   allRegions?: boolean;
@@ -22,18 +23,19 @@ export interface AskFlags {
 export async function runAsk(context: RunContext, words: string[], flags: AskFlags, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   try {
-    const question = words.length > 0 ? words.join(' ') : await readQuestion(io);
+    const question = words.length > 0 ? argumentsQuestion(words) : await readQuestion(io);
     if (flags.explain) return await explain(context, question, flags, io);
 
     const session = await openIdentifiedSession(context, { noCache: flags.cache === false });
     try {
-      for (const warning of session.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+      writeWarnings(io, session.warnings);
       const planned = withAllRegions(session.plan(question), flags);
       if (planned.kind === 'reply') return writeReply(io, json, question, planned);
       const progress = progressLine(io);
       // A headless question that names its regions (or --all-regions) is its own consent.
       const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true });
       progress.clear();
+      writeWarnings(io, session.warnings);
       if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
       if (result.kind !== 'answer') throw new QchatError(result.kind === 'sign-in-required' ? result.message : 'unexpected state', ExitCode.identity, 'SIGN_IN_REQUIRED');
       if (json) writeJson(io, answerJson(question, result.plan, result.answer));
@@ -54,7 +56,7 @@ async function explain(context: RunContext, question: string, flags: AskFlags, i
   const planned = withAllRegions(planQuestion(question, { now: context.clock(), region }), flags);
   if (planned.kind === 'reply') return writeReply(io, Boolean(flags.json), question, planned);
   if (flags.json) writeJson(io, { plan: planned.plan });
-  else io.stdout.write(`${explainText(planned.plan)}\n`);
+  else io.stdout.write(`${safeText(explainText(planned.plan), { keepNewlines: true })}\n`);
   return ExitCode.ok;
 }
 
@@ -67,7 +69,7 @@ function withAllRegions(planned: Planned, flags: AskFlags): Planned {
 
 function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<Planned, { kind: 'reply' }>): number {
   if (json) writeJson(io, { question, plan: null, reply: { reason: reply.reason, message: reply.message, suggestions: reply.suggestions } });
-  else io.stderr.write(`${reply.message}${reply.suggestions.length > 0 ? `\nTry: ${reply.suggestions.map((s) => `"${s}"`).join(', ')}` : ''}\n`);
+  else io.stderr.write(`${safeText(reply.message)}${reply.suggestions.length > 0 ? `\nTry: ${reply.suggestions.map((s) => `"${safeText(s)}"`).join(', ')}` : ''}\n`);
   return ExitCode.usage;
 }
 
@@ -83,6 +85,15 @@ function explainText(plan: Plan): string {
     .join('\n');
 }
 
+const noQuestion = 'ask needs a question, as arguments or on stdin';
+
+/** Arguments that hold only whitespace are no question, as an empty stdin is not. */
+function argumentsQuestion(words: string[]): string {
+  const question = words.join(' ');
+  if (!question.trim()) throw new UsageError(noQuestion);
+  return question;
+}
+
 async function readQuestion(io: CliIo): Promise<string> {
   const limit = 1024 * 1024;
   const question = (
@@ -91,7 +102,7 @@ async function readQuestion(io: CliIo): Promise<string> {
       tooLarge: `the question on stdin is over ${limit / 1024 / 1024} MB; questions are limited to ${maxQuestionLength.toLocaleString('en-US')} characters`,
     })
   ).trim();
-  if (!question) throw new UsageError('ask needs a question, as arguments or on stdin');
+  if (!question) throw new UsageError(noQuestion);
   return question;
 }
 

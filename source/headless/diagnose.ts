@@ -4,7 +4,7 @@ import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession } from './open-session.js';
-import { outputWidth, readStdinText, writeError, writeJson } from './output.js';
+import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
 
 export interface DiagnoseFlags {
   error?: string;
@@ -27,8 +27,9 @@ export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io:
     if (!error.trim()) throw new UsageError(usage);
     const session = await openIdentifiedSession(context);
     try {
-      for (const warning of session.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+      writeWarnings(io, session.warnings);
       const result = await session.diagnose({ error, url: flags.url });
+      writeWarnings(io, session.warnings);
       if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
       if (result.kind === 'sign-in-required') throw new QchatError(result.message, ExitCode.identity, 'SIGN_IN_REQUIRED');
       if (json) {

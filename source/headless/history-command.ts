@@ -5,7 +5,7 @@ import { ExitCode, QchatError } from '../errors.js';
 import { historyDelete, historyExport, historyList, historyShow } from '../history/commands.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession } from './open-session.js';
-import { writeError } from './output.js';
+import { terminalSafe, writeError, writeWarnings } from './output.js';
 
 export type HistoryAction = 'list' | 'show' | 'delete' | 'export';
 
@@ -19,12 +19,14 @@ export async function runHistory(context: RunContext, action: HistoryAction, ref
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
       if (opened.kind !== 'store') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
-      const out = io.stdout as Writable;
+      // Titles and messages come from disk (and from AWS before that): text is drawn safe, JSON is kept exact.
+      const out = json || action === 'export' ? (io.stdout as Writable) : terminalSafe(io.stdout);
       if (action === 'list') await historyList(opened.store, out, { json });
       else if (action === 'show') await historyShow(opened.store, ref!, out, { json });
       else if (action === 'delete') await historyDelete(opened.store, ref!, out, { json });
       else await historyExport(opened.store, ref!, out);
-      for (const warning of opened.store.warnings) io.stderr.write(`qchat: warning: ${warning}\n`);
+      writeWarnings(io, session.warnings);
+      writeWarnings(io, opened.store.warnings);
       return ExitCode.ok;
     } finally {
       await session.close();

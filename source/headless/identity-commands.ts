@@ -5,7 +5,7 @@ import { ChatSession } from '../chat/session.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { DevicePrompt } from '../identity/device-sign-in.js';
 import { openIdentifiedSession } from './open-session.js';
-import { writeError, writeJson } from './output.js';
+import { writeError, writeJson, writeWarnings } from './output.js';
 
 /** `qchat whoami [--json]`: the identity context, tier, subscription, why Free, and remaining requests. */
 export async function runWhoami(context: RunContext, flags: { json?: boolean }, io: CliIo): Promise<number> {
@@ -16,6 +16,7 @@ export async function runWhoami(context: RunContext, flags: { json?: boolean }, 
       const state = session.identity!;
       if (state.kind !== 'ready') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
       const usage = await session.usage();
+      writeWarnings(io, session.warnings);
       if (json) writeJson(io, whoamiJson(state, usage));
       else io.stdout.write(whoamiText(state, usage));
       return ExitCode.ok;
@@ -49,6 +50,7 @@ export async function runLogin(context: RunContext, flags: { json?: boolean }, i
       const state = session.identity!;
       if (state.kind !== 'ready') throw new QchatError('sign-in did not complete', ExitCode.identity, 'SIGN_IN_REQUIRED');
       const usage = await session.usage();
+      writeWarnings(io, session.warnings);
       if (json) writeJson(io, whoamiJson(state, usage));
       else io.stdout.write(`Signed in.\n${whoamiText(state, usage)}`);
       return ExitCode.ok;

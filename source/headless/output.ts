@@ -1,11 +1,29 @@
+import { Writable } from 'node:stream';
+import { safeText } from '../chat/terminal-text.js';
 import type { CliIo } from '../cli/program.js';
 import { QchatError, UsageError } from '../errors.js';
 
-/** Writes a user-facing error: `{"error": {...}}` in JSON mode, one line on stderr otherwise. */
+/**
+ * Writes a user-facing error: `{"error": {...}}` in JSON mode, one line on stderr otherwise.
+ * Messages quote file names, settings and AWS replies, so the text form is made safe to draw.
+ */
 export function writeError(io: CliIo, json: boolean, error: QchatError): number {
   if (json) io.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`);
-  else io.stderr.write(`qchat: ${error.message}\n`);
+  else io.stderr.write(`qchat: ${safeText(error.message, { keepNewlines: true })}\n`);
   return error.exitCode;
+}
+
+/** `qchat: warning: …` on stderr, safe to draw (warnings quote files and AWS replies too). */
+export function writeWarning(io: Pick<CliIo, 'stderr'>, warning: string): void {
+  io.stderr.write(`qchat: warning: ${safeText(warning, { keepNewlines: true })}\n`);
+}
+
+/**
+ * Writes the warnings gathered so far and takes them off the list, so each shows once: a session
+ * gathers more while it works (a corrupt usage file is found when a request is counted).
+ */
+export function writeWarnings(io: Pick<CliIo, 'stderr'>, warnings: string[]): void {
+  for (const warning of warnings.splice(0)) writeWarning(io, warning);
 }
 
 export function writeJson(io: CliIo, value: unknown): void {
@@ -33,4 +51,15 @@ export async function readStdinText(io: CliIo, limit: number, messages: { missin
     chunks.push(buffer);
   }
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** A stream that draws what is written to it safely: for text made of stored strings (history). */
+export function terminalSafe(stream: NodeJS.WritableStream): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      stream.write(safeText(chunk.toString(), { keepNewlines: true }));
+      done();
+    },
+  });
 }

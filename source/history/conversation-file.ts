@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { errorCode } from './disk.js';
+import { errorCode, noFollow } from './disk.js';
 import { parseConversation, type ParsedConversation } from './message.js';
 
 const newline = 0x0a;
@@ -10,7 +10,7 @@ const newline = 0x0a;
  * newline; the next line then starts on a fresh line so only that fragment is lost.
  */
 export async function appendLine(path: string, line: string): Promise<void> {
-  const handle = await open(path, 'a+', 0o600);
+  const handle = await open(path, noFollow.append, 0o600);
   try {
     const { size } = await handle.stat();
     let data = Buffer.from(line);
@@ -31,7 +31,7 @@ export async function appendLine(path: string, line: string): Promise<void> {
 
 /** Creates an empty private conversation file (keeping any existing content). */
 export async function createConversationFile(path: string): Promise<void> {
-  const handle = await open(path, 'a', 0o600);
+  const handle = await open(path, noFollow.create, 0o600);
   try {
     await handle.chmod(0o600);
   } finally {
@@ -42,7 +42,7 @@ export async function createConversationFile(path: string): Promise<void> {
 /** The messages of a conversation file; a missing file is an empty conversation. */
 export async function readConversationFile(path: string): Promise<ParsedConversation> {
   try {
-    return parseConversation(await readFile(path, 'utf8'));
+    return parseConversation(await readFile(path, { encoding: 'utf8', flag: noFollow.read }));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { messages: [], badLines: [] };
     throw error;

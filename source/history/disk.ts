@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { chmod, mkdir, rename, stat } from 'node:fs/promises';
 import type { Clock } from '../config/clock.js';
 
@@ -13,11 +14,22 @@ export function writeRefusal(error: unknown): 'full' | 'read-only' | undefined {
   return undefined;
 }
 
-/** Errors that mean the file itself is unusable (not the disk): it is moved aside. */
+/**
+ * Errors that mean the file itself is unusable (not the disk): it is moved aside. ELOOP is a
+ * symbolic link opened with `noFollow`: history never reads or writes through a link, which could
+ * point outside the data directory.
+ */
 export function isUnreadable(error: unknown): boolean {
   const code = errorCode(error);
-  return code === 'EISDIR' || code === 'EACCES' || code === 'EPERM';
+  return code === 'EISDIR' || code === 'EACCES' || code === 'EPERM' || code === 'ELOOP';
 }
+
+/** Open flags that refuse a symbolic link in the last path component (ELOOP). */
+export const noFollow = {
+  read: constants.O_RDONLY | constants.O_NOFOLLOW,
+  append: constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+  create: constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+};
 
 /** Creates the directory if needed and makes it private whatever the umask. */
 export async function ensurePrivateDir(path: string): Promise<void> {

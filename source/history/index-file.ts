@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { lock } from 'proper-lockfile';
 import { z } from 'zod';
 import type { Clock } from '../config/clock.js';
-import { errorCode, isUnreadable, moveAside } from './disk.js';
+import { errorCode, isUnreadable, moveAside, noFollow } from './disk.js';
 import { redactStrings } from './redact.js';
 
 /** Conversation ids become file names, so they may not contain separators or start with a dot. */
@@ -58,7 +58,12 @@ class IndexAdapter implements Adapter<IndexData> {
   async read(): Promise<IndexData | null> {
     let text: string;
     try {
-      text = readFileSync(this.path, 'utf8');
+      const fd = openSync(this.path, noFollow.read);
+      try {
+        text = readFileSync(fd, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null;
       if (isUnreadable(error)) throw new UnreadableIndexError(errorCode(error));

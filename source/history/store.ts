@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { appendLine, createConversationFile, readConversationFile } from './conversation-file.js';
 import { ensurePrivateDir, errorCode, fileStamp, isUnreadable, moveAside, writeRefusal } from './disk.js';
 import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
-import { toLine, type Feedback, type HistoryMessage, type NewMessage } from './message.js';
+import { toLine, type Feedback, type HistoryMessage, type NewMessage, type ParsedConversation } from './message.js';
 import { redactSecrets } from './redact.js';
 import { defaultRetention, expiredConversations, newestFirst, type RetentionOptions } from './retention.js';
 
@@ -130,16 +130,9 @@ export class HistoryStore {
     return this.#serial(() =>
       this.#guard([], async () => {
         const file = this.#file(conversationId);
-        try {
-          const { messages, badLines } = await readConversationFile(file);
-          if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${basename(file)}`);
-          return messages;
-        } catch (error) {
-          if (!isUnreadable(error)) throw error;
-          const movedTo = await moveAside(file, this.clock);
-          this.#warn(`history: ${basename(file)} was unreadable (${errorCode(error)}); moved it to ${basename(movedTo)}`);
-          return [];
-        }
+        const { messages, badLines } = await this.#readOrSetAside(conversationId);
+        if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${basename(file)}`);
+        return messages;
       }),
     );
   }
@@ -193,8 +186,11 @@ export class HistoryStore {
   tidy(retention: RetentionOptions): Promise<void> {
     return this.#serial(() =>
       this.#write(undefined, async () => {
-        await ensurePrivateDir(dirname(this.dir));
-        await ensurePrivateDir(this.dir);
+        // A link in place of a history folder would take every write out of the data directory.
+        for (const dir of [dirname(this.dir), this.dir]) {
+          if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) await this.#setAside(dir, 'a symbolic link');
+          await ensurePrivateDir(dir);
+        }
         await this.#index.update(async (data) => {
           await this.#index.removeLeftoverTempFiles();
           await this.#recover(data);
@@ -206,25 +202,47 @@ export class HistoryStore {
     );
   }
 
-  /** Makes the index match the conversation files: drops entries without a file, lists files without an entry. */
+  /**
+   * Makes the index match the conversation files: drops entries without a file, lists files without
+   * an entry. What is not a regular file (a folder, or a link that could lead out of the data
+   * directory) is moved aside and reported, so nothing is read or written through it.
+   */
   async #recover(data: IndexData): Promise<void> {
-    const ids = new Set(
-      (await readdir(this.dir))
-        .filter((name) => name.endsWith('.jsonl'))
-        .map((name) => name.slice(0, -'.jsonl'.length))
-        .filter((id) => conversationIdPattern.test(id)),
-    );
+    const ids = new Set<string>();
+    for (const entry of await readdir(this.dir, { withFileTypes: true })) {
+      const id = entry.name.slice(0, -'.jsonl'.length);
+      if (!entry.name.endsWith('.jsonl') || !conversationIdPattern.test(id)) continue;
+      if (entry.isFile()) ids.add(id);
+      else await this.#setAside(this.#file(id), entry.isSymbolicLink() ? 'a symbolic link' : 'not a regular file');
+    }
     data.conversations = data.conversations.filter(({ id }) => ids.has(id));
     for (const { id } of data.conversations) ids.delete(id);
     let recovered = 0;
     for (const id of ids) {
-      const { messages } = await readConversationFile(this.#file(id));
+      const { messages } = await this.#readOrSetAside(id);
       // A file without a readable message (a create cut short) has nothing to list.
       if (messages.length === 0) continue;
       data.conversations.push(summarize(id, messages, this.#now()));
       recovered++;
     }
     if (recovered > 0) this.#warn(`history: recovered ${recovered} conversation${recovered > 1 ? 's' : ''} missing from index.json`);
+  }
+
+  /** A conversation's messages; a file that cannot be read is moved aside, reported and read as empty. */
+  async #readOrSetAside(conversationId: string): Promise<ParsedConversation> {
+    const file = this.#file(conversationId);
+    try {
+      return await readConversationFile(file);
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      await this.#setAside(file, errorCode(error)!);
+      return { messages: [], badLines: [] };
+    }
+  }
+
+  async #setAside(file: string, reason: string): Promise<void> {
+    const movedTo = await moveAside(file, this.clock);
+    this.#warn(`history: ${basename(file)} was unreadable (${reason}); moved it to ${basename(movedTo)}`);
   }
 
   /** The conversation's file; an id that is not one of ours (it could name another path) is refused. */

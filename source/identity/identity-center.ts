@@ -1,6 +1,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import type { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import { fanOut } from '../aws/fanout.js';
+import { PageTokens } from '../aws/page-tokens.js';
 
 export interface Organization {
   id: string;
@@ -54,6 +55,7 @@ export async function findInstances(
 async function listInstances(clients: AwsClients, region: string, signal?: AbortSignal): Promise<Omit<IdentityCenterInstance, 'kind'>[]> {
   const [client, { ListInstancesCommand }] = await Promise.all([clients.get('ssoadmin', region), import('@aws-sdk/client-sso-admin')]);
   const instances: Omit<IdentityCenterInstance, 'kind'>[] = [];
+  const tokens = new PageTokens('sso-admin ListInstances');
   let token: string | undefined;
   do {
     const page = await client.send(new ListInstancesCommand({ ...(token ? { NextToken: token } : {}) }), signal ? { abortSignal: signal } : {});
@@ -62,7 +64,7 @@ async function listInstances(clients: AwsClients, region: string, signal?: Abort
         instances.push({ instanceArn: instance.InstanceArn, identityStoreId: instance.IdentityStoreId, ownerAccountId: instance.OwnerAccountId ?? '', region });
       }
     }
-    token = page.NextToken || undefined;
+    token = tokens.next(page.NextToken);
   } while (token);
   return instances;
 }
@@ -91,11 +93,12 @@ export async function groupNamesOf(clients: AwsClients, instance: IdentityCenter
   const [client, { ListGroupMembershipsForMemberCommand, DescribeGroupCommand }] = await Promise.all([clients.get('identitystore', instance.region), import('@aws-sdk/client-identitystore')]);
   const options = signal ? { abortSignal: signal } : {};
   const groupIds: string[] = [];
+  const tokens = new PageTokens('identitystore ListGroupMembershipsForMember');
   let token: string | undefined;
   do {
     const page = await client.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: instance.identityStoreId, MemberId: { UserId: userId }, ...(token ? { NextToken: token } : {}) }), options);
     for (const membership of page.GroupMemberships ?? []) if (membership.GroupId) groupIds.push(membership.GroupId);
-    token = page.NextToken || undefined;
+    token = tokens.next(page.NextToken);
   } while (token);
   const groups = await Promise.all(groupIds.map((GroupId) => client.send(new DescribeGroupCommand({ IdentityStoreId: instance.identityStoreId, GroupId }), options)));
   return groups.map((group) => group.DisplayName ?? '').filter(Boolean);

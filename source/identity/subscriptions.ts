@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonText } from '../config/json-text.js';
 import { shippedConfigPath } from '../config/package-root.js';
+import { readSmallFile } from '../config/read-small-file.js';
 import { ExitCode, QchatError } from '../errors.js';
 
 /** A Pro subscription ("profile"): one region, one Identity Center instance, assigned to users and groups. */
@@ -32,10 +33,11 @@ export const systemSubscriptionsFile =
  */
 export function loadSubscriptionProfiles(source: { sandbox: boolean }): SubscriptionProfile[] {
   const file = source.sandbox ? shippedConfigPath('sandbox', 'identity-world.json') : systemSubscriptionsFile;
-  if (!source.sandbox && !existsSync(file)) return [];
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readSmallFile(file);
+    if (text === undefined) return [];
+    raw = parseJsonText(text);
   } catch (error) {
     throw new QchatError(`subscriptions file ${file}: ${(error as Error).message}`, ExitCode.usage, 'BAD_SUBSCRIPTIONS_FILE');
   }

@@ -76,3 +76,7 @@ function utcDayAndTime(at: Date): string {
 export function usageFileBusyMessage(file: string): string {
   return `Could not lock the usage file ${file}: another qchat process has held it for too long. Try again in a moment.`;
 }
+
+export function usageFileUnusableMessage(file: string, detail: string): string {
+  return `Could not use the usage file ${file}, which keeps your request limits (${detail}). Check that its folder is a folder you can write to.`;
+}

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseJsonText, quoteValue } from '../config/json-text.js';
+import { readSmallFile, type SmallFileError } from '../config/read-small-file.js';
 import { shippedConfigPath } from '../config/package-root.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { badTiersFileMessage } from './messages.js';
@@ -21,7 +22,7 @@ export type Feature = (typeof featureNames)[number];
 // Objects are strict and every key is required, so an admin's typo ("requestPerMonth") is an
 // error naming the key instead of a silently ignored setting.
 const missingOr = (expected: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'is missing' : `must be ${expected} (got ${JSON.stringify(issue.input)})`;
+  issue.input === undefined ? 'is missing' : `must be ${expected} (got ${quoteValue(issue.input)})`;
 
 const object = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(shape, { error: missingOr('an object') });
 const flag = z.boolean({ error: missingOr('true or false') });
@@ -52,12 +53,13 @@ export type TierLimits = TierEntitlements['limits'];
  */
 export function loadTierPolicy(overridePath?: string): TierPolicy {
   const file = overridePath ?? shippedConfigPath('tiers.json');
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSmallFile(file);
   } catch (error) {
-    throw badTiersFile(file, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
+    throw badTiersFile(file, [(error as SmallFileError).message]);
   }
+  if (text === undefined) throw badTiersFile(file, ['cannot be read (ENOENT)']);
   return parseTierPolicy(text, file);
 }
 
@@ -65,7 +67,7 @@ export function loadTierPolicy(overridePath?: string): TierPolicy {
 export function parseTierPolicy(text: string, file: string): TierPolicy {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text);
   } catch (error) {
     throw badTiersFile(file, [`is not valid JSON (${(error as Error).message})`]);
   }
@@ -77,7 +79,8 @@ export function parseTierPolicy(text: string, file: string): TierPolicy {
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   const at = issue.path.join('.');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => `${at ? `${at}.` : ''}${key}: is not a known key`);
+    // A key that is not a plain name is quoted, so control characters in it show as escapes.
+    return issue.keys.map((key) => `${at ? `${at}.` : ''}${/^\w+$/.test(key) ? key : quoteValue(key)}: is not a known key`);
   }
   return [`${at || '(top level)'}: ${issue.message}`];
 }

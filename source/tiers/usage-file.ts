@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import { z } from 'zod';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { ExitCode, QchatError } from '../errors.js';
-import { usageFileBusyMessage } from './messages.js';
+import { usageFileBusyMessage, usageFileUnusableMessage } from './messages.js';
 
 /** One user's counters: the month they count for and the per-minute token bucket. */
 export interface UsageRecord {
@@ -55,6 +56,21 @@ export async function updateUsageFile<T>(
   now: Date,
   decide: (stored: StoredUsage) => { save?: UsageRecord; result: T },
 ): Promise<T> {
+  try {
+    return await lockedUpdate(file, userId, now, decide);
+  } catch (error) {
+    // Disk trouble (the usage folder is a file, no permission, …) is told as such, not as a crash.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof QchatError || typeof code !== 'string') throw error;
+    throw new QchatError(usageFileUnusableMessage(file, (error as Error).message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+  }
+}
+
+async function lockedUpdate<T>(file: string, userId: string, now: Date, decide: (stored: StoredUsage) => { save?: UsageRecord; result: T }): Promise<T> {
+  // Counts are kept only inside the data directory: a link in place of the folder would lead out of it.
+  if ((await lstat(dirname(file)).catch(() => undefined))?.isSymbolicLink()) {
+    throw new QchatError(usageFileUnusableMessage(file, `its folder ${dirname(file)} is a symbolic link`), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+  }
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   let compromised: Error | undefined;
   let release: () => Promise<void>;
@@ -78,18 +94,23 @@ export async function updateUsageFile<T>(
 }
 
 async function readUsage(file: string, now: Date): Promise<StoredUsage> {
+  const aside = `${file}.corrupt-${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // Never through a symbolic link: it could lead out of the data directory.
+    bytes = await readFile(file, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { state: 'missing' };
+    if (code !== 'EISDIR' && code !== 'ELOOP') throw error;
+    // A folder or a link cannot be copied aside like a corrupt file: it is moved aside whole.
+    await rename(file, aside);
+    return { state: 'corrupt', problem: code === 'EISDIR' ? 'a folder, not a file' : 'a symbolic link, not a file', copiedTo: aside };
   }
   const parsed = parseUsage(bytes.toString('utf8'));
   if ('record' in parsed) return { state: 'ok', record: parsed.record };
-  const copiedTo = `${file}.corrupt-${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
-  await writeFile(copiedTo, bytes, { flag: 'wx', mode: 0o600 });
-  return { state: 'corrupt', problem: parsed.problem, copiedTo };
+  await writeFile(aside, bytes, { flag: 'wx', mode: 0o600 });
+  return { state: 'corrupt', problem: parsed.problem, copiedTo: aside };
 }
 
 function parseUsage(text: string): { record: UsageRecord } | { problem: string } {

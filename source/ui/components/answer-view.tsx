@@ -10,7 +10,7 @@ export function AnswerView({ answer, width }: { answer: Answer; width: number })
   const chart = answer.chart;
   const format = (value: number) => (chart?.unit === 'resources' ? String(value) : formatMoney(value, chart?.unit ?? 'USD'));
   const table = answer.table && answer.table.rows.length > 0 ? fitTable(answer.table.columns, answer.table.rows, width) : [];
-  const chartLines = chart && chart.points.length > 1 ? (chart.kind === 'series' && chart.points.length > 40 ? [`${chart.points[0]!.label} ${sparkline(chart.points.map((p) => p.value))} ${chart.points.at(-1)!.label}`] : barLines(chart.points, format, width)) : [];
+  const chartLines = chart && chart.points.length > 1 ? (chart.kind === 'series' && chart.points.length > 40 ? [`${safeText(chart.points[0]!.label)} ${sparkline(chart.points.map((p) => p.value))} ${safeText(chart.points.at(-1)!.label)}`] : barLines(chart.points, format, width)) : [];
   return (
     <Box flexDirection="column">
       <Text bold>{safeText(answer.summary)}</Text>
@@ -27,7 +27,7 @@ export function AnswerView({ answer, width }: { answer: Answer; width: number })
           {table.slice(2).map((line, i) => (
             <Text key={i}>{line}</Text>
           ))}
-          {answer.table?.note ? <Text dimColor>({answer.table.note})</Text> : null}
+          {answer.table?.note ? <Text dimColor>({safeText(answer.table.note)})</Text> : null}
         </Box>
       ) : null}
       {chartLines.length > 0 ? (
@@ -43,14 +43,14 @@ export function AnswerView({ answer, width }: { answer: Answer; width: number })
         <Box flexDirection="column" marginTop={1}>
           {answer.totals.map((total) => (
             <Text key={total.label}>
-              {total.label}: <Text bold>{formatMoney(total.amount, total.unit)}</Text>
+              {safeText(total.label)}: <Text bold>{safeText(formatMoney(total.amount, total.unit))}</Text>
             </Text>
           ))}
         </Box>
       ) : null}
       {answer.failures.map((failure) => (
         <Text key={failure.region} color="red">
-          ✗ {failure.region}: {safeText(failure.message)} ({failure.code})
+          ✗ {safeText(`${failure.region}: ${failure.message} (${failure.code})`)}
         </Text>
       ))}
       {answer.warnings.map((warning, i) => (
