@@ -3,8 +3,8 @@ import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { refusalError } from '../tiers/refusal.js';
-import { openIdentifiedSession } from './open-session.js';
-import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
+import { openIdentifiedSession, usingSession } from './open-session.js';
+import { outputWidth, readStdinText, reportErrors, writeError, writeJson, writeWarnings } from './output.js';
 
 export interface DiagnoseFlags {
   error?: string;
@@ -22,11 +22,10 @@ const usage = 'diagnose needs the error text: qchat diagnose --error "..." [--ur
  */
 export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
-  try {
+  return reportErrors(io, json, async () => {
     const error = flags.error ?? (await readStdinText(io, stdinLimit, { missing: usage, tooLarge: `the error text on stdin is over ${stdinLimit / 1024 / 1024} MB; paste the error message itself` }));
     if (!error.trim()) throw new UsageError(usage);
-    const session = await openIdentifiedSession(context);
-    try {
+    return usingSession(await openIdentifiedSession(context), async (session) => {
       writeWarnings(io, session.warnings);
       const result = await session.diagnose({ error, url: flags.url });
       writeWarnings(io, session.warnings);
@@ -39,12 +38,7 @@ export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io:
         io.stdout.write(renderAnswerText(result.answer, outputWidth(io)));
       }
       return ExitCode.ok;
-    } finally {
-      await session.close();
-    }
-  } catch (error) {
-    if (error instanceof QchatError) return writeError(io, json, error);
-    throw error;
-  }
+    });
+  });
 }
 

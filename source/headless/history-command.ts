@@ -4,18 +4,17 @@ import type { RunContext } from '../cli/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { historyDelete, historyExport, historyList, historyShow } from '../history/commands.js';
 import { refusalError } from '../tiers/refusal.js';
-import { openIdentifiedSession } from './open-session.js';
-import { terminalSafe, writeError, writeWarnings } from './output.js';
+import { openIdentifiedSession, usingSession } from './open-session.js';
+import { reportErrors, terminalSafe, writeWarnings } from './output.js';
 
 export type HistoryAction = 'list' | 'show' | 'delete' | 'export';
 
 /** `qchat history list|show ID|delete ID|export ID [--json]`: the signed-in user's saved conversations (Pro). */
 export async function runHistory(context: RunContext, action: HistoryAction, ref: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
-  try {
+  return reportErrors(io, json, async () => {
     if (action !== 'list' && !ref) throw new QchatError(`history ${action} needs a conversation ID or number; run 'qchat history list'`, ExitCode.usage, 'USAGE');
-    const session = await openIdentifiedSession(context);
-    try {
+    return usingSession(await openIdentifiedSession(context), async (session) => {
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
       if (opened.kind !== 'store') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
@@ -28,11 +27,6 @@ export async function runHistory(context: RunContext, action: HistoryAction, ref
       writeWarnings(io, session.warnings);
       writeWarnings(io, opened.store.warnings);
       return ExitCode.ok;
-    } finally {
-      await session.close();
-    }
-  } catch (error) {
-    if (error instanceof QchatError) return writeError(io, json, error);
-    throw error;
-  }
+    });
+  });
 }

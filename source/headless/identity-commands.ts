@@ -4,15 +4,14 @@ import { devicePromptText, whoamiJson, whoamiText } from '../chat/identity-text.
 import { ChatSession } from '../chat/session.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { DevicePrompt } from '../identity/device-sign-in.js';
-import { openIdentifiedSession } from './open-session.js';
-import { writeError, writeJson, writeWarnings } from './output.js';
+import { openIdentifiedSession, usingSession } from './open-session.js';
+import { reportErrors, writeJson, writeWarnings } from './output.js';
 
 /** `qchat whoami [--json]`: the identity context, tier, subscription, why Free, and remaining requests. */
 export async function runWhoami(context: RunContext, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
-  try {
-    const session = await openIdentifiedSession(context);
-    try {
+  return reportErrors(io, json, async () =>
+    usingSession(await openIdentifiedSession(context), async (session) => {
       const state = session.identity!;
       if (state.kind !== 'ready') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
       const usage = await session.usage();
@@ -20,21 +19,15 @@ export async function runWhoami(context: RunContext, flags: { json?: boolean }, 
       if (json) writeJson(io, whoamiJson(state, usage));
       else io.stdout.write(whoamiText(state, usage));
       return ExitCode.ok;
-    } finally {
-      await session.close();
-    }
-  } catch (error) {
-    if (error instanceof QchatError) return writeError(io, json, error);
-    throw error;
-  }
+    }),
+  );
 }
 
 /** `qchat login`: signs in with IAM Identity Center (device authorization) when the session needs it. */
 export async function runLogin(context: RunContext, flags: { json?: boolean }, io: CliIo & { stdinIsTTY: boolean | undefined }): Promise<number> {
   const json = Boolean(flags.json);
-  try {
-    const session = await ChatSession.open(context);
-    try {
+  return reportErrors(io, json, async () =>
+    usingSession(await ChatSession.open(context), async (session) => {
       const before = await session.identify();
       if (before.kind === 'ready') {
         const how = before.context.signInMethod === 'identity-center' ? 'your access-portal session identifies you' : `signed in until ${before.context.expiresAt.replace('T', ' ').slice(0, 16)} UTC`;
@@ -54,25 +47,19 @@ export async function runLogin(context: RunContext, flags: { json?: boolean }, i
       if (json) writeJson(io, whoamiJson(state, usage));
       else io.stdout.write(`Signed in.\n${whoamiText(state, usage)}`);
       return ExitCode.ok;
-    } finally {
-      await session.close();
-    }
-  } catch (error) {
-    if (error instanceof QchatError) return writeError(io, json, error);
-    throw error;
-  }
+    }),
+  );
 }
 
 /** `qchat logout`: forgets the stored sign-ins of this AWS principal. */
 export async function runLogout(context: RunContext, io: CliIo): Promise<number> {
-  const session = await ChatSession.open(context);
-  try {
-    const count = session.logout();
-    io.stdout.write(count > 0 ? `Signed out: forgot ${count} stored sign-in${count === 1 ? '' : 's'} for ${session.caller.arn}.\n` : `No stored sign-in for ${session.caller.arn}.\n`);
-    return ExitCode.ok;
-  } finally {
-    await session.close();
-  }
+  return reportErrors(io, false, async () =>
+    usingSession(await ChatSession.open(context), async (session) => {
+      const count = session.logout();
+      io.stdout.write(count > 0 ? `Signed out: forgot ${count} stored sign-in${count === 1 ? '' : 's'} for ${session.caller.arn}.\n` : `No stored sign-in for ${session.caller.arn}.\n`);
+      return ExitCode.ok;
+    }),
+  );
 }
 
 async function openBrowser(url: string): Promise<void> {

@@ -20,3 +20,12 @@ export async function openIdentifiedSession(context: RunContext, options: Sessio
     throw error;
   }
 }
+
+/** Runs `body` with the session and closes it afterwards, whatever happens. */
+export async function usingSession<T>(session: ChatSession, body: (session: ChatSession) => Promise<T>): Promise<T> {
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}

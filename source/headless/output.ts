@@ -63,3 +63,13 @@ export function terminalSafe(stream: NodeJS.WritableStream): Writable {
     },
   });
 }
+
+/** Runs a headless command: a QchatError becomes its message (`{"error": …}` with --json) and its exit code. */
+export async function reportErrors(io: CliIo, json: boolean, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof QchatError) return writeError(io, json, error);
+    throw error;
+  }
+}

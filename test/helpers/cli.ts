@@ -24,7 +24,7 @@ export function tempHome(): string {
 }
 
 /** Runs the CLI in-process, headless, with a clean environment (no AWS credentials, pinned clock). */
-export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}, stdinText = ''): Promise<CliResult> {
+export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}, stdinText: string | Buffer = ''): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await runCli(args, {
