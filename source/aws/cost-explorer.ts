@@ -34,18 +34,13 @@ export class CostExplorer {
   getCostAndUsage(input: GetCostAndUsageCommandInput, signal?: AbortSignal): Promise<CostCall<ResultByTime[]>> {
     return this.cached('GetCostAndUsage', input, resultsProblem, async () => {
       const [client, { GetCostAndUsageCommand }] = await Promise.all([this.clients.get('costexplorer'), import('@aws-sdk/client-cost-explorer')]);
-      const results: ResultByTime[] = [];
-      const tokens = new PageTokens('ce GetCostAndUsage');
-      let token: string | undefined;
-      let pages = 0;
-      do {
-        const page = await client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {});
-        pages++;
-        refuse('ce GetCostAndUsage', resultsProblem(page.ResultsByTime ?? []));
-        mergeResults(results, page.ResultsByTime ?? []);
-        token = tokens.next(page.NextPageToken);
-      } while (token);
-      return { value: results, pages };
+      return allPages(
+        'ce GetCostAndUsage',
+        (token) => client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {}),
+        (page) => page.ResultsByTime ?? [],
+        resultsProblem,
+        mergeResults,
+      );
     });
   }
 
@@ -62,18 +57,12 @@ export class CostExplorer {
   getDimensionValues(input: GetDimensionValuesCommandInput, signal?: AbortSignal): Promise<CostCall<DimensionValuesWithAttributes[]>> {
     return this.cached('GetDimensionValues', input, dimensionValuesProblem, async () => {
       const [client, { GetDimensionValuesCommand }] = await Promise.all([this.clients.get('costexplorer'), import('@aws-sdk/client-cost-explorer')]);
-      const values: DimensionValuesWithAttributes[] = [];
-      const tokens = new PageTokens('ce GetDimensionValues');
-      let token: string | undefined;
-      let pages = 0;
-      do {
-        const page = await client.send(new GetDimensionValuesCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {});
-        pages++;
-        refuse('ce GetDimensionValues', dimensionValuesProblem(page.DimensionValues ?? []));
-        values.push(...(page.DimensionValues ?? []));
-        token = tokens.next(page.NextPageToken);
-      } while (token);
-      return { value: values, pages };
+      return allPages(
+        'ce GetDimensionValues',
+        (token) => client.send(new GetDimensionValuesCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {}),
+        (page) => page.DimensionValues ?? [],
+        dimensionValuesProblem,
+      );
     });
   }
 
@@ -91,6 +80,28 @@ export class CostExplorer {
 /** A reply with a problem is one qchat cannot use. */
 function refuse(operation: string, problem: string | undefined): void {
   if (problem) throw new UnexpectedReplyError(operation, problem);
+}
+
+/** Follows NextPageToken to the last page (a repeated token stops it), checking and adding each page's items. */
+async function allPages<P extends { NextPageToken?: string | undefined }, T>(
+  call: string,
+  fetch: (token: string | undefined) => Promise<P>,
+  itemsOf: (page: P) => T[],
+  problem: (items: T[]) => string | undefined,
+  add: (into: T[], items: T[]) => void = (into, items) => void into.push(...items),
+): Promise<{ value: T[]; pages: number }> {
+  const value: T[] = [];
+  const tokens = new PageTokens(call);
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await fetch(token);
+    pages++;
+    refuse(call, problem(itemsOf(page)));
+    add(value, itemsOf(page));
+    token = tokens.next(page.NextPageToken);
+  } while (token);
+  return { value, pages };
 }
 
 /** Pages of GetCostAndUsage may split one time period's groups; merge them by period. */
