@@ -5,6 +5,8 @@ import { afterEach, beforeEach, vi } from 'vitest';
 delete process.env.CI;
 process.env.FORCE_COLOR = '0';
 process.env.QCHAT_NOW ??= '2026-11-22T10:00:00Z';
+// Tests construct SDK clients directly too; the SDK's note about its future Node support is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 // A React act() warning means a state update the test did not wait for: fail instead of passing by luck.
 let actWarnings: string[] = [];

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * Runs one task per region with bounded concurrency, reporting progress, collecting per-region
  * failures instead of failing the whole, stopping when the user cancels, and giving up on the
@@ -28,6 +30,8 @@ export async function fanOut<T>(regions: string[], task: (region: string, signal
   const outcomes: RegionOutcome<T>[] = new Array(regions.length);
   const signals = [options.signal, options.deadline].filter((s): s is AbortSignal => s !== undefined);
   const taskSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  // Every SDK call of every region listens to the same signal: more than Node's default of 10 is expected, not a leak.
+  for (const signal of [...signals, taskSignal]) if (signal) setMaxListeners(Math.max(100, regions.length * 10), signal);
   let next = 0;
   let done = 0;
   const worker = async () => {
