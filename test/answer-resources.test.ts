@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { executePlan } from '../source/answer/execute.js';
 import type { Plan } from '../source/answer/plan.js';
 import type { ChatSession } from '../source/chat/session.js';
 import { askAnswer, fixtureCount, sandboxSession } from './helpers/session.js';

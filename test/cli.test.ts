@@ -48,6 +48,13 @@ describe('qchat command line', () => {
     expect(result.stderr).toBe(`qchat: ${join(home, 'config', 'settings.json')}: retryMode: "sometimes" is not allowed; use one of standard, adaptive, legacy\n`);
   });
 
+  it('reports a bad setting as JSON when --json was asked for', async () => {
+    const home = homeWithSettings('{"maxAttempts": "lots"}');
+    const result = await runQchat(['ask', 'how many vpcs', '--json'], { QCHAT_HOME: home });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'USAGE', message: `${join(home, 'config', 'settings.json')}: maxAttempts: "lots" is not valid: a whole number from 1 to 10` } });
+  });
+
   it('reports a settings file that is not JSON, without a stack trace', async () => {
     const home = homeWithSettings('{ region: ');
     const result = await runQchat(['sandbox', 'env'], { QCHAT_HOME: home });

@@ -16,9 +16,6 @@ export function regionCatalog(): RegionInfo[] {
   return catalog;
 }
 
-export function regionName(code: string): string {
-  return regionCatalog().find((region) => region.code === code)?.name ?? code;
-}
 
 export function defaultRegions(): string[] {
   return regionCatalog().filter((region) => !region.optIn).map((region) => region.code);

@@ -167,16 +167,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, argv.includes('--json'));
   }
 }
 
-function reportError(error: unknown, io: CliIo): number {
+/** A QchatError before the command ran (a bad setting, a bad clock) is JSON too when --json was asked for. */
+function reportError(error: unknown, io: CliIo, json: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
     return ExitCode.usage;
   }
-  if (error instanceof QchatError) return writeError(io, false, error);
+  if (error instanceof QchatError) return writeError(io, json, error);
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`qchat: unexpected error: ${safeText(message, { keepNewlines: true })}\n`);
   if (io.env.QCHAT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

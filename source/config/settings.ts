@@ -13,8 +13,13 @@ const bool = z.preprocess((value) => {
 }, z.boolean());
 
 /** Whole numbers, from JSON numbers or from digit-only strings (environment variables); nothing else is coerced. */
-const int = (min: number, max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max));
+const int = (min: number, max: number) => {
+  const error = `a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
+  );
+};
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:4566' });
 
 export const settingsSchema = z.object({

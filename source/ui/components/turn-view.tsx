@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { safeText } from '../../chat/terminal-text.js';
+import { keyHelp } from '../keys.js';
 import type { Turn } from '../state/chat-state.js';
 import { AnswerView } from './answer-view.js';
 
@@ -18,6 +19,13 @@ export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; wi
             <Text key={command.name}>
               {'  '}
               <Text bold>{command.name.padEnd(10)}</Text> {command.description}
+            </Text>
+          ))}
+          <Text>Keys:</Text>
+          {keyHelp.map(([keys, what]) => (
+            <Text key={keys}>
+              {'  '}
+              <Text bold>{keys.padEnd(10)}</Text> {what}
             </Text>
           ))}
         </Box>
