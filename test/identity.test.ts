@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatSession } from '../source/chat/session.js';
-import { loadRunContext } from '../source/cli/run-context.js';
+import { loadRunContext } from '../source/config/run-context.js';
 import { tempHome } from './helpers/cli.js';
 
 /** A session as a sandbox identity, with a clock the test can move. */

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatSession } from '../source/chat/session.js';
-import { loadRunContext } from '../source/cli/run-context.js';
+import { loadRunContext } from '../source/config/run-context.js';
 import { parseFaultSpec } from '../source/sandbox/faults.js';
 import { startSandbox, type Sandbox } from '../source/sandbox/server.js';
 import { tempHome } from './helpers/cli.js';

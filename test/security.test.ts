@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
-import { loadRunContext } from '../source/cli/run-context.js';
+import { loadRunContext } from '../source/config/run-context.js';
 import { callerByName } from '../source/sandbox/callers.js';
 import { startSandbox } from '../source/sandbox/server.js';
 import { runQchat, tempHome } from './helpers/cli.js';

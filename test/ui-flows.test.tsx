@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
-import { loadRunContext } from '../source/cli/run-context.js';
+import { loadRunContext } from '../source/config/run-context.js';
 import { tempHome } from './helpers/cli.js';
 import { keys, renderWithProviders } from './helpers/ui.js';
 

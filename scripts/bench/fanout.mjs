@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { format, median, report } from './report.mjs';
 
 const load = (path) => tsImport(path, import.meta.url);
-const { loadRunContext } = await load('../../source/cli/run-context.ts');
+const { loadRunContext } = await load('../../source/config/run-context.ts');
 const { ChatSession } = await load('../../source/chat/session.ts');
 
 const env = { QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_FAULTS: 'latency=50ms' };

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
-import { loadRunContext } from '../../source/cli/run-context.js';
+import { loadRunContext } from '../../source/config/run-context.js';
 import { ChatSession } from '../../source/chat/session.js';
 import { App } from '../../source/ui/app.js';
 import { AnimationContext } from '../../source/ui/components/busy.js';

@@ -11,7 +11,7 @@ import { CostCache } from '../aws/cost-cache.js';
 import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import { resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { Clock } from '../config/clock.js';
 import { getCallerIdentity, type CallerIdentity } from '../identity/caller-identity.js';

@@ -5,7 +5,7 @@ import { safeText } from '../chat/terminal-text.js';
 import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
 import { isInteractive } from './mode.js';
-import type { RunContext } from './run-context.js';
+import type { RunContext } from '../config/run-context.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   // Settings (zod) load only once a command runs, so --version and --help stay light.
   const context = async (command: Command, { printWarnings = true } = {}): Promise<RunContext> => {
-    const loaded = (await import('./run-context.js')).loadRunContext(explicitFlags(command), io.env);
+    const loaded = (await import('../config/run-context.js')).loadRunContext(explicitFlags(command), io.env);
     if (printWarnings) for (const warning of loaded.warnings) writeWarning(io, warning);
     return loaded;
   };
@@ -148,14 +148,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option('--sandbox-approve <mode>', 'approve device sign-ins on the web page (manual) or after a short delay (auto)').choices(['manual', 'auto']))
     .option('--verbose', 'log every request')
     .action(async (options: { port?: string; faults?: string; sandboxApprove?: 'manual' | 'auto'; verbose?: boolean }, command: Command) => {
-      const { serveSandbox } = await import('../sandbox/serve-command.js');
+      const { serveSandbox } = await import('../headless/sandbox-commands.js');
       exitCode = await serveSandbox(await context(command), options, io);
     });
   sandbox
     .command('env')
     .description('print shell exports of a sandbox identity\'s credentials, for the AWS CLI')
     .action(async (_options, command: Command) => {
-      const { printSandboxEnv } = await import('../sandbox/serve-command.js');
+      const { printSandboxEnv } = await import('../headless/sandbox-commands.js');
       printSandboxEnv(await context(command), io);
     });
 

@@ -4,7 +4,7 @@ import { resolveRegion } from '../aws/region.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession } from './open-session.js';
 import type { CliIo } from '../cli/program.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { planQuestion, maxQuestionLength } from '../answer/planner.js';
 import type { Plan } from '../answer/plan.js';

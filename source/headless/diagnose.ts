@@ -1,6 +1,6 @@
 import { renderAnswerText } from '../chat/answer-text.js';
 import type { CliIo } from '../cli/program.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession, usingSession } from './open-session.js';

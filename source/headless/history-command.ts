@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { CliIo } from '../cli/program.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { historyDelete, historyExport, historyList, historyShow } from '../history/commands.js';
 import { refusalError } from '../tiers/refusal.js';

@@ -1,5 +1,5 @@
 import type { CliIo } from '../cli/program.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { devicePromptText, whoamiJson, whoamiText } from '../chat/identity-text.js';
 import { ChatSession } from '../chat/session.js';
 import { ExitCode, QchatError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { ChatSession, type SessionOptions } from '../chat/session.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { IdentityError } from '../identity/identity-context.js';
 
 /**

@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { ExitCode } from '../errors.js';
 import { App } from './app.js';
 import { ChatProvider } from './state/chat-provider.js';

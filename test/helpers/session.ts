@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { ChatSession } from '../../source/chat/session.js';
-import { loadRunContext } from '../../source/cli/run-context.js';
+import { loadRunContext } from '../../source/config/run-context.js';
 import type { SettingKey } from '../../source/config/settings.js';
 import { tempHome } from './cli.js';
 

@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { ChatSession } from '../../source/chat/session.js';
-import { loadRunContext } from '../../source/cli/run-context.js';
+import { loadRunContext } from '../../source/config/run-context.js';
 import type { SettingKey } from '../../source/config/settings.js';
 import { App } from '../../source/ui/app.js';
 import { AnimationContext } from '../../source/ui/components/busy.js';

@@ -3,7 +3,7 @@ import { useApp } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type { ChatReply, Conversation } from '../../chat/conversation.js';
 import type { ChatSession } from '../../chat/session.js';
-import type { RunContext } from '../../cli/run-context.js';
+import type { RunContext } from '../../config/run-context.js';
 import { ExitCode, QchatError } from '../../errors.js';
 import { chatReducer, initialChatState, type ChatState, type HeaderInfo } from './chat-state.js';
 

@@ -1,9 +1,9 @@
 import type { CliIo } from '../cli/program.js';
-import type { RunContext } from '../cli/run-context.js';
+import type { RunContext } from '../config/run-context.js';
 import { QchatError, UsageError, ExitCode } from '../errors.js';
-import { callerByName, sandboxCallers } from './callers.js';
-import { FaultSpecError, parseFaultSpec } from './faults.js';
-import { startSandbox } from './server.js';
+import { callerByName, sandboxCallers } from '../sandbox/callers.js';
+import { FaultSpecError, parseFaultSpec } from '../sandbox/faults.js';
+import { startSandbox } from '../sandbox/server.js';
 
 /** `qchat sandbox serve`: the sandbox endpoint for any AWS client, until Ctrl+C. */
 export async function serveSandbox(

@@ -1,7 +1,7 @@
-import { clockFromEnv, InvalidClockError, type Clock } from '../config/clock.js';
-import { loadSettings, SettingsError } from '../config/load-settings.js';
-import { homeProblem, resolvePaths, type Paths } from '../config/paths.js';
-import type { SettingKey, Settings } from '../config/settings.js';
+import { clockFromEnv, InvalidClockError, type Clock } from './clock.js';
+import { loadSettings, SettingsError } from './load-settings.js';
+import { homeProblem, resolvePaths, type Paths } from './paths.js';
+import type { SettingKey, Settings } from './settings.js';
 import { UsageError } from '../errors.js';
 
 /** What every command starts from: layered settings, the clock and the file locations. */
