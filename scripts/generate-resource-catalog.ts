@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
-import { phraseKeys, type ResourceTypeEntry } from '../source/answer/resource-catalog.js';
+import { phraseKeys, type ResourceTypeEntry } from '../source/understanding/resource-catalog.js';
 
 const sourcePackage = '@aws-cdk/aws-service-spec';
 const configDir = new URL('../config/', import.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../source/answer/plan.js';
+import type { Plan } from '../source/understanding/plan.js';
 import type { ChatSession } from '../source/chat/session.js';
 import { askAnswer, fixtureCount, sandboxSession } from './helpers/session.js';
 

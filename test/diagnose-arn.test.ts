@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arnProblem, arnTokens, buildArn, isValidArn, malformedArns, partitionOf } from '../source/answer/diagnose/arn.js';
-import { consoleErrorCatalog } from '../source/answer/diagnose/catalog.js';
-import { composeAnswer, readContext } from '../source/answer/diagnose/diagnose.js';
+import { arnProblem, arnTokens, buildArn, isValidArn, malformedArns, partitionOf } from '../source/diagnose/arn.js';
+import { consoleErrorCatalog } from '../source/diagnose/catalog.js';
+import { composeAnswer, readContext } from '../source/diagnose/diagnose.js';
 
 describe('the ARN builder', () => {
   it('builds S3 ARNs without region or account, and IAM ARNs without region', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isValidArn, arnTokens } from '../source/answer/diagnose/arn.js';
-import { consoleErrorCatalog, parseConsoleErrorCatalog } from '../source/answer/diagnose/catalog.js';
-import { diagnoseError, type DiagnoseDeps } from '../source/answer/diagnose/diagnose.js';
+import { isValidArn, arnTokens } from '../source/diagnose/arn.js';
+import { consoleErrorCatalog, parseConsoleErrorCatalog } from '../source/diagnose/catalog.js';
+import { diagnoseError, type DiagnoseDeps } from '../source/diagnose/diagnose.js';
 import { sandboxSession } from './helpers/session.js';
 
 const readOnly = 'arn:aws:sts::111122223333:assumed-role/ReadOnly/alice';

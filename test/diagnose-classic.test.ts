@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { feedbackFromReply, helpfulQuestion } from '../source/answer/diagnose/feedback.js';
+import { feedbackFromReply, helpfulQuestion } from '../source/diagnose/feedback.js';
 import type { ChatSession } from '../source/chat/session.js';
 import { tempHome } from './helpers/cli.js';
 import { sandboxSession } from './helpers/session.js';

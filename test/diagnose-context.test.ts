@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arnTokens, isValidArn } from '../source/answer/diagnose/arn.js';
-import { parseConsoleUrl } from '../source/answer/diagnose/console-url.js';
-import { diagnoseError, type DiagnoseDeps } from '../source/answer/diagnose/diagnose.js';
-import { cleanErrorText, maxErrorLength, readErrorText } from '../source/answer/diagnose/error-text.js';
+import { arnTokens, isValidArn } from '../source/diagnose/arn.js';
+import { parseConsoleUrl } from '../source/diagnose/console-url.js';
+import { diagnoseError, type DiagnoseDeps } from '../source/diagnose/diagnose.js';
+import { cleanErrorText, maxErrorLength, readErrorText } from '../source/diagnose/error-text.js';
 import { sandboxSession } from './helpers/session.js';
 
 describe('console URLs', () => {

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, startOfDay, type Period } from '../source/answer/period.js';
-import { intents, type Plan, type PlanResult } from '../source/answer/plan.js';
-import { planQuestion } from '../source/answer/planner.js';
-import { findRegions } from '../source/answer/regions.js';
+import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, startOfDay, type Period } from '../source/understanding/period.js';
+import { intents, type Plan, type PlanResult } from '../source/understanding/plan.js';
+import { planQuestion } from '../source/understanding/planner.js';
+import { findRegions } from '../source/understanding/regions.js';
 import { shippedConfigPath } from '../source/config/package-root.js';
 
 const regionCodes = new Set((JSON.parse(readFileSync(shippedConfigPath('regions.json'), 'utf8')) as { regions: Array<{ code: string }> }).regions.map((r) => r.code));

@@ -4,8 +4,8 @@
 // question about spend so far ends tomorrow (2026-11-23, end dates are exclusive) and forecasts
 // reach 2027-11-22.
 import { describe, expect, it } from 'vitest';
-import type { Plan, PlanResult } from '../source/answer/plan.js';
-import { examplePhrasings, planQuestion } from '../source/answer/planner.js';
+import type { Plan, PlanResult } from '../source/understanding/plan.js';
+import { examplePhrasings, planQuestion } from '../source/understanding/planner.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
 type Reply = Extract<PlanResult, { kind: 'reply' }>;

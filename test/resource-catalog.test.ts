@@ -7,7 +7,7 @@ import {
   resourceTypeInfo,
   resourceTypes,
   suggestResourceTypes,
-} from '../source/answer/resource-catalog.js';
+} from '../source/understanding/resource-catalog.js';
 import { shippedConfigPath } from '../source/config/package-root.js';
 
 function typeOf(phrase: string): string | undefined {

@@ -5,8 +5,8 @@ import { emptyAnswer, type Answer } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { describePeriod, formatMoney, formatPercent } from './format.js';
-import { iso, startOfDay, type Period } from './period.js';
-import type { Plan } from './plan.js';
+import { iso, startOfDay, type Period } from '../understanding/period.js';
+import type { Plan } from '../understanding/plan.js';
 
 const metric = 'UnblendedCost';
 const costRegion = 'us-east-1';

@@ -5,7 +5,7 @@ import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
-import type { Plan } from './plan.js';
+import type { Plan } from '../understanding/plan.js';
 import { applyFilters, display, resourceTable, typeLabel } from './resource-view.js';
 
 /** Types whose one listing covers every region: ask one region and say so. */

@@ -2,8 +2,8 @@ import { emptyAnswer, type Answer } from './answer.js';
 import { answerCosts } from './execute-costs.js';
 import { answerResources } from './execute-resources.js';
 import type { ExecutionContext } from './execution-context.js';
-import { examplePhrasings } from './planner.js';
-import { isCostIntent, type Plan } from './plan.js';
+import { examplePhrasings } from '../understanding/planner.js';
+import { isCostIntent, type Plan } from '../understanding/plan.js';
 
 /** Runs a plan against AWS and returns the structured answer. Partial failure is an answer. */
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<Answer> {

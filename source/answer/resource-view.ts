@@ -1,5 +1,5 @@
 import type { CloudResource } from '../aws/cloud-control.js';
-import type { ListFilters } from './plan.js';
+import type { ListFilters } from '../understanding/plan.js';
 
 /** Properties worth a column when a type has them, most telling first. */
 const interesting = [

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer.js';
-import type { Plan } from '../answer/plan.js';
+import type { Plan } from '../understanding/plan.js';
 import { billingNote } from '../identity/entitlements.js';
 import { findSlashCommand, slashCommands, type SlashCommand } from './commands.js';
 import { whoamiText } from './identity-text.js';

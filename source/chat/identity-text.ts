@@ -3,7 +3,7 @@ import { billingNote } from '../identity/entitlements.js';
 import type { Usage } from '../tiers/rate-limiter.js';
 import { freeReasonText } from '../tiers/messages.js';
 import type { IdentityState } from './session.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../present/terminal-text.js';
 
 type Ready = Extract<IdentityState, { kind: 'ready' }>;
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Answer } from '../answer/answer.js';
-import { diagnoseError, type DiagnoseInput } from '../answer/diagnose/diagnose.js';
+import { diagnoseError, type DiagnoseInput } from '../diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
-import { isCostIntent, isResourceIntent, type Plan, type PlanResult } from '../answer/plan.js';
-import { planQuestion } from '../answer/planner.js';
+import { isCostIntent, isResourceIntent, type Plan, type PlanResult } from '../understanding/plan.js';
+import { planQuestion } from '../understanding/planner.js';
 import { AwsClients } from '../aws/clients.js';
 import { accessProblem } from '../aws/credential-error.js';
 import { CostCache } from '../aws/cost-cache.js';

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, QchatError } from '../errors.js';
 import type { SettingKey } from '../config/settings.js';
-import { safeText } from '../chat/terminal-text.js';
+import { safeText } from '../present/terminal-text.js';
 import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
 import { isInteractive } from './mode.js';

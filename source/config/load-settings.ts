@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseJsonText, quoteValue } from './json-text.js';
-import { readSmallFile, type SmallFileError } from './read-small-file.js';
+import { readSmallFile, type SmallFileError } from '../storage/read-small-file.js';
 import { envNameFor, nonSettingEnv, settingKeys, settingsSchema, type SettingKey, type Settings } from './settings.js';
 
 /** A setting with a bad value: names where it came from, the key and what is allowed. */

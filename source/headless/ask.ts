@@ -6,11 +6,11 @@ import { openIdentifiedSession } from './open-session.js';
 import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
-import { planQuestion, maxQuestionLength } from '../answer/planner.js';
-import type { Plan } from '../answer/plan.js';
+import { planQuestion, maxQuestionLength } from '../understanding/planner.js';
+import type { Plan } from '../understanding/plan.js';
 import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
-import { renderAnswerText } from '../chat/answer-text.js';
-import { safeText } from '../chat/terminal-text.js';
+import { renderAnswerText } from '../present/answer-text.js';
+import { safeText } from '../present/terminal-text.js';
 
 export interface AskFlags {
   allRegions?: boolean;

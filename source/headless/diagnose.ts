@@ -1,4 +1,4 @@
-import { renderAnswerText } from '../chat/answer-text.js';
+import { renderAnswerText } from '../present/answer-text.js';
 import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { safeText } from '../chat/terminal-text.js';
+import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from '../cli/program.js';
 import { QchatError, UsageError } from '../errors.js';
 

@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { errorCode, noFollow } from './disk.js';
+import { errorCode, noFollow } from '../storage/disk.js';
 import { parseConversation, type ParsedConversation } from './message.js';
 
 const newline = 0x0a;

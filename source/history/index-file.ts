@@ -6,7 +6,7 @@ import { Low, type Adapter } from 'lowdb';
 import { lock } from 'proper-lockfile';
 import { z } from 'zod';
 import type { Clock } from '../config/clock.js';
-import { errorCode, isUnreadable, moveAside, noFollow } from './disk.js';
+import { errorCode, isUnreadable, moveAside, noFollow } from '../storage/disk.js';
 import { redactStrings } from './redact.js';
 
 /** Conversation ids become file names, so they may not contain separators or start with a dot. */

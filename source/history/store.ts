@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { appendLine, createConversationFile, readConversationFile } from './conversation-file.js';
-import { ensurePrivateDir, errorCode, fileStamp, isUnreadable, moveAside, writeRefusal } from './disk.js';
+import { ensurePrivateDir, errorCode, fileStamp, isUnreadable, moveAside, writeRefusal } from '../storage/disk.js';
 import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
 import { toLine, type Feedback, type HistoryMessage, type NewMessage, type ParsedConversation } from './message.js';
 import { redactSecrets } from './redact.js';

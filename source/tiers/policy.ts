@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseJsonText, quoteValue } from '../config/json-text.js';
-import { readSmallFile, type SmallFileError } from '../config/read-small-file.js';
+import { readSmallFile, type SmallFileError } from '../storage/read-small-file.js';
 import { shippedConfigPath } from '../config/package-root.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { badTiersFileMessage } from './messages.js';

@@ -1,7 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellWidth, safeText, truncate } from '../../source/chat/terminal-text.js';
+import { cellWidth, safeText, truncate } from '../../source/present/terminal-text.js';
 import { safeUserDirName } from '../../source/config/safe-user-id.js';
 
 // Text as hostile replies and files carry it: printable runs mixed with control characters,

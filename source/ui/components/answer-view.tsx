@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import type { Answer } from '../../answer/answer.js';
 import { formatMoney } from '../../answer/format.js';
-import { summarizeCalls } from '../../chat/answer-text.js';
-import { barLines, fitTable, sparkline } from '../../chat/layout.js';
-import { safeText } from '../../chat/terminal-text.js';
+import { summarizeCalls } from '../../present/answer-text.js';
+import { barLines, fitTable, sparkline } from '../../present/layout.js';
+import { safeText } from '../../present/terminal-text.js';
 
 /** A structured answer: summary, analysis and steps, table fitted to the width, chart, totals, failures, notes, calls. */
 export function AnswerView({ answer, width }: { answer: Answer; width: number }) {

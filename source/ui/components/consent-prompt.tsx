@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { safeText } from '../../chat/terminal-text.js';
+import { safeText } from '../../present/terminal-text.js';
 
 /** Asks once whether qchat may ask every enabled region; the answer is remembered. */
 export function ConsentPrompt({ question, onAnswer }: { question: string; onAnswer: (allowed: boolean) => void }) {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { safeText } from '../../chat/terminal-text.js';
+import { safeText } from '../../present/terminal-text.js';
 import { keyHelp } from '../keys.js';
 import type { Turn } from '../state/chat-state.js';
 import { AnswerView } from './answer-view.js';

@@ -1,4 +1,4 @@
-import { plural } from '../../format.js';
+import { plural } from '../../answer/format.js';
 import { parseArn } from '../arn.js';
 import type { Inquiry } from '../interrogate.js';
 import { covers, statementsOf } from '../policy-check.js';

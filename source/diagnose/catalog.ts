@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { shippedConfigPath } from '../../config/package-root.js';
+import { shippedConfigPath } from '../config/package-root.js';
 import { probeNames } from './probes/index.js';
 import { placeholdersOf, type StepTemplate, type ValueDefinitions } from './templates.js';
 

@@ -1,4 +1,4 @@
-import type { Feedback } from '../../history/message.js';
+import type { Feedback } from '../history/message.js';
 
 /** Asked after a recognised diagnosis; the answer is kept with the diagnosis in history (Pro). */
 export const helpfulQuestion = 'Was this helpful? (y/n)';

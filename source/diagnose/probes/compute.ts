@@ -1,4 +1,4 @@
-import { plural } from '../../format.js';
+import { plural } from '../../answer/format.js';
 import type { Inquiry, Properties } from '../interrogate.js';
 import { shortList } from '../policy-check.js';
 import { items, lastSegment, named, strings, text } from './properties.js';

@@ -1,6 +1,6 @@
-import type { AwsClients } from '../../aws/clients.js';
-import type { CallerIdentity } from '../../identity/caller-identity.js';
-import type { Answer, ApiCall, RegionFailure } from '../answer.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { CallerIdentity } from '../identity/caller-identity.js';
+import type { Answer, ApiCall, RegionFailure } from '../answer/answer.js';
 import { malformedArns } from './arn.js';
 import { consoleErrorCatalog, matchConsoleError, type CatalogEntry, type ConsoleErrorCatalog } from './catalog.js';
 import { parseConsoleUrl } from './console-url.js';

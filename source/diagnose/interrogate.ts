@@ -1,7 +1,7 @@
-import type { AwsClients } from '../../aws/clients.js';
-import { getResource, listResources } from '../../aws/cloud-control.js';
-import type { ApiCall, RegionFailure } from '../answer.js';
-import { regionFailure } from '../aws-failure.js';
+import type { AwsClients } from '../aws/clients.js';
+import { getResource, listResources } from '../aws/cloud-control.js';
+import type { ApiCall, RegionFailure } from '../answer/answer.js';
+import { regionFailure } from '../answer/aws-failure.js';
 import type { Facts } from './facts.js';
 
 export type Properties = Record<string, unknown>;

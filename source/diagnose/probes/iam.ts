@@ -1,4 +1,4 @@
-import { plural } from '../../format.js';
+import { plural } from '../../answer/format.js';
 import type { Inquiry, Properties } from '../interrogate.js';
 import { covers, describeStatement, namesPrincipal, shortList, statementsOf, type Statement } from '../policy-check.js';
 import { items, lastSegment, strings, text } from './properties.js';
