@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { clientLoaders, type ClientOf, type ServiceName } from './client-loaders.js';
 import { version } from '../version.js';
+import { capReplies } from './reply-budget.js';
 import { unreadableReply } from './unexpected-reply.js';
 
 // qchat supports Node 20 (package.json engines); the SDK's notice about its own future Node
@@ -39,17 +40,20 @@ export class AwsClients {
       client = clientLoaders[service]().then((Client) =>
         explainUnreadableReplies(
           service,
-          new Client({
-            region: resolvedRegion,
-            credentials: typeof this.target.credentials === 'function' ? asCredentialFailures(this.target.credentials) : this.target.credentials,
-            retryMode: this.target.retryMode,
-            maxAttempts: this.target.maxAttempts,
-            customUserAgent: `qchat/${version}`,
-            ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
-            ...(this.target.requestTimeoutMs
-              ? { requestHandler: { requestTimeout: this.target.requestTimeoutMs, connectionTimeout: Math.min(this.target.requestTimeoutMs, 10_000) } }
-              : {}),
-          }),
+          capReplies(
+            new Client({
+              region: resolvedRegion,
+              credentials: typeof this.target.credentials === 'function' ? asCredentialFailures(this.target.credentials) : this.target.credentials,
+              retryMode: this.target.retryMode,
+              maxAttempts: this.target.maxAttempts,
+              customUserAgent: `qchat/${version}`,
+              ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+              ...(this.target.requestTimeoutMs
+                ? { requestHandler: { requestTimeout: this.target.requestTimeoutMs, connectionTimeout: Math.min(this.target.requestTimeoutMs, 10_000) } }
+                : {}),
+            }),
+            cliNames[service],
+          ),
         ),
       );
       this.cache.set(key, client);

@@ -10,6 +10,7 @@ import { accessProblem } from '../aws/credential-error.js';
 import { CostCache } from '../aws/cost-cache.js';
 import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
+import { withReplyBudget } from '../aws/reply-budget.js';
 import { resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
@@ -233,13 +234,13 @@ export class ChatSession {
     if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
     const counted = await this.limiter.consume(state.context.userId, state.entitlements.assignment.tier);
     if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
-    const diagnosis = await diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options });
+    const diagnosis = await withReplyBudget(() => diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options }));
     return { kind: 'answer', ...diagnosis };
   }
 
   /** Runs a plan against AWS, ungated: the caller has checked it. */
   answer(plan: Plan, options: AskOptions = {}): Promise<Answer> {
-    return executePlan(plan, {
+    return withReplyBudget(() => executePlan(plan, {
       clients: this.clients,
       costs: this.costs,
       enabledRegions: this.enabledRegions,
@@ -249,7 +250,7 @@ export class ChatSession {
       deadline: AbortSignal.timeout(this.context.settings.questionTimeout * 1000),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
+    }));
   }
 
   async close(): Promise<void> {

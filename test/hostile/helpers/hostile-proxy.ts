@@ -27,7 +27,9 @@ export type HostileAction =
   /** Send the headers and half of the body, then reset the connection. */
   | { kind: 'reset-mid-body'; body: string }
   /** Close the connection without any reply. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** A 200 whose JSON body never ends: filler is written, as fast as qchat reads, until it closes the connection. */
+  | { kind: 'endless' };
 
 export interface HostileRule {
   /** Operations the rule applies to (others pass through unchanged). */
@@ -41,6 +43,8 @@ export interface HostileProxy {
   use(rule: HostileRule | undefined): void;
   /** Operations the rule rewrote since the last `use`. */
   readonly rewritten: string[];
+  /** Body bytes written by `endless` replies since the last `use`. */
+  readonly endlessBytes: number;
   close(): Promise<void>;
 }
 
@@ -55,15 +59,16 @@ export async function startHostileProxy(upstreamUrl: string): Promise<HostilePro
   let rule: HostileRule | undefined;
   const rewritten: string[] = [];
   const sockets = new Set<Socket>();
+  const counter = { endlessBytes: 0 };
 
   const server = createServer(async (req, res) => {
     const body = await readAll(req);
     const operation = operationOf(req, body.toString('utf8'));
     const reply = await forward(upstream, req, body);
-    if (!rule || !rule.operations.includes(operation)) return send(res, { kind: 'reply', status: reply.status, headers: reply.headers, body: reply.body });
+    if (!rule || !rule.operations.includes(operation)) return send(res, { kind: 'reply', status: reply.status, headers: reply.headers, body: reply.body }, counter);
     rewritten.push(operation);
     const region = /Credential=[^/]+\/\d+\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    send(res, rule.rewrite(reply, { operation, region, body: body.toString('utf8') }));
+    send(res, rule.rewrite(reply, { operation, region, body: body.toString('utf8') }), counter);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -76,8 +81,12 @@ export async function startHostileProxy(upstreamUrl: string): Promise<HostilePro
     use(next) {
       rule = next;
       rewritten.length = 0;
+      counter.endlessBytes = 0;
     },
     rewritten,
+    get endlessBytes() {
+      return counter.endlessBytes;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -93,8 +102,23 @@ function operationOf(req: IncomingMessage, body: string): string {
   return action ? `sts.${action}` : `${req.method} ${req.url}`;
 }
 
-function send(res: ServerResponse, action: HostileAction): void {
+const filler = Buffer.from(`{"Identifier":"${'x'.repeat(1000)}"},`.repeat(64));
+
+function send(res: ServerResponse, action: HostileAction, counter: { endlessBytes: number }): void {
   switch (action.kind) {
+    case 'endless': {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.write('{"TypeName":"AWS::Lambda::Function","ResourceDescriptions":[');
+      const pump = (): void => {
+        while (!res.destroyed && !res.writableEnded) {
+          counter.endlessBytes += filler.length;
+          if (!res.write(filler)) return void res.once('drain', pump);
+        }
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+      return;
+    }
     case 'hang':
       return;
     case 'drop':
