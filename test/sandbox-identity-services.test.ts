@@ -5,7 +5,6 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { callerByName } from '../source/sandbox/callers.js';
-import { signInTargetPrefix } from '../source/sandbox/services/signin.js';
 import { identityWorld, membershipsOf, signInUsersOf, subscriptionsOf, userByName } from '../source/sandbox/world/identity.js';
 import { sandboxClientConfig, useSandbox } from './helpers/sandbox.js';
 
@@ -26,7 +25,6 @@ describe('the identity world fixture', () => {
     for (const instance of world.instances) {
       expect(instance.instanceArn).toMatch(/^arn:aws:sso:::instance\/ssoins-[0-9a-f]{16}$/);
       expect(instance.identityStoreId).toMatch(/^d-[0-9a-f]{10}$/);
-      if (instance.identityAwareSessions) expect(instance.consoleApplicationArn).toMatch(/:application\/ssoins-[0-9a-f]{16}\/apl-[a-zA-Z0-9]{16}$/);
     }
     for (const link of world.callerUsers) expect(callerByName(link.caller), link.caller).toBeDefined();
   });
@@ -213,63 +211,34 @@ describe('sandbox Identity Store', () => {
   });
 });
 
-describe('sandbox Sign-In ListTrustedIdentityPropagationApplicationsForConsole', () => {
+describe('the sandbox serves no invented operation', () => {
   const sandbox = useSandbox();
 
-  /** No SDK ships this operation: sign the awsJson request with SigV4 like an SDK would. */
-  async function listConsoleApplications(user: string, input: Record<string, unknown>, region = 'us-east-1') {
+  /** Signs a request with SigV4 like an SDK would, for operations no SDK ships (because they do not exist). */
+  async function signedPost(user: string, service: string, headers: Record<string, string>, body: string) {
     const caller = callerByName(user)!;
     const url = new URL(sandbox.current.url);
     const signer = new SignatureV4({
-      service: 'signin',
-      region,
+      service,
+      region: 'us-east-1',
       sha256: NodeSha256,
       credentials: { accessKeyId: caller.accessKeyId, secretAccessKey: caller.secretAccessKey, ...(caller.sessionToken ? { sessionToken: caller.sessionToken } : {}) },
     });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: '/',
-      query: {},
-      headers: {
-        host: url.host,
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `${signInTargetPrefix}.ListTrustedIdentityPropagationApplicationsForConsole`,
-      },
-      body: JSON.stringify(input),
-    });
+    const signed = await signer.sign({ method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: '/', query: {}, headers: { host: url.host, ...headers }, body });
     const response = await fetch(new URL('/', url), { method: 'POST', headers: signed.headers, body: signed.body as string });
-    return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, text: await response.text() };
   }
 
-  it('lists the console application when identity-aware sessions are enabled, nothing when disabled', async () => {
-    expect(await listConsoleApplications('alice', { identityCenterInstanceArn: instanceA, maxResults: 1 })).toEqual({
-      status: 200,
-      errorType: null,
-      body: { applicationArns: ['arn:aws:sso::111122223333:application/ssoins-72230b78b3a231eb/apl-51dab1b3449f3bf1'] },
-    });
-    expect((await listConsoleApplications('frank', { identityCenterInstanceArn: 'arn:aws:sso:::instance/ssoins-722379f985ff95ae' })).body).toEqual({ applicationArns: [] });
-    expect((await listConsoleApplications('heidi', { identityCenterInstanceArn: 'arn:aws:sso:::instance/ssoins-8217139e73329e4d' }, 'ap-east-1')).body.applicationArns).toHaveLength(1);
+  it('STS has no SetContext action (botocore sts 2011-06-15 lists none; sts:SetContext is only an IAM permission)', async () => {
+    const reply = await signedPost('bob', 'sts', { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, 'Action=SetContext&Version=2011-06-15&ContextAssertion=x');
+    expect(reply.status).toBe(400);
+    expect(reply.text).toContain('<Code>UnknownOperationException</Code>');
   });
 
-  it('rejects an account instance with NOT_ORG_BASED_INSTANCE', async () => {
-    const reply = await listConsoleApplications('erin', { identityCenterInstanceArn: 'arn:aws:sso:::instance/ssoins-722370c791b4a949' });
-    expect(reply).toMatchObject({ status: 400, errorType: 'ValidationException', body: { __type: 'ValidationException', fieldList: [{ name: 'NOT_ORG_BASED_INSTANCE' }] } });
-  });
-
-  it('denies unknown instances and other organizations’ instances; validates the ARN and maxResults', async () => {
-    for (const [user, arn] of [
-      ['dave', instanceA],
-      ['alice', 'arn:aws:sso:::instance/ssoins-8217139e73329e4d'],
-      ['alice', 'arn:aws:sso:::instance/ssoins-0000000000000000'],
-    ] as const) {
-      expect(await listConsoleApplications(user, { identityCenterInstanceArn: arn })).toMatchObject({ status: 400, errorType: 'AccessDeniedException' });
-    }
-    expect(await listConsoleApplications('alice', { identityCenterInstanceArn: 'ssoins-72230b78b3a231eb' })).toMatchObject({ errorType: 'ValidationException' });
-    expect(await listConsoleApplications('alice', {})).toMatchObject({ errorType: 'ValidationException' });
-    expect(await listConsoleApplications('alice', { identityCenterInstanceArn: instanceA, maxResults: 5 })).toMatchObject({ errorType: 'ValidationException' });
+  it('AWS Sign-In ListTrustedIdentityPropagationApplicationsForConsole is not served (no public model has it)', async () => {
+    const reply = await signedPost('alice', 'signin', { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'SignInControlPlaneService.ListTrustedIdentityPropagationApplicationsForConsole' }, '{}');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.text)).toMatchObject({ __type: 'UnknownOperationException' });
   });
 });
 

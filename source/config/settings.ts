@@ -42,10 +42,6 @@ export const settingsSchema = z.object({
   fanoutConcurrency: int(1, 64).default(20).describe('regions asked at the same time'),
   regionRequestsPerSecond: int(1, 1000).default(10).describe('pace of Cloud Control requests to one region'),
   costCacheTtl: int(0, 7 * 86_400).default(3600).describe('seconds an identical Cost Explorer request is answered from the cache'),
-  identityAwareSessions: z
-    .enum(['check', 'assume-enabled', 'assume-disabled'])
-    .default('check')
-    .describe('whether identity-aware sessions are enabled, when AWS Sign-In cannot be asked'),
   identityCenterRegion: z.string().optional().describe('region of the Identity Center instance (default: found with ListInstances)'),
   ssoStartUrl: httpUrl.optional().describe('Identity Center start URL for sign-in (default: https://<identity store>.awsapps.com/start)'),
   subscription: z.string().optional().describe('subscription profile to use when you have several'),

@@ -5,12 +5,10 @@ import type { ResolvedTarget } from '../aws/target.js';
 import type { Clock } from '../config/clock.js';
 import type { Settings } from '../config/settings.js';
 import type { CallerIdentity } from './caller-identity.js';
-import { identityAwareSessionsEnabled } from './console-check.js';
 import type { ContextStore } from './context-store.js';
 import { deviceSignIn, type DevicePrompt } from './device-sign-in.js';
 import { describeOrganization, findInstances, identityStoreArnOf, userIdFor, type IdentityCenterInstance } from './identity-center.js';
 import { IdentityError, isExpired, sessionUserName, signInMethodOf, type IdentityContext } from './identity-context.js';
-import { setSessionContext } from './set-context.js';
 
 export type Resolution =
   | { kind: 'ready'; context: IdentityContext; instance: IdentityCenterInstance; notes: string[] }
@@ -31,7 +29,7 @@ const sessionHours = 8;
 /**
  * DESIGN.md's identity decision tree: an access-portal session already carries the user; any
  * other sign-in method needs an organization with an organization instance of Identity Center,
- * outside opt-in regions, with identity-aware sessions enabled, and then a device sign-in.
+ * outside opt-in regions, and then a device sign-in.
  * `instance` asks for a context on a given instance (a subscription profile's).
  */
 export async function resolveIdentity(deps: IdentityDeps, options: { instance?: IdentityCenterInstance; signal?: AbortSignal } = {}): Promise<Resolution> {
@@ -79,14 +77,7 @@ export async function resolveIdentity(deps: IdentityDeps, options: { instance?: 
       `The organization's IAM Identity Center instance is in ${organizationInstance.region}, an opt-in region, where identity-aware sessions are not supported. An administrator fixes this by moving IAM Identity Center to a region enabled by default (delete and re-create the instance there).`,
     );
   }
-  const sessions = await identityAwareSessionsEnabled(deps.target.target, organizationInstance, deps.settings.identityAwareSessions, options.signal);
-  if (!sessions.enabled) {
-    throw new IdentityError(
-      'IDENTITY_AWARE_SESSIONS_DISABLED',
-      `Identity-aware sessions are not enabled on the IAM Identity Center instance ${organizationInstance.instanceArn}.${sessions.note ? ` ${sessions.note}` : ''} An administrator fixes this in the IAM Identity Center console: Settings, then enable identity-aware sessions.`,
-    );
-  }
-  return signInRequired(organizationInstance, cached ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', sessions.note ? [sessions.note] : []);
+  return signInRequired(organizationInstance, cached ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', []);
 }
 
 /** Signs in with the device flow on the instance a resolution names, and keeps the context. */
@@ -97,7 +88,6 @@ export async function signIn(
   signal?: AbortSignal,
 ): Promise<Extract<Resolution, { kind: 'ready' }>> {
   const claims = await deviceSignIn({ clients: deps.clients, instance: required.instance, startUrl: await startUrlFor(deps, required.instance), clock: deps.clock, onPrompt, ...(signal ? { signal } : {}) });
-  const contextNote = await setSessionContext(deps.target.target, deps.caller.arn, claims.idToken, signal);
   const context: IdentityContext = {
     signInMethod: signInMethodOf(deps.caller.arn),
     accountId: deps.caller.accountId,
@@ -110,7 +100,7 @@ export async function signIn(
     expiresAt: claims.expiresAt.toISOString(),
   };
   deps.store.save({ context, instance: required.instance });
-  return { kind: 'ready', context, instance: required.instance, notes: [...required.notes, ...(contextNote ? [contextNote] : [])] };
+  return { kind: 'ready', context, instance: required.instance, notes: required.notes };
 }
 
 async function accessPortalContext(deps: IdentityDeps, signal?: AbortSignal): Promise<Extract<Resolution, { kind: 'ready' }>> {

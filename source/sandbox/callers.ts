@@ -16,7 +16,7 @@ export interface SandboxCaller {
   arn: string;
   /** What STS GetCallerIdentity returns as UserId (e.g. AROA…:alice). */
   userId: string;
-  /** IAM actions this identity's policies do not allow, e.g. sts:SetContext. */
+  /** IAM actions this identity's policies deny, e.g. organizations:DescribeOrganization. */
   denies?: string[];
 }
 

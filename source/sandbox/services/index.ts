@@ -4,12 +4,11 @@ import { cloudControlService } from './cloudcontrol.js';
 import { costExplorerService } from './cost-explorer.js';
 import { identityStoreService } from './identity-store.js';
 import { organizationsService } from './organizations.js';
-import { signInService } from './signin.js';
 import { ssoAdminService } from './sso-admin.js';
 import { deviceSignInServices } from './sso-oidc.js';
 import { stsService } from './sts.js';
 
 /** Every service the sandbox speaks. */
 export function createServices(context: SandboxContext): SandboxService[] {
-  return [...deviceSignInServices(context), stsService(), organizationsService(), ssoAdminService(), identityStoreService(), signInService(), cloudControlService(), costExplorerService(), accountService()];
+  return [...deviceSignInServices(context), stsService(), organizationsService(), ssoAdminService(), identityStoreService(), cloudControlService(), costExplorerService(), accountService()];
 }

@@ -1,10 +1,10 @@
-import { AwsError, escapeXml } from '../protocol.js';
+import { escapeXml } from '../protocol.js';
 import type { SandboxService } from '../service.js';
 
 /**
- * STS over awsQuery: form-encoded request, XML reply. SetContext models the sts:SetContext
- * permission identity-aware console sessions need: it sets the signed-in user's context assertion
- * on the role session, and is refused to a role whose policies lack the action.
+ * STS over awsQuery: form-encoded request, XML reply. Only GetCallerIdentity: STS has no
+ * SetContext operation (botocore's sts model has none; `sts:SetContext` is only an IAM permission
+ * checked when AssumeRole is called with ProvidedContexts), so the sandbox serves none either.
  */
 export function stsService(): SandboxService {
   return {
@@ -17,13 +17,6 @@ export function stsService(): SandboxService {
     operations: {
       GetCallerIdentity: ({ caller }) =>
         `<Arn>${escapeXml(caller!.arn)}</Arn><UserId>${escapeXml(caller!.userId)}</UserId><Account>${caller!.accountId}</Account>`,
-      SetContext: ({ caller, request }) => {
-        if (caller!.denies?.includes('sts:SetContext')) {
-          throw new AwsError('AccessDenied', `User: ${caller!.arn} is not authorized to perform: sts:SetContext on resource: ${caller!.arn}`, 403);
-        }
-        if (!request.input.ContextAssertion) throw new AwsError('MissingParameter', 'The request must contain the parameter ContextAssertion.', 400);
-        return '';
-      },
     },
   };
 }

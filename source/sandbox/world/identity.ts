@@ -31,9 +31,6 @@ export interface IdentityCenterInstance {
   region: string;
   createdDate: string;
   identityStoreId: string;
-  identityAwareSessions: boolean;
-  /** The Identity Center application that represents the console; set whenever identity-aware sessions are enabled. */
-  consoleApplicationArn?: string;
 }
 
 export interface ExternalId {
