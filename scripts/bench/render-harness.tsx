@@ -30,7 +30,7 @@ export async function keystrokeTimes(turnCount: number, keystrokes: number): Pro
   const turns = Array.from({ length: turnCount }, (_, i) => ({ id: i, ...turn(i) }));
   const ui = render(
     <Box flexDirection="column">
-      <Static items={turns}>{(t) => <TurnView key={t.id} turn={t} width={100} />}</Static>
+      <Static items={turns}>{(t) => <TurnView key={t.id} turn={t} width={100} tableRows={50} />}</Static>
       <Prompt onSubmit={() => {}} onQuit={() => {}} loadHistory={async () => []} />
     </Box>,
   );

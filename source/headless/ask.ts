@@ -39,7 +39,7 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
       if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
       if (result.kind !== 'answer') throw new QchatError(result.kind === 'sign-in-required' ? result.message : 'unexpected state', ExitCode.identity, 'SIGN_IN_REQUIRED');
       if (json) writeJson(io, answerJson(question, result.plan, result.answer));
-      else io.stdout.write(renderAnswerText(result.answer, outputWidth(io)));
+      else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
       return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
     } finally {
       await session.close();

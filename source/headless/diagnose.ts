@@ -35,7 +35,7 @@ export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io:
         const { calls, failures, ...answer } = result.answer;
         writeJson(io, { errorClass: result.errorClass, url: flags.url ?? null, answer, calls, failures });
       } else {
-        io.stdout.write(renderAnswerText(result.answer, outputWidth(io)));
+        io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
       }
       return ExitCode.ok;
     });

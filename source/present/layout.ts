@@ -53,8 +53,25 @@ export function barLines(points: Array<{ label: string; value: number }>, format
 
 const sparks = '▁▂▃▄▅▆▇█';
 
-export function sparkline(values: number[]): string {
+function sparkline(values: number[]): string {
   const min = Math.min(...values);
   const max = Math.max(...values);
   return values.map((v) => sparks[max === min ? 3 : Math.round(((v - min) / (max - min)) * (sparks.length - 1))]).join('');
+}
+
+/**
+ * "2026-09-24 ▁▂▅█▃ 2026-11-22": a series as one sparkline between its first and last label, fitted
+ * to the width; when there are more points than cells, neighbouring points are averaged.
+ */
+export function sparklineRow(points: Array<{ label: string; value: number }>, width: number): string {
+  const first = safeText(points[0]!.label);
+  const last = safeText(points.at(-1)!.label);
+  const cells = Math.max(8, width - cellWidth(first) - cellWidth(last) - 2);
+  const values = points.map((p) => p.value);
+  const buckets = Math.min(values.length, cells);
+  const averaged = Array.from({ length: buckets }, (_, i) => {
+    const slice = values.slice(Math.floor((i * values.length) / buckets), Math.floor(((i + 1) * values.length) / buckets));
+    return slice.reduce((a, b) => a + b, 0) / slice.length;
+  });
+  return `${first} ${sparkline(averaged)} ${last}`;
 }

@@ -1,3 +1,6 @@
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+
 /**
  * Makes text from AWS or from history safe to draw: escape sequences (CSI, OSC such as window
  * titles, DCS, …) and other control characters are removed, so a tag value cannot move the cursor,
@@ -15,26 +18,23 @@ export function safeText(text: string, options: { keepNewlines?: boolean } = {})
   return options.keepNewlines ? stripped.replace(/\t/g, '  ') : stripped.replace(/[\t\n]/g, ' ');
 }
 
-/** Width of a string in terminal cells (wide East Asian characters and emoji take two). */
+/**
+ * Width of a string in terminal cells, as terminals draw it: wide East Asian characters and emoji
+ * take two, combining marks and zero-width joiners none, an emoji sequence is one glyph.
+ */
 export function cellWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0)!) ? 2 : 1;
-  return width;
+  return stringWidth(text);
 }
 
-/** Cuts text to at most `width` cells, ending in "…" when it was cut. */
+/** Cuts text to at most `width` cells, ending in "…" when it was cut; never inside a grapheme. */
 export function truncate(text: string, width: number): string {
-  if (cellWidth(text) <= width) return text;
-  if (width <= 1) return width === 1 ? '…' : '';
-  let out = '';
-  let used = 0;
-  for (const char of text) {
-    const w = isWide(char.codePointAt(0)!) ? 2 : 1;
-    if (used + w > width - 1) break;
-    out += char;
-    used += w;
+  // cli-truncate 5 may end one cell over when a wide character meets the cut ("中文…" for 4), so
+  // ask it for one cell less until the result fits.
+  for (let asked = width; asked > 0; asked--) {
+    const cut = cliTruncate(text, asked);
+    if (cellWidth(cut) <= width) return cut;
   }
-  return `${out}…`;
+  return '';
 }
 
 export function padEndCells(text: string, width: number): string {
@@ -43,18 +43,4 @@ export function padEndCells(text: string, width: number): string {
 
 export function padStartCells(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - cellWidth(text))) + text;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
 }

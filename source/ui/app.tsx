@@ -26,7 +26,7 @@ export function App() {
   return (
     <Box flexDirection="column">
       <Static key={state.staticKey} items={state.turns}>
-        {(turn) => <TurnView key={turn.id} turn={turn} width={width} />}
+        {(turn) => <TurnView key={turn.id} turn={turn} width={width} tableRows={state.tableRows} />}
       </Static>
       {state.notices.map((notice) => (
         <Text key={notice} dimColor>

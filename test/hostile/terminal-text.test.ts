@@ -66,8 +66,30 @@ describe('cellWidth and truncate', () => {
     );
   });
 
-  it('counts each character as one or two cells', () => {
-    fc.assert(fc.property(printable, (text) => cellWidth(text) >= [...text].length && cellWidth(text) <= 2 * [...text].length));
+  it('counts each grapheme as at most two cells', () => {
+    const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].length;
+    fc.assert(fc.property(printable, (text) => cellWidth(text) <= 2 * graphemes(text)));
+  });
+
+  it('measures emoji, East Asian wide characters and combining marks as a terminal draws them', () => {
+    expect(cellWidth('😀')).toBe(2);
+    expect(cellWidth('👍🏽')).toBe(2); // an emoji and its skin tone are one glyph
+    expect(cellWidth('👨‍👩‍👧')).toBe(2); // a ZWJ family is one glyph
+    expect(cellWidth('🇩🇪')).toBe(2);
+    expect(cellWidth('中文')).toBe(4);
+    expect(cellWidth('한국')).toBe(4);
+    expect(cellWidth('ｶﾀｶﾅ')).toBe(4); // half-width katakana
+    expect(cellWidth('e\u0301')).toBe(1); // a combining acute takes no cell
+    expect(cellWidth('Z\u0335\u0321\u0322')).toBe(1);
+    expect(cellWidth('a\u200bb')).toBe(2); // zero-width space
+  });
+
+  it('cuts wide characters and emoji without going over the width or splitting a glyph', () => {
+    expect(truncate('中文字符', 4)).toBe('中…');
+    expect(truncate('😀😀😀', 4)).toBe('😀…');
+    expect(truncate('👨‍👩‍👧👨‍👩‍👧', 3)).toBe('👨‍👩‍👧…');
+    expect(truncate('cafe\u0301 au lait', 5)).toBe('cafe\u0301…');
+    expect(truncate('中', 1)).toBe('…');
   });
 
   it('is additive over concatenation', () => {

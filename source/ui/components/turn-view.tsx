@@ -6,12 +6,12 @@ import type { Turn } from '../state/chat-state.js';
 import { AnswerView } from './answer-view.js';
 
 /** One finished question and its reply; memoised, it is drawn once into <Static>. */
-export const TurnView = memo(function TurnView({ turn, width }: { turn: Turn; width: number }) {
+export const TurnView = memo(function TurnView({ turn, width, tableRows }: { turn: Turn; width: number; tableRows: number }) {
   const { reply } = turn;
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text color="cyan">› {safeText(turn.question, { keepNewlines: true })}</Text>
-      {reply.kind === 'answer' ? <AnswerView answer={reply.answer} width={width} /> : null}
+      {reply.kind === 'answer' ? <AnswerView answer={reply.answer} width={width} tableRows={tableRows} /> : null}
       {reply.kind === 'help' ? (
         <Box flexDirection="column">
           <Text>{reply.text}</Text>

@@ -180,7 +180,7 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
       const [session, { Conversation }] = await Promise.all([openSession(context), import('../../chat/conversation.js')]);
       conversation.current = new Conversation(session);
       const identity = await session.identify();
-      dispatch({ type: 'ready', header: header() });
+      dispatch({ type: 'ready', header: header(), tableRows: context.settings.tableRows });
       if (context.warnings.length > 0) dispatch({ type: 'notices', notices: context.warnings });
       if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message.replace(/ Run qchat login \(or \/login in the chat\)\./, ''));
       else await begin();

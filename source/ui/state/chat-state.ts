@@ -40,10 +40,12 @@ export interface ChatState {
   notices: string[];
   /** Set after a first Ctrl+C at an idle prompt: a second one quits. */
   quitArmed: boolean;
+  /** Most rows of an answer table (the tableRows setting); known once ready, before any turn is drawn. */
+  tableRows: number;
 }
 
 export type ChatAction =
-  | { type: 'ready'; header: HeaderInfo }
+  | { type: 'ready'; header: HeaderInfo; tableRows: number }
   | { type: 'failed'; message: string }
   | { type: 'header'; header: HeaderInfo }
   | { type: 'overlay'; overlay: Overlay }
@@ -61,6 +63,7 @@ export const initialChatState: ChatState = {
   staticKey: 0,
   notices: [],
   quitArmed: false,
+  tableRows: 0,
 };
 
 let nextTurnId = 0;
@@ -68,7 +71,7 @@ let nextTurnId = 0;
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'ready':
-      return { ...state, phase: 'ready', header: action.header };
+      return { ...state, phase: 'ready', header: action.header, tableRows: action.tableRows };
     case 'failed':
       return { ...state, phase: 'failed', failure: action.message };
     case 'header':

@@ -1,0 +1,109 @@
+import type { Answer, Chart } from '../answer/answer.js';
+import { formatMoney } from '../answer/format.js';
+import { barLines, fitTable, sparklineRow } from './layout.js';
+import { wrapLine, type Line, type SpanStyle, type Span } from './spans.js';
+import { safeText } from './terminal-text.js';
+
+/**
+ * One layout of an answer for both front ends: `qchat ask` joins the sections as text, the chat
+ * maps each span's style to Ink (see spans.ts for the styles).
+ */
+export type SectionKind = 'summary' | 'analysis' | 'steps' | 'table' | 'chart' | 'totals' | 'failures' | 'notes' | 'calls';
+
+export interface Section {
+  kind: SectionKind;
+  lines: Line[];
+}
+
+export interface LayoutOptions {
+  /** Terminal cells per line. */
+  width: number;
+  /** Most rows shown of any table (the `tableRows` setting). */
+  tableRows: number;
+  /** Appended to the calls line, e.g. where the full list is ("/calls lists each"). */
+  callsHint?: string;
+  /** Wraps text to the width (tables and charts are always fitted); off for a pipe, which has no width. */
+  wrap: boolean;
+}
+
+/** A series longer than this is drawn as one sparkline instead of a bar per point. */
+const barsUpTo = 40;
+
+export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] {
+  const sections: Section[] = [];
+  const add = (kind: SectionKind, lines: Line[]) => {
+    if (lines.length === 0) return;
+    const fitted = kind === 'table' || kind === 'chart';
+    sections.push({ kind, lines: fitted || !options.wrap ? lines : lines.flatMap((line) => wrapLine(line, options.width)) });
+  };
+  add('summary', [[span(answer.summary, 'heading')]]);
+  if (answer.analysis) add('analysis', safeText(answer.analysis, { keepNewlines: true }).split('\n').map((line) => [span(line)]));
+  add('steps', (answer.steps ?? []).map((step, i) => stepLine(`${i + 1}. ${step}`)));
+  add('table', tableLines(answer, options));
+  if (answer.chart) add('chart', chartLines(answer.chart, options.width).map((line) => [{ text: line, style: 'chart' }]));
+  if (answer.totals && answer.totals.length > 0 && (answer.table || answer.totals.length > 1)) {
+    add('totals', answer.totals.map((total) => [span(`${total.label}: `), span(formatMoney(total.amount, total.unit), 'amount')]));
+  }
+  if (answer.failures.length > 0) {
+    add('failures', [[span('Failed:', 'error')], ...answer.failures.map((failure) => [span(`  ${failure.region}: ${failure.message} (${failure.code})`, 'error')])]);
+  }
+  add('notes', answer.warnings.map((warning) => [span(`Note: ${warning}`, 'warning')]));
+  if (answer.calls.length > 0) add('calls', [[span(`Calls: ${summarizeCalls(answer)}${options.callsHint ? ` ${options.callsHint}` : ''}`, 'muted')]]);
+  return sections;
+}
+
+/** A diagnosis step ends with the command that does it ("… Run: aws iam …"): that part is code. */
+function stepLine(step: string): Line {
+  const at = step.indexOf(' Run: ');
+  if (at === -1) return [span(step)];
+  return [span(step.slice(0, at + ' Run: '.length)), span(step.slice(at + ' Run: '.length), 'code')];
+}
+
+/** The table fitted to the width, at most `tableRows` rows, with its note (or one saying rows were left out). */
+function tableLines(answer: Answer, options: LayoutOptions): Line[] {
+  const table = answer.table;
+  if (!table || table.rows.length === 0) return [];
+  const rows = table.rows.slice(0, options.tableRows);
+  const [header, rule, ...body] = fitTable(table.columns, rows, options.width);
+  const note = rows.length < table.rows.length ? `showing ${rows.length} of ${table.rows.length} rows` : table.note;
+  return [[{ text: header!, style: 'heading' }], [{ text: rule!, style: 'muted' }], ...body.map((line): Line => [{ text: line, style: 'plain' }]), ...(note ? [[span(`(${note})`, 'muted')]] : [])];
+}
+
+/** A breakdown or a short series as bars; a long series as one sparkline between its first and last label. */
+function chartLines(chart: Chart, width: number): string[] {
+  if (chart.points.length < 2) return [];
+  if (chart.kind === 'series' && chart.points.length > barsUpTo) return [sparklineRow(chart.points, width)];
+  return barLines(chart.points, (value) => (chart.unit === 'resources' ? String(value) : formatMoney(value, chart.unit)), width);
+}
+
+function span(text: string, style: SpanStyle = 'plain'): Span {
+  return { text: safeText(text), style };
+}
+
+/** The sections as plain text: one blank line between sections, a newline at the end. */
+export function sectionsText(sections: Section[]): string {
+  return `${sections.map((section) => section.lines.map((line) => line.map((s) => s.text).join('')).join('\n')).join('\n\n')}\n`;
+}
+
+/** "cloudcontrol ListResources in 17 regions (34 pages), account ListRegions" */
+export function summarizeCalls(answer: Pick<Answer, 'calls'>): string {
+  const groups = new Map<string, { regions: Set<string>; pages: number; cached: number; count: number }>();
+  for (const call of answer.calls) {
+    const key = `${call.service} ${call.operation}`;
+    const group = groups.get(key) ?? { regions: new Set<string>(), pages: 0, cached: 0, count: 0 };
+    group.regions.add(call.region);
+    group.pages += call.pages;
+    group.count++;
+    if (call.fromCache) group.cached++;
+    groups.set(key, group);
+  }
+  return [...groups]
+    .map(([key, group]) => {
+      const where = group.regions.size > 1 ? ` in ${group.regions.size} regions` : '';
+      const pages = group.pages > group.count ? ` (${group.pages} pages)` : '';
+      const cached = group.cached === group.count ? ' (from cache)' : group.cached > 0 ? ` (${group.cached} from cache)` : '';
+      const times = group.regions.size === 1 && group.count > 1 ? ` ×${group.count}` : '';
+      return `${key}${where}${times}${pages}${cached}`;
+    })
+    .join(', ');
+}
