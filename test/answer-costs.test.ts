@@ -27,7 +27,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
 
   it('answers what was spent on EC2 last month, the service confirmed against GetDimensionValues', async () => {
     const { plan, answer: a } = await askAnswer(session, 'what did I spend on EC2 last month');
-    expect(plan).toMatchObject({ intent: 'cost-total', service: ['Amazon Elastic Compute Cloud - Compute'], period: { start: '2026-10-01', end: '2026-11-01' } });
+    expect(plan).toMatchObject({ intent: 'cost-total', service: { values: ['Amazon Elastic Compute Cloud - Compute'] }, period: { start: '2026-10-01', end: '2026-11-01' } });
     expect(a.calls.map((c) => c.operation)).toEqual(['GetDimensionValues', 'GetCostAndUsage']);
     const expected = await directTotal(session, '2026-10-01', '2026-11-01', 'Amazon Elastic Compute Cloud - Compute');
     expect(a.totals![0]!.amount).toBeCloseTo(expected, 2);
@@ -77,8 +77,8 @@ describe('cost questions against the sandbox over real HTTP', () => {
 
   it('compares two periods service by service', async () => {
     const { plan, answer: a } = await askAnswer(session, 'this month vs last month');
-    expect(plan).toMatchObject({ intent: 'cost-compare', period: { start: '2026-11-01' }, comparePeriod: { start: '2026-10-01', end: '2026-11-01' } });
-    expect(a.table!.columns).toEqual(['Service', 'this month', 'last month', 'Change']);
+    expect(plan).toMatchObject({ intent: 'cost-compare', period: { start: '2026-10-01', end: '2026-11-01' }, comparePeriod: { start: '2026-11-01' } });
+    expect(a.table!.columns).toEqual(['Service', 'last month', 'this month', 'Change']);
     expect(a.warnings).toContain('This month is not over yet, so it is compared to date.');
   });
 

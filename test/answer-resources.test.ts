@@ -44,7 +44,7 @@ describe('resource questions against the sandbox over real HTTP', () => {
 
   it('lists a parent-required type with the parent named in the question', async () => {
     const { plan, answer: a } = await askAnswer(session, 'list node groups in cluster prod');
-    expect(plan.resourceModel).toEqual({ ClusterName: 'prod' });
+    expect(plan).toMatchObject({ resourceModel: { ClusterName: 'prod' } });
     expect(a.outcome).toBe('answered');
     expect(a.table!.rows.map((row) => row[0]).sort()).toEqual(['prod/general', 'prod/spot-batch', 'prod/system']);
   });
@@ -57,7 +57,7 @@ describe('resource questions against the sandbox over real HTTP', () => {
 
   it('reports a type Cloud Control cannot list as a failure, not a crash', async () => {
     const plan = session.plan('list lambda functions');
-    if (plan.kind !== 'plan') throw new Error('expected a plan');
+    if (plan.kind !== 'plan' || plan.plan.family !== 'resources') throw new Error('expected a resource plan');
     const unsupported: Plan = { ...plan.plan, resourceType: 'AWS::ApiGateway::Account' };
     const a = await session.answer(unsupported);
     expect(a.outcome).toBe('failed');

@@ -16,7 +16,7 @@ describe('qchat ask', () => {
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
     expect(Object.keys(output)).toEqual(['question', 'plan', 'answer', 'calls', 'failures']);
-    expect(output.plan).toMatchObject({ intent: 'cost-total', regions: 'all', period: { start: '2026-10-01', end: '2026-11-01' }, service: ['Amazon Elastic Compute Cloud - Compute'] });
+    expect(output.plan).toMatchObject({ intent: 'cost-total', regions: 'all', period: { start: '2026-10-01', end: '2026-11-01' }, service: { values: ['Amazon Elastic Compute Cloud - Compute'] } });
     expect(Object.keys(output.answer)).toEqual(expect.arrayContaining(['outcome', 'summary', 'totals', 'warnings']));
     expect(output.calls).toEqual([
       { service: 'ce', operation: 'GetDimensionValues', region: 'us-east-1', pages: 1, fromCache: false },

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, startOfDay, type Period } from '../source/understanding/period.js';
-import { intents, type Plan, type PlanResult } from '../source/understanding/plan.js';
+import type { Plan, PlanResult } from '../source/understanding/plan.js';
 import { planQuestion } from '../source/understanding/planner.js';
 import { findRegions } from '../source/understanding/regions.js';
 import { shippedConfigPath } from '../source/config/package-root.js';
@@ -50,7 +50,7 @@ function checkResultShape(result: PlanResult): void {
     expect(result.suggestions.every((s) => typeof s === 'string')).toBe(true);
     return;
   }
-  expect(intents).toContain(result.plan.intent);
+  expect(['resources', 'costs', 'compare', 'forecast', 'help']).toContain(result.plan.family);
 }
 
 /** A period Cost Explorer accepts for the plan's intent: history inside the lookback up to today, forecasts from today to the horizon. */
@@ -71,20 +71,23 @@ function checkPlan(result: PlanResult, at: Date, home: string): void {
   checkResultShape(result);
   if (result.kind !== 'plan') return;
   const { plan } = result;
+  if (plan.family === 'help') return;
   if (plan.regions !== 'all') {
     expect(plan.regions.length).toBeGreaterThan(0);
     for (const code of plan.regions) expect(regionCodes.has(code), code).toBe(true);
   }
-  if (plan.period) checkPeriod(plan.period, plan, at);
-  if (plan.comparePeriod) checkPeriod(plan.comparePeriod, plan, at);
-  if (plan.intent.startsWith('cost') || plan.intent === 'forecast') {
-    expect(plan.period).not.toBeNull();
-    expect(plan.granularity).not.toBeNull();
+  if (plan.family === 'resources') {
+    expect(plan.resourceType).toMatch(/^AWS::\w+::\w+$/);
+    if (plan.intent === 'describe') expect(plan.identifier).toBeTruthy();
+    else if (plan.limit !== null) expect(plan.limit).toBeGreaterThan(0);
+    return;
   }
-  if (plan.intent === 'list' || plan.intent === 'count' || plan.intent === 'describe') expect(plan.resourceType).toMatch(/^AWS::\w+::\w+$/);
-  if (plan.intent === 'describe') expect(plan.identifier).toBeTruthy();
-  if (plan.intent === 'cost-compare') expect(plan.comparePeriod).not.toBeNull();
-  if (plan.limit !== null) expect(plan.limit).toBeGreaterThan(0);
+  checkPeriod(plan.period, plan, at);
+  if (plan.family === 'compare') {
+    checkPeriod(plan.comparePeriod, plan, at);
+    expect(plan.period.start <= plan.comparePeriod.start, 'compared in date order').toBe(true);
+  }
+  if ((plan.intent === 'cost-by-service' || plan.intent === 'cost-by-region') && plan.limit !== null) expect(plan.limit).toBeGreaterThan(0);
   expect(home).toBeTruthy();
 }
 
@@ -124,7 +127,15 @@ describe('planQuestion on any input', () => {
       fc.property(fc.array(fc.constantFrom(...words.asks, ...words.nouns, ...words.regions, ...words.periods), { minLength: 1, maxLength: 5 }), (parts) => {
         const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
         const gist = (result: PlanResult) =>
-          result.kind === 'reply' ? result.reason : { intent: result.plan.intent, type: result.plan.resourceType?.toLowerCase(), regions: result.plan.regions, period: result.plan.period, compare: result.plan.comparePeriod };
+          result.kind === 'reply'
+            ? result.reason
+            : {
+                intent: result.plan.intent,
+                type: 'resourceType' in result.plan ? result.plan.resourceType.toLowerCase() : undefined,
+                regions: 'regions' in result.plan ? result.plan.regions : undefined,
+                period: 'period' in result.plan ? result.plan.period : undefined,
+                compare: result.plan.family === 'compare' ? result.plan.comparePeriod : undefined,
+              };
         const text = parts.join(' ');
         expect(gist(planQuestion(text.toLowerCase(), context))).toEqual(gist(planQuestion(text, context)));
         expect(gist(planQuestion(`  ${parts.join('   ')}\t`, context))).toEqual(gist(planQuestion(text, context)));

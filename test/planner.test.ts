@@ -4,13 +4,16 @@
 // question about spend so far ends tomorrow (2026-11-23, end dates are exclusive) and forecasts
 // reach 2027-11-22.
 import { describe, expect, it } from 'vitest';
-import type { Plan, PlanResult } from '../source/understanding/plan.js';
+import type { ListFilters, Plan, PlanResult, RegionScope } from '../source/understanding/plan.js';
 import { examplePhrasings, planQuestion } from '../source/understanding/planner.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
 type Reply = Extract<PlanResult, { kind: 'reply' }>;
 
-function plan(question: string): Plan {
+/** A plan read field by field, whatever its family; toMatchObject checks the family's shape. */
+type PlanFields = Plan & Record<string, any>;
+
+function plan(question: string): PlanFields {
   const result = planQuestion(question, context);
   if (result.kind !== 'plan') throw new Error(`"${question}" gave a ${result.reason} reply: ${result.message}`);
   return result.plan;
@@ -32,7 +35,6 @@ describe('the examples from the issue', () => {
       intent: 'count',
       resourceType: 'AWS::Lambda::Function',
       regions: 'all',
-      period: null,
       filters: noFilters,
     });
   });
@@ -40,12 +42,11 @@ describe('the examples from the issue', () => {
   it('totals what was spent on EC2 last month', () => {
     expect(plan('what did I spend on EC2 last month')).toMatchObject({
       intent: 'cost-total',
-      service: ec2,
+      service: { values: ec2 },
       regions: 'all',
       period: period('2026-10-01', '2026-11-01'),
       periodLabel: 'last month',
       granularity: 'MONTHLY',
-      resourceType: null,
     });
   });
 
@@ -55,7 +56,7 @@ describe('the examples from the issue', () => {
 });
 
 describe('count', () => {
-  it.each<[string, string, Plan['regions']]>([
+  it.each<[string, string, RegionScope]>([
     ['how many lambda functions do I have', 'AWS::Lambda::Function', ['us-east-1']],
     ['How many S3 buckets are there?', 'AWS::S3::Bucket', ['us-east-1']],
     ['HOW MANY EC2 INSTANCES', 'AWS::EC2::Instance', ['us-east-1']],
@@ -72,12 +73,12 @@ describe('count', () => {
     ['how many kms keys in Tokyo and Sydney', 'AWS::KMS::Key', ['ap-northeast-1', 'ap-southeast-2']],
     ['how many running instances in all regions', 'AWS::EC2::Instance', 'all'],
   ])('%s', (question, resourceType, regions) => {
-    expect(plan(question)).toMatchObject({ intent: 'count', resourceType, regions, identifier: null, period: null });
+    expect(plan(question)).toMatchObject({ intent: 'count', resourceType, regions });
   });
 });
 
 describe('list', () => {
-  it.each<[string, string, Plan['regions']]>([
+  it.each<[string, string, RegionScope]>([
     ['list lambda functions', 'AWS::Lambda::Function', ['us-east-1']],
     ['show me my s3 buckets', 'AWS::S3::Bucket', ['us-east-1']],
     ['buckets?', 'AWS::S3::Bucket', ['us-east-1']],
@@ -96,10 +97,10 @@ describe('list', () => {
     ['dedicated hosts', 'AWS::EC2::Host', ['us-east-1']],
     ['lambda functions by region', 'AWS::Lambda::Function', 'all'],
   ])('%s', (question, resourceType, regions) => {
-    expect(plan(question)).toMatchObject({ intent: 'list', resourceType, regions, identifier: null, period: null, service: null });
+    expect(plan(question)).toMatchObject({ intent: 'list', resourceType, regions });
   });
 
-  it.each<[string, string, Partial<Plan['filters']>]>([
+  it.each<[string, string, Partial<ListFilters>]>([
     ['list running ec2 instances in Frankfurt', 'AWS::EC2::Instance', { state: 'running' }],
     ['stopped instances', 'AWS::EC2::Instance', { state: 'stopped' }],
     ['volumes that are available', 'AWS::EC2::Volume', { state: 'available' }],
@@ -132,7 +133,7 @@ describe('list', () => {
 });
 
 describe('describe one resource', () => {
-  it.each<[string, string, string, Plan['regions']?]>([
+  it.each<[string, string, string, RegionScope?]>([
     ['describe bucket my-bucket-123456', 'AWS::S3::Bucket', 'my-bucket-123456'],
     ['show function orders-api', 'AWS::Lambda::Function', 'orders-api'],
     ["details of function 'orders-api'", 'AWS::Lambda::Function', 'orders-api'],
@@ -161,7 +162,7 @@ describe('describe one resource', () => {
     ['buckets in eu-west-1', 'a region after the noun'],
     ['instances tagged env=prod', 'a filter after the noun'],
   ])('%s is a list (%s)', (question) => {
-    expect(plan(question)).toMatchObject({ intent: 'list', identifier: null });
+    expect(plan(question)).toMatchObject({ intent: 'list' });
   });
 });
 
@@ -174,7 +175,7 @@ describe('types that need a parent', () => {
     ['describe nodegroup ng-1 in cluster prod', 'describe', { ClusterName: 'prod' }, 'ng-1'],
     ['eks addon vpc-cni in cluster prod', 'describe', { ClusterName: 'prod' }, 'prod|vpc-cni'],
   ])('%s', (question, intent, resourceModel, identifier) => {
-    expect(plan(question)).toMatchObject({ intent, resourceModel, identifier });
+    expect(plan(question)).toMatchObject({ intent, resourceModel, ...(identifier ? { identifier } : {}) });
   });
 
   it.each([
@@ -221,7 +222,7 @@ describe('resource nouns it does not know', () => {
 });
 
 describe('regions', () => {
-  it.each<[string, Plan['regions']]>([
+  it.each<[string, RegionScope]>([
     ['list vpcs', ['us-east-1']],
     ['list vpcs in eu-west-1', ['eu-west-1']],
     ['list vpcs in EU-WEST-1', ['eu-west-1']],
@@ -252,7 +253,7 @@ describe('regions', () => {
     expect(plan(question).regions).toEqual(regions);
   });
 
-  it.each<[string, Plan['regions']]>([
+  it.each<[string, RegionScope]>([
     ['what did I spend last month', 'all'],
     ['what did I spend in eu-west-1 last month', ['eu-west-1']],
     ['how much did I spend in Frankfurt last month', ['eu-central-1']],
@@ -322,7 +323,7 @@ describe('cost-total and the ways people name a period', () => {
     ['what did I spend on the 5th', '2026-11-05', '2026-11-06', '2026-11-05'],
     ['how much did I pay', '2026-11-01', '2026-11-23', 'this month'],
   ])('%s', (question, start, end, periodLabel) => {
-    expect(plan(question)).toMatchObject({ intent: 'cost-total', period: period(start, end), periodLabel, regions: 'all', groupBy: null, granularity: 'MONTHLY' });
+    expect(plan(question)).toMatchObject({ intent: 'cost-total', period: period(start, end), periodLabel, regions: 'all', granularity: 'MONTHLY' });
   });
 
   it.each<[string, string[], string, string]>([
@@ -336,7 +337,7 @@ describe('cost-total and the ways people name a period', () => {
     ['eks cost this month', ['Amazon Elastic Kubernetes Service', 'Amazon Elastic Container Service for Kubernetes'], '2026-11-01', '2026-11-23'],
     ['what did I spend on ec2 and s3 last month', [...ec2, 'Amazon Simple Storage Service'], '2026-10-01', '2026-11-01'],
   ])('%s is filtered by service', (question, service, start, end) => {
-    expect(plan(question)).toMatchObject({ intent: 'cost-total', service, period: period(start, end) });
+    expect(plan(question)).toMatchObject({ intent: 'cost-total', service: { values: service }, period: period(start, end) });
   });
 });
 
@@ -360,7 +361,7 @@ describe('cost-by-service', () => {
 });
 
 describe('cost-by-region', () => {
-  it.each<[string, string, string, number | null, Plan['service']]>([
+  it.each<[string, string, string, number | null, string[] | null]>([
     ['cost by region last month', '2026-10-01', '2026-11-01', null, null],
     ['which region costs the most', '2026-11-01', '2026-11-23', 1, null],
     ['spend per region this month', '2026-11-01', '2026-11-23', null, null],
@@ -368,7 +369,7 @@ describe('cost-by-region', () => {
     ['top 3 regions by spend in september', '2026-09-01', '2026-10-01', 3, null],
     ['which regions are most expensive', '2026-11-01', '2026-11-23', null, null],
   ])('%s', (question, start, end, limit, service) => {
-    expect(plan(question)).toMatchObject({ intent: 'cost-by-region', groupBy: 'REGION', regions: 'all', period: period(start, end), limit, service });
+    expect(plan(question)).toMatchObject({ intent: 'cost-by-region', groupBy: 'REGION', regions: 'all', period: period(start, end), limit, service: service && { values: service } });
   });
 });
 
@@ -387,7 +388,7 @@ describe('cost-trend', () => {
     ['cost history since march', '2026-03-01', '2026-11-23', 'MONTHLY'],
     ['is my spend going up', '2026-10-23', '2026-11-22', 'DAILY'],
   ])('%s', (question, start, end, granularity) => {
-    expect(plan(question)).toMatchObject({ intent: 'cost-trend', period: period(start, end), granularity, groupBy: null });
+    expect(plan(question)).toMatchObject({ intent: 'cost-trend', period: period(start, end), granularity });
   });
 });
 
@@ -414,13 +415,13 @@ describe('forecast', () => {
     expect(plan(question)).toMatchObject({ intent: 'forecast', period: period(start, end), periodLabel, regions: 'all' });
   });
 
-  it.each<[string, 'DAILY' | 'MONTHLY', Plan['service'], Plan['regions']]>([
+  it.each<[string, 'DAILY' | 'MONTHLY', string[] | null, RegionScope]>([
     ['cost forecast for ec2', 'DAILY', ec2, 'all'],
     ['how much will ec2 cost next month in frankfurt', 'DAILY', ec2, ['eu-central-1']],
     ['forecast for the next 6 months', 'MONTHLY', null, 'all'],
     ['monthly forecast for next month', 'MONTHLY', null, 'all'],
   ])('%s', (question, granularity, service, regions) => {
-    expect(plan(question)).toMatchObject({ intent: 'forecast', granularity, service, regions });
+    expect(plan(question)).toMatchObject({ intent: 'forecast', granularity, service: service && { values: service }, regions });
   });
 });
 
@@ -436,22 +437,25 @@ describe('cost-compare', () => {
     ['spend this month compared with last month', ['2026-11-01', '2026-11-23'], ['2026-10-01', '2026-11-01'], 'this month', 'last month'],
     ['how does my bill compare to last month', ['2026-11-01', '2026-11-23'], ['2026-10-01', '2026-11-01'], 'this month', 'last month'],
     ['compare last month', ['2026-10-01', '2026-11-01'], ['2026-09-01', '2026-10-01'], 'last month', 'September 2026'],
-  ])('%s', (question, [start, end], [compareStart, compareEnd], periodLabel, comparePeriodLabel) => {
+  ])('%s, read in date order', (question, [start, end], [otherStart, otherEnd], label, otherLabel) => {
+    const named = { period: period(start, end), periodLabel: label };
+    const other = { period: period(otherStart, otherEnd), periodLabel: otherLabel };
+    const [earlier, later] = start < otherStart ? [named, other] : [other, named];
     expect(plan(question)).toMatchObject({
+      family: 'compare',
       intent: 'cost-compare',
-      period: period(start, end),
-      comparePeriod: period(compareStart, compareEnd),
-      periodLabel,
-      comparePeriodLabel,
-      granularity: 'MONTHLY',
+      period: earlier.period,
+      periodLabel: earlier.periodLabel,
+      comparePeriod: later.period,
+      comparePeriodLabel: later.periodLabel,
     });
   });
 
-  it.each<[string, Plan['service'], Plan['regions']]>([
+  it.each<[string, string[] | null, RegionScope]>([
     ['ec2 cost this month compared to last month', ec2, 'all'],
     ['cost this month versus last month in frankfurt', null, ['eu-central-1']],
   ])('%s keeps its service and region filters', (question, service, regions) => {
-    expect(plan(question)).toMatchObject({ intent: 'cost-compare', service, regions });
+    expect(plan(question)).toMatchObject({ intent: 'cost-compare', service: service && { values: service }, regions });
   });
 
   it('does not compare services, which would drop one of them', () => {
@@ -467,7 +471,7 @@ describe('cost-compare', () => {
 
 describe('help', () => {
   it.each(['help', '/help', 'HELP', '?', 'what can you do', 'what can I ask', 'how do i use this', 'commands', 'help me please'])('%s', (question) => {
-    expect(plan(question)).toMatchObject({ intent: 'help', resourceType: null, period: null });
+    expect(plan(question)).toMatchObject({ intent: 'help' });
   });
 
   it('plans a question that starts with "help" as the question', () => {
@@ -476,7 +480,7 @@ describe('help', () => {
 });
 
 describe('mistakes people make', () => {
-  it.each<[string, Partial<Plan>]>([
+  it.each<[string, Record<string, unknown>]>([
     ['hwo mnay lamda functions', { intent: 'count', resourceType: 'AWS::Lambda::Function', regions: ['us-east-1'] }],
     ['how mnay ec2 instnaces in frankfrt', { intent: 'count', resourceType: 'AWS::EC2::Instance', regions: ['eu-central-1'] }],
     ['lsit buckets', { intent: 'list', resourceType: 'AWS::S3::Bucket' }],
@@ -486,23 +490,23 @@ describe('mistakes people make', () => {
     ['security groups globaly', { intent: 'list', resourceType: 'AWS::EC2::SecurityGroup', regions: 'all' }],
     ['lambdas in all regoins', { intent: 'list', resourceType: 'AWS::Lambda::Function', regions: 'all' }],
     ['waht did i spned last mnth', { intent: 'cost-total', period: period('2026-10-01', '2026-11-01') }],
-    ['how much did i spedn on ec2 lst month', { intent: 'cost-total', service: ec2, period: period('2026-10-01', '2026-11-01') }],
+    ['how much did i spedn on ec2 lst month', { intent: 'cost-total', service: { values: ec2 }, period: period('2026-10-01', '2026-11-01') }],
     ['cots last month', { intent: 'cost-total', period: period('2026-10-01', '2026-11-01') }],
     ['totl cost this moth', { intent: 'cost-total', period: period('2026-11-01', '2026-11-23') }],
-    ['what did i spend on lamda last month', { intent: 'cost-total', service: ['AWS Lambda'] }],
-    ['cloudwach cost yesterday', { intent: 'cost-total', service: ['AmazonCloudWatch'], period: period('2026-11-21', '2026-11-22') }],
+    ['what did i spend on lamda last month', { intent: 'cost-total', service: { values: ['AWS Lambda'] } }],
+    ['cloudwach cost yesterday', { intent: 'cost-total', service: { values: ['AmazonCloudWatch'] }, period: period('2026-11-21', '2026-11-22') }],
     ['top 5 servces last month', { intent: 'cost-by-service', limit: 5 }],
     ['forcast next month', { intent: 'forecast', period: period('2026-12-01', '2027-01-01') }],
-    ['compre this month to last month', { intent: 'cost-compare', comparePeriod: period('2026-10-01', '2026-11-01') }],
-    ['this month versus lats month', { intent: 'cost-compare', comparePeriod: period('2026-10-01', '2026-11-01') }],
+    ['compre this month to last month', { intent: 'cost-compare', period: period('2026-10-01', '2026-11-01') }],
+    ['this month versus lats month', { intent: 'cost-compare', period: period('2026-10-01', '2026-11-01') }],
     ['daly cost trend', { intent: 'cost-trend', granularity: 'DAILY' }],
     ['cost in octber', { intent: 'cost-total', period: period('2026-10-01', '2026-11-01') }],
-    ['EC2 COST LAST MONTH', { intent: 'cost-total', service: ec2, period: period('2026-10-01', '2026-11-01') }],
+    ['EC2 COST LAST MONTH', { intent: 'cost-total', service: { values: ec2 }, period: period('2026-10-01', '2026-11-01') }],
     ['WHAT DID I SPEND LAST MONTH', { intent: 'cost-total', period: period('2026-10-01', '2026-11-01') }],
     ['Lambda Functions In Tokyo', { intent: 'list', resourceType: 'AWS::Lambda::Function', regions: ['ap-northeast-1'] }],
-    ['ec2 last month', { intent: 'cost-total', service: ec2, period: period('2026-10-01', '2026-11-01') }],
-    ['lambda yesterday', { intent: 'cost-total', service: ['AWS Lambda'], period: period('2026-11-21', '2026-11-22') }],
-    ['s3 in march', { intent: 'cost-total', service: ['Amazon Simple Storage Service'], period: period('2026-03-01', '2026-04-01') }],
+    ['ec2 last month', { intent: 'cost-total', service: { values: ec2 }, period: period('2026-10-01', '2026-11-01') }],
+    ['lambda yesterday', { intent: 'cost-total', service: { values: ['AWS Lambda'] }, period: period('2026-11-21', '2026-11-22') }],
+    ['s3 in march', { intent: 'cost-total', service: { values: ['Amazon Simple Storage Service'] }, period: period('2026-03-01', '2026-04-01') }],
     ['spend?', { intent: 'cost-total', period: period('2026-11-01', '2026-11-23') }],
     ['  list   vpcs\tin\nireland  ', { intent: 'list', resourceType: 'AWS::EC2::VPC', regions: ['eu-west-1'] }],
   ])('%s', (question, expected) => {
@@ -516,7 +520,7 @@ describe('mistakes people make', () => {
     expect(plan(question)).toMatchObject({ intent: 'describe', resourceType, identifier });
   });
 
-  it.each<[string, string, Partial<Plan>]>([
+  it.each<[string, string, Record<string, unknown>]>([
     ['how many dedicated hosts', '"hosts" is not "costs"', { intent: 'count', resourceType: 'AWS::EC2::Host' }],
     ['list vpcs in US East', '"East" is not "last"', { regions: ['us-east-1'] }],
     ['what will I spend next month', '"will" is not "bill"', { intent: 'forecast' }],

@@ -5,15 +5,15 @@ import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
-import type { Plan } from '../understanding/plan.js';
+import type { RegionScope, ResourceDescribePlan, ResourceListPlan, ResourcePlan } from '../understanding/plan.js';
 import { applyFilters, display, resourceTable, typeLabel } from './resource-view.js';
 
 /** Types whose one listing covers every region: ask one region and say so. */
 const globalTypePrefixes = ['AWS::S3::Bucket', 'AWS::IAM::', 'AWS::CloudFront::', 'AWS::Route53::', 'AWS::Organizations::', 'AWS::GlobalAccelerator::'];
 export const isGlobalType = (typeName: string) => globalTypePrefixes.some((prefix) => typeName === prefix || (prefix.endsWith('::') && typeName.startsWith(prefix)));
 
-export async function answerResources(plan: Plan, context: ExecutionContext): Promise<Answer> {
-  const typeName = plan.resourceType!;
+export async function answerResources(plan: ResourcePlan, context: ExecutionContext): Promise<Answer> {
+  const typeName = plan.resourceType;
   const answer = emptyAnswer('');
   const regions = await regionsFor(plan, context, answer);
   if (regions.length === 0) return { ...answer, outcome: 'failed', summary: 'No region to ask: none of the named regions is known.' };
@@ -82,11 +82,11 @@ export async function answerResources(plan: Plan, context: ExecutionContext): Pr
   return answer;
 }
 
-async function describe(plan: Plan, regions: string[], context: ExecutionContext, answer: Answer): Promise<Answer> {
-  const typeName = plan.resourceType!;
+async function describe(plan: ResourceDescribePlan, regions: string[], context: ExecutionContext, answer: Answer): Promise<Answer> {
+  const typeName = plan.resourceType;
   // A global resource still has a home region (an S3 bucket's), so describe asks the regions named.
   const asked = regions;
-  const outcomes = await fanOut(asked, (region, signal) => getResource(context.clients, { typeName, identifier: plan.identifier!, region, signal }), fanOutLimits(context));
+  const outcomes = await fanOut(asked, (region, signal) => getResource(context.clients, { typeName, identifier: plan.identifier, region, signal }), fanOutLimits(context));
   const found = outcomes.find((outcome) => outcome.ok);
   const notFound: RegionFailure[] = [];
   for (const outcome of outcomes) {
@@ -111,7 +111,7 @@ async function describe(plan: Plan, regions: string[], context: ExecutionContext
   return answer;
 }
 
-async function regionsFor(plan: Plan, context: ExecutionContext, answer: Answer): Promise<string[]> {
+async function regionsFor(plan: { regions: RegionScope }, context: ExecutionContext, answer: Answer): Promise<string[]> {
   if (plan.regions === 'all') {
     const enabled = await context.enabledRegions.get(context.signal);
     if (enabled.warning) answer.warnings.push(enabled.warning);
@@ -139,7 +139,7 @@ function countByRegion(resources: CloudResource[]): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function describeFilters(plan: Plan): string {
+function describeFilters(plan: ResourceListPlan): string {
   const parts = [
     ...plan.filters.tags.map((tag) => `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`),
     ...(plan.filters.nameContains ? [`named like "${plan.filters.nameContains}"`] : []),

@@ -2,13 +2,13 @@ import { emptyAnswer, type Answer } from './answer.js';
 import { answerCosts } from './execute-costs.js';
 import { answerResources } from './execute-resources.js';
 import type { ExecutionContext } from './execution-context.js';
-import { examplePhrasings } from '../understanding/planner.js';
-import { isCostIntent, type Plan } from '../understanding/plan.js';
+import { isCostPlan, type Plan } from '../understanding/plan.js';
+import { examplePhrasings } from '../understanding/replies.js';
 
 /** Runs a plan against AWS and returns the structured answer. Partial failure is an answer. */
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<Answer> {
-  if (plan.intent === 'help') return helpAnswer();
-  return isCostIntent(plan.intent) ? answerCosts(plan, context) : answerResources(plan, context);
+  if (plan.family === 'help') return helpAnswer();
+  return isCostPlan(plan) ? answerCosts(plan, context) : answerResources(plan, context);
 }
 
 export function helpAnswer(): Answer {

@@ -3,7 +3,7 @@ import type { Answer } from '../answer/answer.js';
 import { diagnoseError, type DiagnoseInput } from '../diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
-import { isCostIntent, isResourceIntent, type Plan, type PlanResult } from '../understanding/plan.js';
+import { isCostPlan, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
 import { planQuestion } from '../understanding/planner.js';
 import { AwsClients } from '../aws/clients.js';
 import { accessProblem } from '../aws/credential-error.js';
@@ -192,7 +192,7 @@ export class ChatSession {
   }
 
   async askPlan(plan: Plan, options: AskOptions = {}): Promise<AskResult> {
-    if (plan.intent === 'help') return { kind: 'answer', plan, answer: await this.answer(plan, options) };
+    if (plan.family === 'help') return { kind: 'answer', plan, answer: await this.answer(plan, options) };
     const state = this.identity;
     if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
     if (isExpired(state.context, this.context.clock())) {
@@ -200,8 +200,8 @@ export class ChatSession {
       if (this.identity?.kind !== 'ready') return { kind: 'sign-in-required', message: 'Your IAM Identity Center sign-in has expired. Sign in again to continue; your question is kept.' };
     }
     const tier = (this.identity as Extract<IdentityState, { kind: 'ready' }>).entitlements.assignment;
-    const features: Feature[] = [isCostIntent(plan.intent) ? 'costQuestions' : isResourceIntent(plan.intent) ? 'resourceQuestions' : 'chat'];
-    const crossRegion = isResourceIntent(plan.intent) && (plan.regions === 'all' || plan.regions.length > 1);
+    const features: Feature[] = [isCostPlan(plan) ? 'costQuestions' : 'resourceQuestions'];
+    const crossRegion = plan.family === 'resources' && (plan.regions === 'all' || plan.regions.length > 1);
     if (crossRegion) features.push('crossRegion');
     for (const feature of features) {
       const gate = checkFeature(this.policy, tier, feature);
@@ -211,7 +211,7 @@ export class ChatSession {
     const warnings: string[] = [];
     if (crossRegion && options.crossRegionConsent === undefined) return { kind: 'needs-consent', plan };
     if (crossRegion && options.crossRegionConsent === false) {
-      asked = { ...plan, regions: [this.region] };
+      asked = withRegions(plan, [this.region]);
       warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
     }
     const userId = (this.identity as Extract<IdentityState, { kind: 'ready' }>).context.userId;

@@ -7,7 +7,7 @@ import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { planQuestion, maxQuestionLength } from '../understanding/planner.js';
-import type { Plan } from '../understanding/plan.js';
+import { withRegions, type Plan } from '../understanding/plan.js';
 import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
 import { renderAnswerText } from '../present/answer-text.js';
 import { safeText } from '../present/terminal-text.js';
@@ -64,7 +64,7 @@ type Planned = ReturnType<typeof planQuestion>;
 
 function withAllRegions(planned: Planned, flags: AskFlags): Planned {
   if (!flags.allRegions || planned.kind === 'reply') return planned;
-  return { kind: 'plan', plan: { ...planned.plan, regions: 'all' } };
+  return { kind: 'plan', plan: withRegions(planned.plan, 'all') };
 }
 
 function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<Planned, { kind: 'reply' }>): number {

@@ -1,49 +1,107 @@
 import type { Period } from './period.js';
 
-export const intents = ['list', 'count', 'describe', 'cost-total', 'cost-by-service', 'cost-by-region', 'cost-trend', 'forecast', 'cost-compare', 'help'] as const;
-export type Intent = (typeof intents)[number];
-
 export interface ListFilters {
   tags: Array<{ key: string; value: string | null }>;
   nameContains: string | null;
   state: string | null;
 }
 
-/** What a question asks for, decided before any AWS call (`qchat ask --explain` prints it). */
-export interface Plan {
-  intent: Intent;
+/** Region codes, or "all" for every enabled region. */
+export type RegionScope = string[] | 'all';
+
+/**
+ * The Cost Explorer metrics a question may ask for (GetCostAndUsage `Metrics`; botocore
+ * ce/2017-10-25 lists them, and GetCostForecast takes the same names in SCREAMING_SNAKE_CASE).
+ */
+export const costMetrics = ['UnblendedCost', 'AmortizedCost', 'NetUnblendedCost', 'BlendedCost'] as const;
+export type CostMetric = (typeof costMetrics)[number];
+
+/** A billed service as the question named it ("EC2") and the Cost Explorer SERVICE values it stands for. */
+export interface CostService {
+  name: string;
+  values: string[];
+}
+
+/** List or count resources of one type. */
+export interface ResourceListPlan {
+  family: 'resources';
+  intent: 'list' | 'count';
   /** CloudFormation type name, e.g. AWS::Lambda::Function. */
-  resourceType: string | null;
+  resourceType: string;
   /** Parent properties for types that need them (AWS::EKS::Nodegroup needs ClusterName). */
   resourceModel: Record<string, string> | null;
-  /** The resource to describe. */
-  identifier: string | null;
-  /** Region codes, or "all" for every enabled region. */
-  regions: string[] | 'all';
-  period: Period | null;
-  /** The second period of a comparison. */
-  comparePeriod: Period | null;
-  periodLabel: string | null;
-  comparePeriodLabel: string | null;
-  /** Cost Explorer SERVICE dimension values to filter on. */
-  service: string[] | null;
-  /** The name the question used for the service, e.g. "EC2". */
-  serviceName: string | null;
-  groupBy: 'SERVICE' | 'REGION' | null;
-  granularity: 'DAILY' | 'MONTHLY' | null;
-  limit: number | null;
+  regions: RegionScope;
   filters: ListFilters;
+  limit: number | null;
 }
+
+/** Read one named resource. */
+export interface ResourceDescribePlan {
+  family: 'resources';
+  intent: 'describe';
+  resourceType: string;
+  resourceModel: Record<string, string> | null;
+  /** The resource's Cloud Control identifier ("my-bucket", "prod|ng-1"). */
+  identifier: string;
+  regions: RegionScope;
+}
+
+export type ResourcePlan = ResourceListPlan | ResourceDescribePlan;
+
+/** What every cost question shares: the period asked about, what it is filtered to, the metric. */
+interface CostScope {
+  period: Period;
+  /** How the question named the period ("last month"). */
+  periodLabel: string;
+  /** The service filter, or null for every service. */
+  service: CostService | null;
+  regions: RegionScope;
+  metric: CostMetric;
+}
+
+/** Spend over one period: a total, a series over time, or a breakdown by service or region. */
+export type CostPlan = CostScope & { family: 'costs'; granularity: 'DAILY' | 'MONTHLY' } & (
+    | { intent: 'cost-total' | 'cost-trend' }
+    | { intent: 'cost-by-service'; groupBy: 'SERVICE'; limit: number | null }
+    | { intent: 'cost-by-region'; groupBy: 'REGION'; limit: number | null }
+  );
+
+/** Spend in two periods, service by service; `period` is the earlier one, so the change reads in date order. */
+export interface ComparePlan extends CostScope {
+  family: 'compare';
+  intent: 'cost-compare';
+  comparePeriod: Period;
+  comparePeriodLabel: string;
+}
+
+/** Cost Explorer's forecast from today on. */
+export interface ForecastPlan extends CostScope {
+  family: 'forecast';
+  intent: 'forecast';
+  granularity: 'DAILY' | 'MONTHLY';
+}
+
+export interface HelpPlan {
+  family: 'help';
+  intent: 'help';
+}
+
+/** What a question asks for, decided before any AWS call (`qchat ask --explain` prints it). One shape per intent family, so no plan lacks what its family needs. */
+export type Plan = ResourcePlan | CostPlan | ComparePlan | ForecastPlan | HelpPlan;
+export type Intent = Plan['intent'];
+/** The plans that call Cost Explorer. */
+export type AnyCostPlan = CostPlan | ComparePlan | ForecastPlan;
 
 export type PlanResult =
   | { kind: 'plan'; plan: Plan }
   /** The question cannot be answered as asked; nothing is called. */
   | { kind: 'reply'; reason: 'unsupported' | 'clarify' | 'out-of-range'; message: string; suggestions: string[] };
 
-export function isCostIntent(intent: Intent): boolean {
-  return intent.startsWith('cost') || intent === 'forecast';
+export function isCostPlan(plan: Plan): plan is AnyCostPlan {
+  return plan.family === 'costs' || plan.family === 'compare' || plan.family === 'forecast';
 }
 
-export function isResourceIntent(intent: Intent): boolean {
-  return intent === 'list' || intent === 'count' || intent === 'describe';
+/** The same plan over other regions; help has none. */
+export function withRegions<P extends Plan>(plan: P, regions: RegionScope): P {
+  return plan.family === 'help' ? plan : { ...plan, regions };
 }

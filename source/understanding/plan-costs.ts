@@ -1,0 +1,180 @@
+import { findCostServices } from './cost-services.js';
+import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, startOfDay, type Period, type PeriodMention } from './period.js';
+import type { AnyCostPlan, CostMetric, CostPlan, CostService, PlanResult, RegionScope } from './plan.js';
+import { capitalize, parseTopN, reply, type Reply } from './replies.js';
+
+export interface CostPlannerContext {
+  now: Date;
+  regions: RegionScope;
+}
+
+const forecastWords = /(?<![\w-])(?:forecasts?|projected|projections?|predict(?:ed|ion|s)?|will|going to|expected)(?![\w-])/i;
+const pastTense = /\b(?:did|spent|was|were|paid|billed|charged|had)\b/i;
+/** The words between the two sides of "A vs B", "A compared to B". */
+const versusWords = /\b(?:vs\.?|versus|compared? (?:to|with))(?![\w-])/i;
+/** Any wording of a comparison, with or without its second side. */
+export const comparisonWords = /\b(?:vs\.?|versus|compare[ds]?)(?![\w-])/i;
+/** "compare October with September": the first period follows "compare", the second the joining word. */
+const compareFirst = /\bcompare\b(?<left>.*?)\b(?:with|to|and|against)\b(?<right>.*)$/i;
+/** "the month before", "the previous one": the second period of a comparison, read relative to the first. */
+const periodBefore = /\b(?:the )?(?:month|quarter|year|week|period|one) before\b|\bthe (?:previous|prior) (?:one|period)\b|\bbefore that\b/i;
+/** "top 5 services", "top ten services": a ranking of services is always about cost. */
+export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?services?\b/i;
+const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|which|what) services?\b|\bservices? (?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b/i;
+const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest) regions?\b|\bregions? breakdown\b|\bbreakdown by region\b/i;
+const trendWords = /\b(?:trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
+const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
+const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;
+/** A singular noun in a ranking asks for the one top entry: "which service costs the most". */
+const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)/i;
+/** "amortized", "net unblended", "blended": the metric asked for; unblended when none is named. */
+const metricWords: Array<[RegExp, CostMetric]> = [
+  [/\bnet[\s-]+(?:unblended\b|amorti[sz]ed\b)?/i, 'NetUnblendedCost'],
+  [/\bamorti[sz](?:ed|ation)\b/i, 'AmortizedCost'],
+  [/\bunblended\b/i, 'UnblendedCost'],
+  [/\bblended\b/i, 'BlendedCost'],
+];
+
+type CostIntent = AnyCostPlan['intent'];
+
+export function planCost(text: string, context: CostPlannerContext): PlanResult {
+  const scopeBase = { service: costService(text), regions: context.regions, metric: costMetric(text) };
+  let intent = costIntent(text);
+  if (intent === 'cost-compare') return planComparison(text, scopeBase, context.now);
+
+  const found = findPeriod(text, context.now, { prefer: intent === 'forecast' ? 'future' : 'past' });
+  // "cost next month", "bill for December 2026": a period still ahead, not asked about in the past tense, is a forecast.
+  if (found && intent === 'cost-total' && !pastTense.test(text) && liesAhead(found, context.now)) intent = 'forecast';
+  const named = found ?? defaultPeriod(intent, text, context.now);
+  const fitted = intent === 'forecast' ? fitForecast(named, context.now) : fitHistory(named, context.now);
+  if (fitted.kind === 'reply') return fitted;
+  const scope = { period: fitted.period, periodLabel: named.label, ...scopeBase };
+  const granularity = granularityFor(intent, fitted.period, text);
+  if (intent === 'forecast') return { kind: 'plan', plan: { family: 'forecast', intent, ...scope, granularity } };
+  const plan: CostPlan =
+    intent === 'cost-by-service'
+      ? { family: 'costs', intent, ...scope, granularity, groupBy: 'SERVICE', limit: rankingLimit(text) }
+      : intent === 'cost-by-region'
+        ? { family: 'costs', intent, ...scope, granularity, groupBy: 'REGION', limit: rankingLimit(text) }
+        : { family: 'costs', intent, ...scope, granularity };
+  return { kind: 'plan', plan };
+}
+
+function costService(text: string): CostService | null {
+  const services = findCostServices(text);
+  if (services.length === 0) return null;
+  return { name: services.map((service) => service.name).join(' and '), values: services.flatMap((service) => service.values) };
+}
+
+function costMetric(text: string): CostMetric {
+  return metricWords.find(([pattern]) => pattern.test(text))?.[1] ?? 'UnblendedCost';
+}
+
+function costIntent(text: string): CostIntent {
+  if (forecastWords.test(text)) return 'forecast';
+  if (comparisonWords.test(text)) return 'cost-compare';
+  if (byRegionWords.test(text)) return 'cost-by-region';
+  if (byServiceWords.test(text) || topServices.test(text)) return 'cost-by-service';
+  if (trendWords.test(text)) return 'cost-trend';
+  return 'cost-total';
+}
+
+/** "this month vs last month", "compare October with September", "how does this month compare to the month before". */
+function planComparison(text: string, scope: { service: CostService | null; regions: RegionScope; metric: CostMetric }, now: Date): PlanResult {
+  const sides = comparedTexts(text) ?? { left: text, right: '' };
+  const [leftService, rightService] = [findCostServices(sides.left)[0], findCostServices(sides.right)[0]];
+  if (leftService && rightService && leftService.values.join() !== rightService.values.join()) {
+    const when = findPeriod(text, now)?.label ?? 'this month';
+    return reply('clarify', `I compare periods, not services. To see ${leftService.name} and ${rightService.name} side by side, ask for the cost by service.`, [`cost by service ${when}`, `${leftService.name} cost ${when} vs the month before`]);
+  }
+  const leftFound = findPeriod(sides.left, now);
+  const rightFound = periodBefore.test(sides.right) ? undefined : findPeriod(sides.right, now);
+  if (!leftFound && !rightFound) {
+    return reply('clarify', 'Name the two periods to compare, for example "this month vs last month" or "March vs April".', ['this month vs last month', 'last month compared to the month before', 'Q2 vs Q3']);
+  }
+  const left = leftFound ?? thisMonth(now);
+  const right = rightFound ?? { ...left, ...precedingPeriod(left.period) };
+  const [first, second] = [fitHistory(left, now), fitHistory(right, now)];
+  if (first.kind === 'reply') return first;
+  if (second.kind === 'reply') return second;
+  // Read in date order whichever side the question named first.
+  const [earlier, later] = first.period.start <= second.period.start ? [{ fitted: first, named: left }, { fitted: second, named: right }] : [{ fitted: second, named: right }, { fitted: first, named: left }];
+  return {
+    kind: 'plan',
+    plan: { family: 'compare', intent: 'cost-compare', period: earlier.fitted.period, periodLabel: earlier.named.label, comparePeriod: later.fitted.period, comparePeriodLabel: later.named.label, ...scope },
+  };
+}
+
+/** The text on each side of a comparison, or nothing when the question does not have two sides. */
+function comparedTexts(text: string): { left: string; right: string } | undefined {
+  const versus = versusWords.exec(text);
+  if (versus) return { left: text.slice(0, versus.index), right: text.slice(versus.index + versus[0].length) };
+  const groups = compareFirst.exec(text)?.groups;
+  return groups?.left !== undefined && groups.right !== undefined ? { left: groups.left, right: groups.right } : undefined;
+}
+
+/** From today on and past it: "next month", "the rest of this month", but not "today". */
+function liesAhead(found: PeriodMention, now: Date): boolean {
+  return found.period.start >= iso(startOfDay(now)) && found.future;
+}
+
+/** A phrase the period reader always knows. */
+function knownPeriod(phrase: string, now: Date): PeriodMention {
+  const found = findPeriod(phrase, now);
+  if (!found) throw new Error(`the period reader does not know "${phrase}"`);
+  return found;
+}
+
+const thisMonth = (now: Date) => knownPeriod('this month', now);
+
+function defaultPeriod(intent: CostIntent, text: string, now: Date): PeriodMention {
+  if (intent === 'forecast') return knownPeriod('the rest of this month', now);
+  if (intent === 'cost-trend') return knownPeriod(monthlyWords.test(text) ? 'the last 6 months' : 'the last 30 days', now);
+  return thisMonth(now);
+}
+
+type Fitted = { kind: 'period'; period: Period } | Reply;
+
+/**
+ * Cost Explorer answers for the current month and the 12 before it, up to today: a period that
+ * runs past today is answered to date; one before the lookback or not yet begun is refused.
+ */
+function fitHistory(found: PeriodMention, now: Date): Fitted {
+  const earliest = iso(costLookbackStart(now));
+  const end = iso(historyEnd(now));
+  const { start } = found.period;
+  if (start < earliest) {
+    const overlap = found.period.end > earliest ? ` To see the part Cost Explorer has, ask "what did I spend since ${earliest}".` : '';
+    return reply('out-of-range', `Cost Explorer keeps 13 months of cost history, from ${earliest}; ${found.label} starts ${start}.${overlap}`, [`what did I spend since ${earliest}`, 'what did I spend last month', 'cost trend for the last 12 months']);
+  }
+  if (start >= end) {
+    return reply('out-of-range', `${capitalize(found.label)} has not happened yet (it starts ${start}), so there is no spend to report. Ask for a forecast instead, e.g. "forecast for ${found.label}".`, [`forecast for ${found.label}`, 'forecast for the rest of this month']);
+  }
+  return { kind: 'period', period: { start, end: found.period.end < end ? found.period.end : end } };
+}
+
+/** Forecasts start today and reach at most 12 months ahead. */
+function fitForecast(found: PeriodMention, now: Date): Fitted {
+  const today = iso(startOfDay(now));
+  const horizon = iso(forecastHorizon(now));
+  if (found.period.end <= today) {
+    return reply('out-of-range', `A forecast looks ahead, but ${found.label} is already over. Ask what you spent instead, e.g. "what did I spend ${found.label}".`, [`what did I spend ${found.label}`, 'forecast for the rest of this month', 'forecast for next month']);
+  }
+  if (found.period.end > horizon) {
+    return reply('out-of-range', `Cost Explorer forecasts reach 12 months ahead, to ${horizon}; ${found.label} runs to ${found.period.end}.`, ['forecast for the next 12 months', 'forecast for next month', 'forecast for next quarter']);
+  }
+  return { kind: 'period', period: { start: found.period.start > today ? found.period.start : today, end: found.period.end } };
+}
+
+function granularityFor(intent: CostIntent, period: Period, text: string): 'DAILY' | 'MONTHLY' {
+  if (dailyWords.test(text)) return 'DAILY';
+  if (monthlyWords.test(text)) return 'MONTHLY';
+  const days = (Date.parse(period.end) - Date.parse(period.start)) / 86_400_000;
+  if (intent === 'cost-trend' || intent === 'forecast') return days > 62 ? 'MONTHLY' : 'DAILY';
+  return 'MONTHLY';
+}
+
+/** How many rows a ranking asks for: "top 3", "top services" (5), "which service costs the most" (1). */
+function rankingLimit(text: string): number | null {
+  return parseTopN(text) ?? (singleRanking.test(text) ? 1 : /\btop\b/i.test(text) ? 5 : null);
+}

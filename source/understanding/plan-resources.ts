@@ -1,0 +1,149 @@
+import type { ListFilters, PlanResult, RegionScope, ResourcePlan } from './plan.js';
+import { closestPhrasings, didYouMean, helpPlan, parseTopN, reply } from './replies.js';
+import { findResourceInQuestion, findResourceType, resolveParent, resourceTypeInfo, suggestResourceTypes, type ResourceMention } from './resource-catalog.js';
+
+export const countWords = /\bhow many\b|\bcount\b|\bnumber of\b|\btotal number\b/i;
+export const listWords = /^(?:please )?(?:list|enumerate)\b|\b(?:list|enumerate) (?:all|my|the|every)\b|\ball (?:of )?(?:my|the)\b/i;
+export const describeWords = /\b(?:describe|details?|detail of|tell me about|info(?:rmation)? (?:on|about|for)|properties of|configuration of|config of|look up|lookup|what is|what's|show me the|get)\b/i;
+const helpWords = /\b(?:help|what can you|how do i use|examples?)\b/i;
+/** Resource IDs and ARNs that name one resource whatever the words around them. */
+const explicitIdentifier = /(?<![\w-])(?:arn:aws[\w-]*:[^\s"'`]+|(?:i|vol|vpc|subnet|sg|ami|eni|igw|nat|rtb|acl|snap|eipalloc|lt|tgw|vpce|pcx)-[0-9a-f]{8,17})(?![\w-])/i;
+/** 'orders-api', "my bucket", `logs`: a quote not inside a word ("what's"). */
+const quoted = /(?<!\w)(["'`])([^"'`]{0,256})\1(?!\w)/;
+/** A word with digits and a hyphen, underscore or bar: "ng-1", "my-bucket-123456", "prod|ng-1". */
+const numberedName = /^(?=.*\d)(?=.*[-_|])/;
+const literalTypeName = /\b[a-z0-9]+::[a-z0-9]+::[a-z0-9]+\b/i;
+/** The word after a resource noun, past "details for" and "named": "bucket details for logs-archive", "function named orders-api". */
+const wordAfterNoun = /^\s+(?:(?:details|info|information|properties|config|configuration|status|settings)\s+(?:for|of|on|about)\s+)?(named |called |with (?:name|id) |id )?([A-Za-z0-9][\w.:/@+|-]{0,255})(?![\w=])/i;
+/** "list widgets", "how many gizmos": the up to two words a resource verb asks for. */
+const askedFor = /\b(?:list|count|how many|number of|show(?: me)?|describe|find)\s+(?:(?:all|my|the|of|our|every|any)\s+)*([a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*)?)/i;
+/** Words that may follow a resource noun without naming a resource. */
+const notAName = new Set(
+  [
+    'in on at across over for from with without by per each and or but that which where who of to than a an the my our all every any',
+    'tagged named called containing matching whose',
+    'are is was do does did have has had exist exists there here please now today yet currently right everywhere anywhere globally worldwide',
+    'running stopped pending terminated available active inactive failed deleting creating only total count list show i we you me',
+    'details info information properties config configuration status state',
+  ].join(' ').split(' '),
+);
+
+export interface ResourcePlannerContext {
+  regions: RegionScope;
+}
+
+export function planResources(text: string, context: ResourcePlannerContext): PlanResult {
+  const literal = literalTypeName.exec(text)?.[0];
+  if (literal && !resourceTypeInfo(literal)) return unknownTypeName(literal);
+  const found = findResourceInQuestion(withoutNames(text));
+  if (found.kind !== 'match') return unmatchedResource(text, found);
+
+  const identifier = explicitIdentifier.exec(text)?.[0] ?? nameAfterNoun(text, found.span);
+  const intent = resourceIntent(text, found.phrase, identifier);
+  const parent = resolveParent(found.type, text);
+  if (parent.kind === 'missing' && !(intent === 'describe' && identifier?.includes('|'))) return reply('clarify', parent.message, parent.examples);
+  const resourceModel = parent.kind === 'resolved' ? parent.resourceModel : null;
+  const common = { family: 'resources' as const, resourceType: found.type, resourceModel, regions: context.regions };
+  const plan: ResourcePlan =
+    intent === 'describe' && identifier
+      ? { ...common, intent, identifier: compositeIdentifier(found.type, resourceModel, identifier) }
+      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: parseFilters(text), limit: parseTopN(text) };
+  return { kind: 'plan', plan };
+}
+
+/**
+ * Count for "how many"; describe for one named resource ("describe bucket logs", "show function
+ * orders-api", "instance i-0abc…"); otherwise list.
+ */
+function resourceIntent(text: string, phrase: string, identifier: string | null): ResourcePlan['intent'] {
+  if (countWords.test(text)) return 'count';
+  if (!identifier || listWords.test(text)) return 'list';
+  const explicit = explicitIdentifier.test(identifier) || identifier.includes('|');
+  return explicit || describeWords.test(text) || isSingular(phrase) ? 'describe' : 'list';
+}
+
+/** "bucket", "rds", "ec2 instance" are singular; "buckets", "lambdas" are not. */
+function isSingular(phrase: string): boolean {
+  const last = phrase.trim().split(/\s+/).pop() ?? '';
+  return last.length <= 3 || !/s$/i.test(last) || /(?:ss|us|is)$/i.test(last) || last.includes('::');
+}
+
+/** The resource a question names: quoted, or the word after the noun unless it is a common word ("in", "tagged", "running"). */
+function nameAfterNoun(text: string, span: [number, number]): string | null {
+  const inQuotes = quoted.exec(text)?.[2];
+  if (inQuotes !== undefined) return inQuotes.trim() || null;
+  const after = wordAfterNoun.exec(text.slice(span[1]));
+  const word = after?.[2];
+  if (!after || word === undefined) return null;
+  return after[1] || !notAName.has(word.toLowerCase()) ? word : null;
+}
+
+/**
+ * Hides names ("ng-1", "my-bucket-123456", quoted text) from the catalog, so "nodegroup ng-1" is
+ * not read as a misspelt "node groups". Lengths are kept, so spans still point into the question.
+ */
+function withoutNames(text: string): string {
+  const blank = (name: string) => ' '.repeat(name.length);
+  return text.replace(new RegExp(quoted.source, 'g'), blank).replace(/[^\s"'`]+/g, (word) => (numberedName.test(word) && !literalTypeName.test(word) ? blank(word) : word));
+}
+
+/** Types identified by their parent and their own name ("prod|ng-1") get the parent from the question. */
+function compositeIdentifier(type: string, model: Record<string, string> | null, name: string): string {
+  const parts = resourceTypeInfo(type)?.primaryIdentifier ?? [];
+  if (!model || parts.length < 2 || name.includes('|') || explicitIdentifier.test(name)) return name;
+  const own = parts.filter((part) => !(part in model));
+  if (own.length !== 1) return name;
+  return parts.map((part) => model[part] ?? name).join('|');
+}
+
+/** No single resource type: an unknown type name, a noun to correct, help, or nothing we can answer. */
+function unmatchedResource(text: string, found: ResourceMention): PlanResult {
+  if (found.kind === 'ambiguous') {
+    return reply('clarify', `"${found.phrase}" could mean several resource types: ${found.candidates.join(', ')}. Which one?`, found.candidates.map((type) => `list ${type}`));
+  }
+  if (found.kind === 'unknown') {
+    return reply('clarify', `I don't know the resource type "${found.phrase}".${didYouMean(found.suggestions)}`, found.suggestions.map((s) => `list ${s}`));
+  }
+  const noun = askedForNoun(text);
+  if (noun) {
+    const suggestions = suggestResourceTypes(noun);
+    const hint = suggestions.length > 0 ? didYouMean(suggestions) : ' Name it as people do ("lambda functions", "security groups") or by its type, e.g. AWS::Lambda::Function.';
+    return reply(suggestions.length > 0 ? 'clarify' : 'unsupported', `I don't know the resource type "${noun}".${hint}`, suggestions.length > 0 ? suggestions.map((s) => `list ${s}`) : closestPhrasings(text));
+  }
+  if (helpWords.test(text)) return helpPlan;
+  return reply('unsupported', "I couldn't tell which AWS resources or costs you mean, so I haven't asked AWS anything.", closestPhrasings(text));
+}
+
+function unknownTypeName(literal: string): PlanResult {
+  const lookup = findResourceType(literal);
+  const suggestions = lookup.kind === 'unknown' ? lookup.suggestions : [];
+  return reply('clarify', `There is no resource type ${literal}.${didYouMean(suggestions)}`, suggestions.length > 0 ? suggestions.map((type) => `list ${type}`) : closestPhrasings(literal));
+}
+
+/** The noun after "list", "how many", "count", "show me": what the question wanted listed. */
+function askedForNoun(text: string): string | undefined {
+  const words = askedFor.exec(text)?.[1]?.split(/\s+/).filter((word) => !notAName.has(word.toLowerCase())) ?? [];
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/** "tagged env=prod", "with tag team", "tagged with team:payments". */
+const taggedPhrase = /\b(?:tagged(?: with)?|with (?:the )?tags?|tags?)\s+([\w.:/+@-]+)(?:\s*=\s*([\w.:/+@-]+))?/gi;
+/** "functions with env=dev": key=value on its own. */
+const bareTag = /(?<![\w:/-])([A-Za-z][\w.:-]{0,127})=([\w.:/+@-]+)/g;
+/** "named web", "whose name contains api", "containing orders". */
+const nameFilter = /\b(?:named|called|with names? (?:containing|like|matching)|whose names? (?:contains?|includes?|has)|names? contain(?:s|ing)?|containing|matching)\s+["'`]?([^"'`\s]+)/i;
+const stateFilter = /\b(running|stopped|stopping|pending|terminated|available|in-use|active|inactive|creating|deleting|failed)\b/i;
+
+/** Keys may hold colons ("aws:cloudformation:stack-name"); a single colon with no "=" separates key and value ("team:payments"). */
+function tagOf(key: string, value: string | undefined): ListFilters['tags'][number] {
+  if (value !== undefined) return { key, value };
+  const [tagKey, tagValue, ...rest] = key.split(':');
+  return tagKey && tagValue && rest.length === 0 ? { key: tagKey, value: tagValue } : { key, value: null };
+}
+
+function parseFilters(text: string): ListFilters {
+  const tagMatch = (match: RegExpExecArray) => (match[1] === undefined ? [] : [tagOf(match[1], match[2])]);
+  const tags = [...text.matchAll(taggedPhrase)].flatMap(tagMatch);
+  if (tags.length === 0) tags.push(...[...text.matchAll(bareTag)].flatMap(tagMatch));
+  return { tags, nameContains: nameFilter.exec(text)?.[1] ?? null, state: stateFilter.exec(text)?.[1]?.toLowerCase() ?? null };
+}
