@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openHistory } from '../source/history/store.js';
@@ -17,11 +17,14 @@ const { failures, refuse } = vi.hoisted(() => {
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
-  const writeFileSync: typeof actual.writeFileSync = (...args) => {
-    refuse('writeFileSync');
-    actual.writeFileSync(...args);
-  };
-  const mocked = { ...actual, writeFileSync };
+  const failing =
+    <A extends unknown[], R>(name: string, call: (...args: A) => R) =>
+    (...args: A) => {
+      refuse(name);
+      return call(...args);
+    };
+  // The storage module's atomic write, folder creation and tightening.
+  const mocked = { ...actual, writeSync: failing('writeSync', actual.writeSync), mkdirSync: failing('mkdir', actual.mkdirSync), chmodSync: failing('chmod', actual.chmodSync) };
   return { ...mocked, default: mocked };
 });
 
@@ -38,7 +41,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     const write = handle.write.bind(handle) as (...rest: unknown[]) => Promise<unknown>;
     return Object.assign(handle, { write: failing('write', write) });
   };
-  const mocked = { ...actual, open, mkdir: failing('mkdir', actual.mkdir), chmod: failing('chmod', actual.chmod) };
+  const mocked = { ...actual, open };
   return { ...mocked, default: mocked };
 });
 
@@ -82,8 +85,9 @@ describe('history on a full or read-only disk', () => {
     const { store } = await storeWithOneConversation();
     const index = join(store.dir, 'index.json');
     const before = readFileSync(index, 'utf8');
-    failures.set('writeFileSync', 'EDQUOT');
+    failures.set('writeSync', 'EDQUOT');
     await store.create('second');
+    await store.flush(); // the index entry is written in the background
     expect(store.recording).toBe(false);
     expect(store.warnings).toEqual(['history: the disk is full (EDQUOT); this chat is no longer being saved']);
     expect(readFileSync(index, 'utf8')).toBe(before);
@@ -103,8 +107,10 @@ describe('history on a full or read-only disk', () => {
     ['mkdir', 'EROFS'],
     ['chmod', 'EACCES'],
   ])('opens without recording when %s fails with %s (read-only disk)', async (call, code) => {
+    const dataDir = tempDataDir();
+    chmodSync(dataDir, 0o755); // a folder qchat must tighten
     failures.set(call, code);
-    const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: steppingClock() });
+    const store = await openHistory({ dataDir, userId: 'alice', clock: steppingClock() });
     expect(store.recording).toBe(false);
     expect(store.warnings).toEqual([`history: the disk is read-only (${code}); this chat is no longer being saved`]);
     const { id } = await store.create('question');

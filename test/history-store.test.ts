@@ -16,7 +16,13 @@ async function conversationWith(store: HistoryStore, question: string, answer = 
   const conversation = await store.create(question);
   await store.append(conversation.id, { role: 'user', text: question });
   await store.append(conversation.id, { role: 'assistant', text: answer });
+  await store.flush(); // the index entry too, before another store (another process) looks
   return conversation;
+}
+
+/** Sets every file's write time, as if the files had been written on the tests' pinned clock. */
+function filesWrittenAt(dir: string, at: string) {
+  for (const name of readdirSync(dir)) utimesSync(join(dir, name), new Date(at), new Date(at));
 }
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -129,14 +135,37 @@ describe('history store', () => {
     const recent = [];
     for (const question of ['a', 'b', 'c', 'd']) recent.push(await conversationWith(store, question));
     clock.jump(31 * dayMs); // "old" is now 91 days old, the rest 31 days
+    filesWrittenAt(store.dir, '2026-01-01T00:00:00Z'); // the clock is then not earlier than the files
     const reopened = await openHistory({ dataDir, userId: 'alice', clock, retention: { maxConversations: 3 } });
     expect((await reopened.list()).map(({ title }) => title)).toEqual(['d', 'c', 'b']);
     expect(existsSync(join(store.dir, `${old.id}.jsonl`))).toBe(false);
     expect(existsSync(join(store.dir, `${recent[0]?.id}.jsonl`))).toBe(false);
     clock.jump(60 * dayMs);
+    filesWrittenAt(store.dir, '2026-01-01T00:00:00Z');
     const later = await openHistory({ dataDir, userId: 'alice', clock, retention: { maxAgeDays: 90 } });
     expect(await later.list()).toEqual([]);
     expect(readdirSync(store.dir)).toEqual(['index.json']);
+    expect(later.warnings).toEqual(['history: removed 3 conversations by retention (at most 100, none older than 90 days)']);
+  });
+
+  it('never deletes by age on a clock ahead of the system clock, and says so (QCHAT_NOW=2099-…)', async () => {
+    const { store, dataDir } = await freshStore();
+    await conversationWith(store, 'kept');
+    const future = steppingClock('2099-06-01T00:00:00Z');
+    const reopened = await openHistory({ dataDir, userId: 'alice', clock: future });
+    expect((await reopened.list()).map(({ title }) => title)).toEqual(['kept']);
+    expect(reopened.warnings).toEqual([expect.stringMatching(/^history: kept conversations by age: the clock \(2099-06-01\) is ahead of the system clock/)]);
+  });
+
+  it('never deletes by age on a clock earlier than the newest history file, and says so', async () => {
+    const { store, dataDir } = await freshStore({ clock: steppingClock('2026-01-01T00:00:00Z') });
+    await conversationWith(store, 'kept');
+    filesWrittenAt(store.dir, '2026-09-01T00:00:00Z');
+    const reopened = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-06-01T00:00:00Z') });
+    expect((await reopened.list()).map(({ title }) => title)).toEqual(['kept']);
+    expect(reopened.warnings).toEqual([
+      'history: kept conversations by age: the clock (2026-06-01) is earlier than the newest history file (2026-09-01), so ages cannot be trusted',
+    ]);
   });
 
   it('creates private folders and files whatever the umask', async () => {
@@ -223,7 +252,7 @@ describe('history store', () => {
     // A valid JSON file that is not an index is unreadable too, and an earlier copy is never overwritten.
     writeFileSync(index, '[]');
     const again = await openHistory({ dataDir, userId: 'alice', clock });
-    expect(again.warnings[0]).toContain('(not a qchat history index); moved it to index.json.corrupt-20261122T100000Z-2');
+    expect(again.warnings[0]).toMatch(/\(not a qchat history index \(.+\)\); moved it to index.json.corrupt-20261122T100000Z-2/);
     expect(await again.list()).toHaveLength(2);
   });
 
@@ -256,17 +285,20 @@ describe('history store', () => {
     rmSync(file);
     mkdirSync(file);
     expect(await store.read(id)).toEqual([]);
-    expect(store.warnings).toEqual([`history: ${id}.jsonl was unreadable (EISDIR); moved it to ${id}.jsonl.corrupt-20261122T100000Z`]);
+    expect(store.warnings).toEqual([`history: ${id}.jsonl was unreadable (a directory, not a file); moved it to ${id}.jsonl.corrupt-20261122T100000Z`]);
   });
 
   it('cleans up after killed writers: temp files and stale locks', async () => {
     const { store, dataDir, clock } = await freshStore();
     await conversationWith(store, 'q');
-    writeFileSync(join(store.dir, '.index.json.4242-deadbeef.tmp'), '{"half');
+    const temp = join(store.dir, '.index.json.4242-deadbeef.tmp');
+    writeFileSync(temp, '{"half');
     const lock = join(store.dir, 'index.json.lock');
     mkdirSync(lock);
-    const minuteAgo = new Date(Date.now() - 60_000);
+    // Real file times: a killed writer's leftovers are recognised by their age on disk.
+    const minuteAgo = new Date(Date.now() - 61_000);
     utimesSync(lock, minuteAgo, minuteAgo);
+    utimesSync(temp, minuteAgo, minuteAgo);
     const started = Date.now();
     const reopened = await openHistory({ dataDir, userId: 'alice', clock });
     expect(Date.now() - started).toBeLessThan(3000);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseJsonText, quoteValue } from './json-text.js';
-import { readSmallFile, type SmallFileError } from '../storage/read-small-file.js';
+import { readSmallFile } from '../storage/read-file.js';
+import type { StorageError } from '../storage/storage-error.js';
 import { envNameFor, nonSettingEnv, settingKeys, settingsSchema, type SettingKey, type Settings } from './settings.js';
 
 /** A setting with a bad value: names where it came from, the key and what is allowed. */
@@ -47,7 +48,7 @@ function readSettingsFile(file: string, warnings: string[]): Record<string, unkn
   try {
     text = readSmallFile(file);
   } catch (error) {
-    throw new SettingsError(file, '(file)', (error as SmallFileError).message);
+    throw new SettingsError(file, '(file)', (error as StorageError).problem);
   }
   if (text === undefined) return {};
   let raw: unknown;

@@ -1,24 +1,30 @@
-import { open, readFile } from 'node:fs/promises';
-import { errorCode, noFollow } from '../storage/disk.js';
-import { parseConversation, type ParsedConversation } from './message.js';
+import { open } from 'node:fs/promises';
+import { noFollow } from '../storage/disk.js';
+import { readLines } from '../storage/read-lines.js';
+import { kindOf, StorageError } from '../storage/storage-error.js';
+import { ConversationReader, type ParsedConversation } from './message.js';
 
 const newline = 0x0a;
+// One message with its answer is a few hundred kilobytes at most; a longer line is not ours.
+const maxLineBytes = 32 * 1024 * 1024;
 
 /**
  * Appends one complete line with a single write on an O_APPEND descriptor, so writers in other
  * processes never interleave with it. A writer killed mid-line leaves a fragment without a
- * newline; the next line then starts on a fresh line so only that fragment is lost.
+ * newline; the next line then starts on a fresh line so only that fragment is lost. Creates the
+ * file (0600) if needed; a link, FIFO or folder in its place is refused (and moved aside by the store).
  */
 export async function appendLine(path: string, line: string): Promise<void> {
   const handle = await open(path, noFollow.append, 0o600);
   try {
-    const { size } = await handle.stat();
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new StorageError('NOT_A_FILE', path, `is not a regular file (it is ${kindOf(stat)})`, 'move it away');
     let data = Buffer.from(line);
-    if (size === 0) {
+    if (stat.size === 0) {
       await handle.chmod(0o600);
     } else {
       const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
+      await handle.read(last, 0, 1, stat.size - 1);
       if (last[0] !== newline) data = Buffer.concat([Buffer.of(newline), data]);
     }
     const { bytesWritten } = await handle.write(data);
@@ -29,22 +35,9 @@ export async function appendLine(path: string, line: string): Promise<void> {
   }
 }
 
-/** Creates an empty private conversation file (keeping any existing content). */
-export async function createConversationFile(path: string): Promise<void> {
-  const handle = await open(path, noFollow.create, 0o600);
-  try {
-    await handle.chmod(0o600);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The messages of a conversation file; a missing file is an empty conversation. */
+/** The messages of a conversation file, streamed line by line; a missing file is an empty conversation. */
 export async function readConversationFile(path: string): Promise<ParsedConversation> {
-  try {
-    return parseConversation(await readFile(path, { encoding: 'utf8', flag: noFollow.read }));
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { messages: [], badLines: [] };
-    throw error;
-  }
+  const reader = new ConversationReader();
+  for await (const line of readLines(path, maxLineBytes)) reader.add(line);
+  return reader.result();
 }

@@ -41,20 +41,26 @@ export interface ParsedConversation {
 /**
  * Reads a conversation file's lines in order. A line repeating an earlier message's id updates
  * that message's fields (this is how feedback given later is recorded in an append-only file).
+ * `undefined` is a line too long to read, counted as unreadable.
  */
-export function parseConversation(text: string): ParsedConversation {
-  const byId = new Map<string, HistoryMessage>();
-  const badLines: number[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
+export class ConversationReader {
+  readonly #byId = new Map<string, HistoryMessage>();
+  readonly #badLines: number[] = [];
+  #lineNumber = 0;
+
+  add(line: string | undefined): void {
+    this.#lineNumber++;
     if (line === '') return;
-    const record = parseRecord(line);
-    const earlier = record && byId.get(record.id);
+    const record = line === undefined ? undefined : parseRecord(line);
+    const earlier = record && this.#byId.get(record.id);
     const merged = earlier ? { ...earlier, ...record } : record;
-    if (isMessage(merged)) byId.set(merged.id, merged);
-    else badLines.push(index + 1);
-  });
-  return { messages: [...byId.values()], badLines };
+    if (isMessage(merged)) this.#byId.set(merged.id, merged);
+    else this.#badLines.push(this.#lineNumber);
+  }
+
+  result(): ParsedConversation {
+    return { messages: [...this.#byId.values()], badLines: [...this.#badLines] };
+  }
 }
 
 function parseRecord(line: string): { id: string } | undefined {

@@ -3,12 +3,15 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
-import { appendLine, createConversationFile, readConversationFile } from './conversation-file.js';
-import { ensurePrivateDir, errorCode, fileStamp, isUnreadable, moveAside, writeRefusal } from '../storage/disk.js';
+import { appendLine, readConversationFile } from './conversation-file.js';
+import { errorCode, fileStamp, moveAside, writeRefusal } from '../storage/disk.js';
+import { isLockBusy } from '../storage/lock.js';
+import { ensurePrivateDir } from '../storage/private-dir.js';
+import { StorageError } from '../storage/storage-error.js';
 import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
 import { toLine, type Feedback, type HistoryMessage, type NewMessage, type ParsedConversation } from './message.js';
 import { redactSecrets } from './redact.js';
-import { defaultRetention, expiredConversations, newestFirst, type RetentionOptions } from './retention.js';
+import { ageRetentionRefusal, defaultRetention, expiredConversations, newestFirst, type RetentionOptions } from './retention.js';
 
 export type { ConversationSummary, HistorySettings } from './index-file.js';
 export type { Feedback, HistoryMessage, NewMessage, Role } from './message.js';
@@ -38,7 +41,7 @@ const noSettings = (): HistorySettings => ({ inputHistory: [] });
  * applies retention. Disk trouble never throws: it shows up in `warnings` and `recording`.
  */
 export async function openHistory(options: OpenHistoryOptions): Promise<HistoryStore> {
-  const store = new HistoryStore(join(options.dataDir, 'history', safeUserDirName(options.userId)), options.clock);
+  const store = new HistoryStore(join(options.dataDir, 'history', safeUserDirName(options.userId)), options.dataDir, options.clock);
   await store.tidy({ ...defaultRetention, ...options.retention });
   return store;
 }
@@ -54,7 +57,11 @@ export function titleFrom(question: string): string {
 
 /**
  * One user's conversations: `index.json` (lowdb) lists them and holds settings; each conversation
- * is an append-only `<id>.jsonl`. Calls on one store run one at a time, in call order.
+ * is an append-only `<id>.jsonl`. Two queues keep call order: one for conversation lines, one for
+ * the index. A message is on disk once its line is appended, before and independently of the
+ * index update, so an index lock held by a stalled or killed process never holds turns back:
+ * only the turn in flight can be lost. The index is then brought up to date in the background
+ * (and rebuilt from the files if it never is).
  */
 export class HistoryStore {
   /** Problems the user should see (unreadable files moved aside, lines skipped, recording stopped). */
@@ -62,10 +69,15 @@ export class HistoryStore {
   readonly #index: IndexFile;
   #recording = true;
   #queue: Promise<unknown> = Promise.resolve();
+  #lines: Promise<unknown> = Promise.resolve();
+  /** Messages appended whose index entry is not updated yet, per conversation. */
+  readonly #untouched = new Map<string, HistoryMessage[]>();
 
   /** Use `openHistory`. */
   constructor(
     readonly dir: string,
+    /** The data directory: every folder from it down to `dir` is checked and kept private. */
+    private readonly dataDir: string,
     private readonly clock: Clock,
   ) {
     this.#index = new IndexFile(join(dir, 'index.json'), clock, (message) => this.#warn(message), (data) => this.#recover(data));
@@ -90,31 +102,29 @@ export class HistoryStore {
     return this.#serial(() => this.#guard(undefined, async () => lookUp((await this.#index.read()).conversations, ref)));
   }
 
-  /** Starts a conversation titled after its first question. */
+  /** Starts a conversation titled after its first question (its file now, its index entry in the background). */
   create(firstQuestion: string): Promise<ConversationSummary> {
-    return this.#serial(() => {
-      const now = this.clock();
-      const id = `${fileStamp(now)}-${randomBytes(4).toString('hex')}`;
-      const conversation = { id, title: titleFrom(firstQuestion), createdAt: now.toISOString(), updatedAt: now.toISOString(), messageCount: 0 };
-      return this.#write(conversation, () =>
-        this.#index.update(async (data) => {
-          await createConversationFile(this.#file(conversation.id));
-          data.conversations.push(conversation);
-          return conversation;
-        }),
-      );
-    });
+    const now = this.clock();
+    const id = `${fileStamp(now)}-${randomBytes(4).toString('hex')}`;
+    const conversation = { id, title: titleFrom(firstQuestion), createdAt: now.toISOString(), updatedAt: now.toISOString(), messageCount: 0 };
+    return this.#serialLine(() =>
+      this.#write(conversation, async () => {
+        await appendLine(this.#file(id), '');
+        this.#inBackground(() => this.#index.update((data) => void (data.conversations.some((c) => c.id === id) || data.conversations.push(conversation))));
+        return conversation;
+      }),
+    );
   }
 
-  /** Records a message (secrets redacted) and returns it as stored. */
+  /** Records a message (secrets redacted) and returns it as stored, once its line is on disk. */
   append(conversationId: string, message: NewMessage): Promise<HistoryMessage> {
-    return this.#serial(() => {
+    return this.#serialLine(() => {
       const file = this.#file(conversationId);
       const line = toLine({ id: message.id ?? randomUUID(), role: message.role, at: this.#now(), text: message.text, answer: message.answer });
       const stored = JSON.parse(line) as HistoryMessage;
       return this.#write(stored, async () => {
         await appendLine(file, line);
-        await this.#index.update((data) => touch(data, conversationId, stored));
+        this.#touchLater(conversationId, stored);
         return stored;
       });
     });
@@ -122,12 +132,12 @@ export class HistoryStore {
 
   /** Records feedback on a message already appended (as a line that updates it). */
   setFeedback(conversationId: string, messageId: string, feedback: Feedback): Promise<void> {
-    return this.#serial(() => this.#write(undefined, () => appendLine(this.#file(conversationId), toLine({ id: messageId, feedback }))));
+    return this.#serialLine(() => this.#write(undefined, () => appendLine(this.#file(conversationId), toLine({ id: messageId, feedback }))));
   }
 
   /** The messages of a conversation in order; unreadable lines are skipped and reported. */
   read(conversationId: string): Promise<HistoryMessage[]> {
-    return this.#serial(() =>
+    return this.#serialLine(() =>
       this.#guard([], async () => {
         const file = this.#file(conversationId);
         const { messages, badLines } = await this.#readOrSetAside(conversationId);
@@ -189,17 +199,50 @@ export class HistoryStore {
         // A link in place of a history folder would take every write out of the data directory.
         for (const dir of [dirname(this.dir), this.dir]) {
           if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) await this.#setAside(dir, 'a symbolic link');
-          await ensurePrivateDir(dir);
         }
+        ensurePrivateDir(this.dir, this.dataDir);
         await this.#index.update(async (data) => {
-          await this.#index.removeLeftoverTempFiles();
+          this.#index.removeLeftoverTempFiles();
           await this.#recover(data);
-          const expired = new Set(expiredConversations(data.conversations, this.clock(), retention).map(({ id }) => id));
-          data.conversations = data.conversations.filter(({ id }) => !expired.has(id));
-          await Promise.all([...expired].map((id) => rm(this.#file(id), { force: true })));
+          const now = this.clock();
+          let expired = expiredConversations(data.conversations, now, retention);
+          const byCountOnly = expiredConversations(data.conversations, now, { ...retention, maxAgeDays: Infinity });
+          const refusal = expired.length > byCountOnly.length ? await ageRetentionRefusal(this.dir, now) : undefined;
+          if (refusal) {
+            this.#warn(`history: ${refusal}`);
+            expired = byCountOnly;
+          }
+          if (expired.length === 0) return;
+          const ids = new Set(expired.map(({ id }) => id));
+          data.conversations = data.conversations.filter(({ id }) => !ids.has(id));
+          await Promise.all([...ids].map((id) => rm(this.#file(id), { force: true })));
+          this.#warn(`history: removed ${expired.length} conversation${expired.length > 1 ? 's' : ''} by retention (at most ${retention.maxConversations}, none older than ${retention.maxAgeDays} days)`);
         });
       }),
     );
+  }
+
+  /** Resolves once every change asked for so far, index updates included, is on disk (or given up). */
+  async flush(): Promise<void> {
+    await this.#lines;
+    await this.#queue;
+  }
+
+  /** Counts appended messages in the index with one update for all that are waiting. */
+  #touchLater(conversationId: string, message: HistoryMessage): void {
+    const waiting = this.#untouched.get(conversationId);
+    if (waiting) return void waiting.push(message);
+    this.#untouched.set(conversationId, [message]);
+    this.#inBackground(() => {
+      const messages = this.#untouched.get(conversationId) ?? [];
+      this.#untouched.delete(conversationId);
+      return this.#index.update((data) => messages.forEach((m) => touch(data, conversationId, m)));
+    });
+  }
+
+  /** An index change nobody waits for; its trouble becomes a warning like any other. */
+  #inBackground(change: () => Promise<unknown>): void {
+    this.#serial(() => this.#write(undefined, change)).catch((error: Error) => this.#warn(`history: ${error.message}`));
   }
 
   /**
@@ -234,14 +277,15 @@ export class HistoryStore {
     try {
       return await readConversationFile(file);
     } catch (error) {
-      if (!isUnreadable(error)) throw error;
-      await this.#setAside(file, errorCode(error)!);
+      const code = errorCode(error);
+      if (!(error instanceof StorageError) && code !== 'EACCES' && code !== 'EPERM') throw error;
+      await this.#setAside(file, error instanceof StorageError ? error.problem.replace(/^is /, '') : code!);
       return { messages: [], badLines: [] };
     }
   }
 
   async #setAside(file: string, reason: string): Promise<void> {
-    const movedTo = await moveAside(file, this.clock);
+    const movedTo = moveAside(file, this.clock);
     this.#warn(`history: ${basename(file)} was unreadable (${reason}); moved it to ${basename(movedTo)}`);
   }
 
@@ -265,6 +309,12 @@ export class HistoryStore {
     return run;
   }
 
+  #serialLine<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#lines.then(task);
+    this.#lines = run.catch(() => undefined);
+    return run;
+  }
+
   /** Runs a write unless recording is off; a write that fails on the disk turns recording off. */
   #write<T>(fallback: T, task: () => Promise<T>): Promise<T> {
     return this.#recording ? this.#guard(fallback, task, 'write') : Promise.resolve(fallback);
@@ -279,10 +329,15 @@ export class HistoryStore {
     try {
       return await task();
     } catch (error) {
+      if (error instanceof StorageError) {
+        if (kind === 'write') this.#recording = false;
+        this.#warn(`history: ${error.message}; ${error.remedy}${kind === 'write' ? '; this chat is no longer being saved' : ''}`);
+        return fallback;
+      }
       const code = errorCode(error);
       if (code === undefined) throw error;
       const refusal = writeRefusal(error);
-      if (code === 'ELOCKED' || code === 'ECOMPROMISED') {
+      if (isLockBusy(error)) {
         this.#warn(`history: ${this.#index.path} stayed locked by another qchat; a change to the list was not saved`);
       } else if (kind === 'write' || refusal) {
         this.#recording = false;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseJsonText } from '../config/json-text.js';
 import { shippedConfigPath } from '../config/package-root.js';
-import { readSmallFile } from '../storage/read-small-file.js';
+import { readSmallFile } from '../storage/read-file.js';
 import { ExitCode, QchatError } from '../errors.js';
 
 /** A Pro subscription ("profile"): one region, one Identity Center instance, assigned to users and groups. */

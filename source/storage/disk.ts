@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { chmod, mkdir, rename, stat } from 'node:fs/promises';
+import { constants, lstatSync, renameSync } from 'node:fs';
 import type { Clock } from '../config/clock.js';
 
 export function errorCode(error: unknown): string | undefined {
@@ -15,27 +14,16 @@ export function writeRefusal(error: unknown): 'full' | 'read-only' | undefined {
 }
 
 /**
- * Errors that mean the file itself is unusable (not the disk): it is moved aside. ELOOP is a
- * symbolic link opened with `noFollow`: history never reads or writes through a link, which could
- * point outside the data directory.
+ * Open flags shared by every private file. O_NOFOLLOW refuses a symbolic link in the last path
+ * component (ELOOP): qchat never reads or writes through a link, which could point outside its
+ * folders. O_NONBLOCK keeps a FIFO planted in a file's place from blocking the open; the file is
+ * then checked to be a regular one before anything is read.
  */
-export function isUnreadable(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'EISDIR' || code === 'EACCES' || code === 'EPERM' || code === 'ELOOP';
-}
-
-/** Open flags that refuse a symbolic link in the last path component (ELOOP). */
 export const noFollow = {
-  read: constants.O_RDONLY | constants.O_NOFOLLOW,
-  append: constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
-  create: constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+  read: constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+  append: constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+  createNew: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
 };
-
-/** Creates the directory if needed and makes it private whatever the umask. */
-export async function ensurePrivateDir(path: string): Promise<void> {
-  await mkdir(path, { recursive: true, mode: 0o700 });
-  await chmod(path, 0o700);
-}
 
 /** `20261122T100000Z`: a timestamp usable in file names. */
 export function fileStamp(time: Date): string {
@@ -43,26 +31,17 @@ export function fileStamp(time: Date): string {
 }
 
 /**
- * Renames an unreadable file to `<name>.corrupt-<timestamp>` (never over an earlier one) so it
- * stays available for inspection and a fresh file can take its place. Returns the new path.
+ * The one move-aside scheme: renames an unusable file (or folder, link, FIFO) to
+ * `<name>.corrupt-<timestamp>` (never over an earlier one) so it stays available for inspection
+ * and a fresh file can take its place. Returns the new path, which the caller reports.
  */
-export async function moveAside(path: string, clock: Clock): Promise<string> {
+export function moveAside(path: string, clock: Clock): string {
   const base = `${path}.corrupt-${fileStamp(clock())}`;
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; attempt < 1000; attempt++) {
     const target = attempt === 1 ? base : `${base}-${attempt}`;
-    if (!(await exists(target))) {
-      await rename(path, target);
-      return target;
-    }
+    if (lstatSync(target, { throwIfNoEntry: false })) continue;
+    renameSync(path, target);
+    return target;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return false;
-    throw error;
-  }
+  throw Object.assign(new Error(`${path}: too many files moved aside already`), { code: 'EEXIST' });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseJsonText, quoteValue } from '../config/json-text.js';
-import { readSmallFile, type SmallFileError } from '../storage/read-small-file.js';
+import { readSmallFile } from '../storage/read-file.js';
+import type { StorageError } from '../storage/storage-error.js';
 import { shippedConfigPath } from '../config/package-root.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { badTiersFileMessage } from './messages.js';
@@ -57,7 +58,7 @@ export function loadTierPolicy(overridePath?: string): TierPolicy {
   try {
     text = readSmallFile(file);
   } catch (error) {
-    throw badTiersFile(file, [(error as SmallFileError).message]);
+    throw badTiersFile(file, [(error as StorageError).problem]);
   }
   if (text === undefined) throw badTiersFile(file, ['cannot be read (ENOENT)']);
   return parseTierPolicy(text, file);

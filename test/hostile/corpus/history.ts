@@ -38,9 +38,9 @@ export const indexCases: IndexCase[] = [
   { name: 'a conversation id that is a path', index: file(JSON.stringify({ version: 1, conversations: [{ id: '../../etc/passwd', title: 'x', createdAt: '2026-11-22T09:00:00Z', updatedAt: '2026-11-22T09:00:00Z', messageCount: 1 }] })), reason: /not a qchat history index/ },
   { name: 'a count that is text', index: file(JSON.stringify({ version: 1, conversations: [{ id: savedId, title: 'x', createdAt: '2026-11-22T09:00:00Z', updatedAt: '2026-11-22T09:00:00Z', messageCount: 'many' }] })), reason: /not a qchat history index/ },
   { name: 'huge garbage (8 MB)', index: file(`{"version": 1, "junk": "${'x'.repeat(8_000_000)}`), reason: /not valid JSON/ },
-  { name: 'a folder', index: { kind: 'directory' }, reason: /EISDIR/ },
-  { name: 'a link to a file outside the data directory', index: { kind: 'link-outside', bytes: '{"keep": "me"}' }, reason: /ELOOP/ },
-  { name: 'a dangling link', index: { kind: 'dangling-link' }, reason: /ELOOP/ },
+  { name: 'a folder', index: { kind: 'directory' }, reason: /a directory, not a file/ },
+  { name: 'a link to a file outside the data directory', index: { kind: 'link-outside', bytes: '{"keep": "me"}' }, reason: /a symbolic link/ },
+  { name: 'a dangling link', index: { kind: 'dangling-link' }, reason: /a symbolic link/ },
 ];
 
 export interface ConversationCase {

@@ -1,0 +1,25 @@
+/**
+ * A private file or folder qchat cannot use, with what is wrong (`problem`, a phrase that follows
+ * the path) and what the user can do about it (`remedy`). `code` says which kind, for callers that
+ * move the thing aside rather than stop.
+ */
+export class StorageError extends Error {
+  constructor(
+    readonly code: 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'LINK' | 'NOT_OWNED' | 'TOO_LARGE' | 'UNREADABLE',
+    readonly path: string,
+    readonly problem: string,
+    readonly remedy: string,
+  ) {
+    super(`${path} ${problem}`);
+  }
+}
+
+/** "a FIFO", "a directory", …: what a stat says a path is, for messages. */
+export function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (stat.isFile()) return 'a file';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
+}
