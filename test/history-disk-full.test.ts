@@ -52,6 +52,7 @@ async function storeWithOneConversation() {
   const store = await openHistory({ dataDir, userId: 'alice', clock: steppingClock() });
   const { id } = await store.create('first');
   await store.append(id, { role: 'user', text: 'first' });
+  await store.flush();
   return { store, id, dataDir };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
@@ -57,6 +57,28 @@ describe('chat history through the chat', () => {
     await askAndRecord(conversation, 'help');
     await conversation.session.close();
     expect(existsSync(join(home, 'data', 'history'))).toBe(false);
+  });
+
+  it('keeps turns asked while history is still opening (a lock left by a killed qchat)', { timeout: 30_000 }, async () => {
+    const home = tempHome();
+    const first = await conversationAs('alice', home);
+    await askAndRecord(first, 'how many s3 buckets do I have');
+    await first.session.close();
+    // Another qchat of alice's died holding the index lock: opening waits until it is stale.
+    const lock = join(first.session.context.paths.data, 'history', readdirSync(join(home, 'data', 'history'))[0]!, 'index.json.lock');
+    mkdirSync(lock);
+    const context = loadRunContext({ sandboxUser: 'alice' }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z' });
+    const session = await ChatSession.open(context);
+    await session.identify();
+    const second = new Conversation(session);
+    const starting = second.start();
+    // The prompt is up before history is: the user asks and the turn is shown and recorded.
+    const recorded = askAndRecord(second, 'how many vpcs');
+    await Promise.all([starting, recorded]);
+    await session.close();
+    const third = await conversationAs('alice', home);
+    expect(third.restored.map((turn) => turn.question)).toEqual(['how many s3 buckets do I have', 'how many vpcs']);
+    await third.session.close();
   });
 
   it('remembers the cross-region answer per user (Pro)', async () => {

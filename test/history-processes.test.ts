@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryMessage } from '../source/history/store.js';
@@ -71,7 +71,73 @@ describe('history shared by several processes of one user', () => {
       }),
     );
   });
+
+  // Issue 16 item 1: another qchat of the same user dies holding index.json.lock while this chat
+  // runs (a fresh lock, taken over only once stale), or left one long ago (a stale lock at start).
+  // The chat shows turns and records them; a kill -9 may then lose only the turn in flight.
+  for (const [name, when, lockAgeMs] of [
+    ['a lock left by a process killed during the chat', 'during', 0],
+    ['a stale lock at start', 'before', 60_000],
+  ] as const) {
+    it(`loses only the turn in flight when the chat is killed, with ${name}`, { timeout: 120_000 }, async () => {
+      const dataDir = tempDataDir();
+      const first = await openAs(dataDir, 'carol');
+      const { id } = await first.create('killed chats');
+      await first.flush();
+      const lock = join(first.dir, 'index.json.lock');
+      const runs = 5;
+      let shownInAll = 0;
+      for (let run = 0; run < runs; run++) {
+        if (when === 'before') plantLock(lock, lockAgeMs);
+        const shown = await killedChat(dataDir, 'carol', id, `run${run}`, 300 + run * 200, () => when === 'during' && plantLock(lock, lockAgeMs));
+        const turns = sequencesByTag(await (await openAs(dataDir, 'carol')).read(id)).get(`run${run}`) ?? [];
+        // Both lines of every turn shown before the last are on disk.
+        const complete = upTo(shown).filter((n) => turns.filter((m) => m === n).length === 2);
+        expect(complete.slice(0, shown - 1), `run ${run}: ${shown} turns shown`).toEqual(upTo(shown - 1));
+        shownInAll += shown;
+      }
+      expect(shownInAll).toBeGreaterThan(runs * 2);
+    });
+  }
+
+  it('opens with a lock a killed process just left, and brings the index up to date', { timeout: 30_000 }, async () => {
+    const dataDir = tempDataDir();
+    const first = await openAs(dataDir, 'dave');
+    const { id } = await first.create('q');
+    await first.flush();
+    plantLock(join(first.dir, 'index.json.lock'), 0);
+    // The lock is taken over once stale (2 s, proper-lockfile's shortest; it was 5 s).
+    const store = await openAs(dataDir, 'dave');
+    await store.append(id, { role: 'user', text: 'a:0' });
+    await store.flush();
+    expect((await store.find(id))?.messageCount).toBe(1);
+    expect(store.warnings).toEqual([]);
+  });
 });
+
+/** A lock directory as a killed holder leaves it, `ageMs` old (real file time: locks go stale by it). */
+function plantLock(lock: string, ageMs: number): void {
+  if (!existsSync(lock)) mkdirSync(lock);
+  const at = new Date(Date.now() - ageMs);
+  utimesSync(lock, at, at);
+}
+
+/** Runs the chat worker for about `ms` after its first turn (then calls `meanwhile`), kills it with SIGKILL, and returns how many turns it had shown. */
+async function killedChat(dataDir: string, userId: string, conversationId: string, tag: string, ms: number, meanwhile: () => unknown): Promise<number> {
+  const child = startWorker(worker, [dataDir, userId, 'chat', conversationId, tag]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve) => child.stdout?.on('data', () => stdout.includes('shown 1') && resolve()));
+  meanwhile();
+  await sleep(ms);
+  child.kill('SIGKILL');
+  const code = await exited;
+  if (code !== null) throw new Error(`chat exited by itself (${code}): ${stderr}`);
+  return stdout.split('\n').filter((line) => line.startsWith('shown ')).length;
+}
 
 /** Starts a writer appending in a tight loop and SIGKILLs it during start-up or mid-loop. */
 async function killedRun(dataDir: string, userId: string, conversationId: string, tag: string, dir: string): Promise<void> {

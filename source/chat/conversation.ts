@@ -50,8 +50,17 @@ export class Conversation {
 
   constructor(readonly session: ChatSession) {}
 
+  /** Settles once `start()` has opened history (or found there is none); turns recorded before then wait for it. */
+  private opened: Promise<unknown> = Promise.resolve();
+
   /** Opens the user's history (Pro) and restores the latest conversation; on Free, says nothing is kept. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    const starting = this.open();
+    this.opened = starting.catch(() => undefined);
+    return starting;
+  }
+
+  private async open(): Promise<void> {
     this.notices.push(...this.session.warnings.splice(0));
     const opened = await this.session.history();
     if (opened.kind === 'refused') {
@@ -104,6 +113,9 @@ export class Conversation {
 
   /** Keeps a finished question and its reply in the current conversation (Pro). */
   async record(turn: PastTurn): Promise<void> {
+    // The prompt takes questions while history is still opening (a stale lock can take seconds):
+    // their turns wait here instead of being dropped.
+    await this.opened;
     if (!this.history) return;
     this.conversationId ??= (await this.history.create(turn.question)).id;
     await this.history.append(this.conversationId, { role: 'user', text: turn.question });

@@ -69,6 +69,8 @@ export class ChatSession {
   private readonly limiter: RateLimiter;
   private readonly store: ContextStore;
   private readonly profiles: SubscriptionProfile[];
+  /** History stores opened by this session, flushed on close. */
+  private readonly stores: HistoryStore[] = [];
 
   private constructor(
     readonly context: RunContext,
@@ -171,6 +173,7 @@ export class ChatSession {
       clock,
       retention: { maxConversations: settings.historyMaxConversations, maxAgeDays: settings.historyMaxAgeDays },
     });
+    this.stores.push(store);
     return { kind: 'store', store };
   }
 
@@ -254,6 +257,8 @@ export class ChatSession {
   }
 
   async close(): Promise<void> {
+    // History index updates run in the background; closing waits for them.
+    await Promise.all(this.stores.map((store) => store.flush()));
     await this.clients.destroy();
     await this.target.sandbox?.close();
   }
