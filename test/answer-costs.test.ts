@@ -1,5 +1,5 @@
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
-import { describe, expect, it } from 'vitest';
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { tempHome } from './helpers/cli.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
@@ -18,10 +18,28 @@ async function directTotal(session: ChatSession, start: string, end: string, ser
   return reply.ResultsByTime!.reduce((sum, r) => sum + Number(r.Total!.UnblendedCost!.Amount), 0);
 }
 
+/** Each group's cost from the sandbox day by day (not the answer's monthly call), summed. */
+async function directDailyGroups(session: ChatSession, start: string, end: string, key: 'SERVICE' | 'REGION'): Promise<Map<string, number>> {
+  const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
+  const sums = new Map<string, number>();
+  let token: string | undefined;
+  do {
+    const reply = await client.send(
+      new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION', Key: key }], NextPageToken: token }),
+    );
+    for (const day of reply.ResultsByTime!) for (const group of day.Groups ?? []) sums.set(group.Keys![0]!, (sums.get(group.Keys![0]!) ?? 0) + Number(group.Metrics!.UnblendedCost!.Amount));
+    token = reply.NextPageToken;
+  } while (token);
+  return sums;
+}
+
+const dollars = (amount: number) => Number(amount.toFixed(2));
+const moneyCell = (cell: string) => Number(cell.replace(/[$,+]/g, ''));
+
 describe('cost questions against the sandbox over real HTTP', () => {
   let session: ChatSession;
   const home = tempHome();
-  it('opens a session', async () => {
+  beforeAll(async () => {
     session = await sandboxSession({}, { home });
   });
 
@@ -54,10 +72,30 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(a.totals![0]!.amount).toBeCloseTo(await directTotal(session, '2026-10-01', '2026-11-01'), 2);
   });
 
-  it('breaks costs down by region', async () => {
+  it('adds up a 6-month breakdown month by month: each service and the total reconcile with per-month figures', async () => {
+    const { plan, answer: a } = await askAnswer(session, 'cost by service for the last 6 months');
+    expect(plan).toMatchObject({ intent: 'cost-by-service', period: { start: '2026-05-01', end: '2026-11-01' } });
+    const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const monthStart = (i: number) => (i < months.length ? `${months[i]}-01` : '2026-11-01');
+    const perMonth = await Promise.all(months.map((_, i) => directTotal(session, monthStart(i), monthStart(i + 1))));
+    expect(perMonth.every((amount) => amount > 0)).toBe(true);
+    expect(a.totals![0]!.amount).toBeCloseTo(perMonth.reduce((x, y) => x + y, 0), 2);
+    // The largest service, month by month with a SERVICE filter, adds up to its row.
+    const [topService, topCell] = a.table!.rows[0]!;
+    const topPerMonth = await Promise.all(months.map((_, i) => directTotal(session, monthStart(i), monthStart(i + 1), topService!)));
+    expect(moneyCell(topCell!)).toBeCloseTo(dollars(topPerMonth.reduce((x, y) => x + y, 0)), 2);
+  });
+
+  it('breaks costs down by region: every region its own amount, largest first, the total their sum', async () => {
     const { answer: a } = await askAnswer(session, 'cost by region last month');
     expect(a.table!.columns).toEqual(['Region', 'Cost', 'Share']);
-    expect(a.table!.rows.map((row) => row[0])).toContain('us-east-1');
+    const direct = await directDailyGroups(session, '2026-10-01', '2026-11-01', 'REGION');
+    const expected = [...direct].sort((x, y) => y[1] - x[1]);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(a.table!.rows.map((row) => [row[0], moneyCell(row[1]!)])).toEqual(expected.map(([region, amount]) => [region, dollars(amount)]));
+    const sum = expected.reduce((acc, [, amount]) => acc + amount, 0);
+    expect(a.totals![0]!.amount).toBeCloseTo(sum, 2);
+    expect(a.table!.rows[0]![2]).toBe(`${Math.round((expected[0]![1] / sum) * 100)}%`);
   });
 
   it('draws a daily trend', async () => {
@@ -67,12 +105,23 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(a.chart!.kind).toBe('series');
   });
 
-  it('forecasts the rest of the month and projects the month total', async () => {
+  it('forecasts the rest of the month and projects the month total from what the sandbox billed', async () => {
     const { answer: a } = await askAnswer(session, 'forecast for the rest of this month');
     expect(a.totals!.map((t) => t.label)).toEqual(['Spent so far this month', 'Forecast', 'Projected month total']);
-    const [spent, forecast, projected] = a.totals!.map((t) => t.amount);
-    expect(projected).toBeCloseTo(spent! + forecast!, 6);
     expect(a.calls.map((c) => c.operation)).toEqual(['GetCostForecast', 'GetCostAndUsage']);
+    // Independently: the days before today, summed day by day, and Cost Explorer's own forecast
+    // from today (2026-11-22) to the end of the month. Today is in the forecast, never in both.
+    const billedDays = [...(await directDailyGroups(session, '2026-11-01', '2026-11-22', 'SERVICE')).values()].reduce((x, y) => x + y, 0);
+    const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
+    const reply = await client.send(new GetCostForecastCommand({ TimePeriod: { Start: '2026-11-22', End: '2026-12-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' }));
+    const forecast = Number(reply.Total!.Amount);
+    expect(billedDays).toBeGreaterThan(0);
+    expect(forecast).toBeGreaterThan(0);
+    const [spentShown, forecastShown, projectedShown] = a.totals!.map((t) => t.amount);
+    expect(spentShown).toBeCloseTo(billedDays, 2);
+    expect(forecastShown).toBeCloseTo(forecast, 2);
+    expect(projectedShown).toBeCloseTo(billedDays + forecast, 2);
+    expect(a.summary).toContain(`the month should end near $${(billedDays + forecast).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
   });
 
   it('compares two periods service by service', async () => {
@@ -80,6 +129,23 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(plan).toMatchObject({ intent: 'cost-compare', period: { start: '2026-10-01', end: '2026-11-01' }, comparePeriod: { start: '2026-11-01' } });
     expect(a.table!.columns).toEqual(['Service', 'last month', 'this month', 'Change']);
     expect(a.warnings).toContain('This month is not over yet, so it is compared to date.');
+    const thisMonth = await directDailyGroups(session, plan.period!.start, plan.period!.end, 'SERVICE');
+    const lastMonth = await directDailyGroups(session, '2026-10-01', '2026-11-01', 'SERVICE');
+    // Every row: both amounts as billed, the change their difference with its sign, biggest change first.
+    const changes = a.table!.rows.map(([service, now, before, change]) => {
+      expect(moneyCell(now!)).toBeCloseTo(dollars(thisMonth.get(service!) ?? 0), 2);
+      expect(moneyCell(before!)).toBeCloseTo(dollars(lastMonth.get(service!) ?? 0), 2);
+      const difference = (thisMonth.get(service!) ?? 0) - (lastMonth.get(service!) ?? 0);
+      expect(moneyCell(change!.replace('-$', '-'))).toBeCloseTo(dollars(difference), 2);
+      expect(change!.startsWith(difference > 0 ? '+$' : '-$')).toBe(true);
+      return Math.abs(difference);
+    });
+    expect(changes).toEqual([...changes].sort((x, y) => y - x));
+    const [totalNow, totalBefore] = [thisMonth, lastMonth].map((sums) => [...sums.values()].reduce((x, y) => x + y, 0));
+    expect(a.totals!.map((t) => t.amount)).toEqual([expect.closeTo(totalNow!, 2), expect.closeTo(totalBefore!, 2)]);
+    // Three weeks of November against all of October: down, by the share the totals say.
+    expect(totalNow!).toBeLessThan(totalBefore!);
+    expect(a.summary).toContain(`(down ${Math.round(((totalBefore! - totalNow!) / totalBefore!) * 100)}%)`);
   });
 
   it('refuses a period outside the 13-month lookback without calling AWS', async () => {

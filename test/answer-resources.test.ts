@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../source/understanding/plan.js';
 import type { ChatSession } from '../source/chat/session.js';
 import { askAnswer, fixtureCount, sandboxSession } from './helpers/session.js';
 
 describe('resource questions against the sandbox over real HTTP', () => {
   let session: ChatSession;
-  it('opens a session', async () => {
+  beforeAll(async () => {
     session = await sandboxSession();
   });
 

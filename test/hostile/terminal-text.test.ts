@@ -130,8 +130,18 @@ describe('safeUserDirName', () => {
     fc.assert(fc.property(anyId, (userId) => safeUserDirName(userId).length <= 128));
   });
 
-  it('is stable: the same ID always names the same folder', () => {
-    fc.assert(fc.property(anyId, (userId) => safeUserDirName(userId) === safeUserDirName(`${userId}`)));
+  // Stable across runs and releases: a changed mapping would orphan every user's history, so the
+  // names are pinned. The empty ID's name is the well-known SHA-256 of nothing (e3b0c442…).
+  it.each([
+    ['', 'u-e3b0c44298fc1c149afbf4c8996fb924'],
+    ['..', 'u-5ec1f7e700f37c3d0b2981d04855fc34'],
+    ['a/../b', 'u-900ea8b7e0d8fe30857c1bb629272e28'],
+    ['.hidden', 'u-1692419006a88aab3372cf255367e2cc'],
+    ['alice@example.com', 'u-ff8d9819fc0e12bf0d24892e45987e24'],
+    ['x'.repeat(129), 'u-0ec9eb33e74510bcdd1f2ea55206e82f'],
+    ['x'.repeat(128), 'x'.repeat(128)],
+  ])('is stable: %j always names the folder %s', (userId, name) => {
+    expect(safeUserDirName(userId)).toBe(name);
   });
 
   it('gives different IDs different names', () => {
