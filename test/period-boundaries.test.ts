@@ -1,0 +1,117 @@
+// Period boundaries, row by row: the day, week, month, quarter and year edges where an off-by-one
+// changes the answer (issue 17). Each row gives the question, "now" (UTC) and the period expected,
+// worked out by hand from the calendar (end dates exclusive, as Cost Explorer's).
+import { describe, expect, it } from 'vitest';
+import { findPeriod, precedingPeriod, rangeLabel } from '../source/understanding/period.js';
+import { planQuestion } from '../source/understanding/planner.js';
+
+const at = (day: string) => new Date(`${day}T10:00:00Z`);
+
+describe('findPeriod at the edges', () => {
+  it.each([
+    // "on the Nth": today's number is this month; a later number is last month's.
+    ['on the 22nd', '2026-11-22', '2026-11-22', '2026-11-23', '2026-11-22'],
+    ['on the 21st', '2026-11-22', '2026-11-21', '2026-11-22', '2026-11-21'],
+    ['on the 23rd', '2026-11-22', '2026-10-23', '2026-10-24', '2026-10-23'],
+    ['on the 1st', '2026-11-01', '2026-11-01', '2026-11-02', '2026-11-01'],
+    ['on the 31st', '2026-11-22', '2026-10-31', '2026-11-01', '2026-10-31'],
+    ['on the 31st', '2027-01-05', '2026-12-31', '2027-01-01', '2026-12-31'],
+    // Days.
+    ['today', '2026-11-22', '2026-11-22', '2026-11-23', 'today'],
+    ['yesterday', '2027-01-01', '2026-12-31', '2027-01-01', 'yesterday'],
+    ['tomorrow', '2026-12-31', '2027-01-01', '2027-01-02', 'tomorrow'],
+    ['the last 7 days', '2026-11-22', '2026-11-15', '2026-11-22', 'last 7 days'],
+    ['the last 2 weeks', '2026-11-22', '2026-11-08', '2026-11-22', 'last 14 days'],
+    ['the next 10 days', '2026-11-22', '2026-11-22', '2026-12-02', 'the next 10 days'],
+    // Weeks start on Monday; 2026-11-22 is a Sunday, 2026-11-23 a Monday.
+    ['this week', '2026-11-22', '2026-11-16', '2026-11-23', 'this week'],
+    ['this week', '2026-11-23', '2026-11-23', '2026-11-30', 'this week'],
+    ['last week', '2026-11-23', '2026-11-16', '2026-11-23', 'last week'],
+    ['next week', '2026-11-22', '2026-11-23', '2026-11-30', 'next week'],
+    // Months.
+    ['last month', '2026-01-15', '2025-12-01', '2026-01-01', 'last month'],
+    ['this month', '2026-12-31', '2026-12-01', '2027-01-01', 'this month'],
+    ['next month', '2026-12-31', '2027-01-01', '2027-02-01', 'next month'],
+    ['the month before last', '2026-02-10', '2025-12-01', '2026-01-01', 'the month before last'],
+    ['month to date', '2026-11-01', '2026-11-01', '2026-11-02', 'month to date'],
+    ['the rest of this month', '2026-11-30', '2026-11-30', '2026-12-01', 'the rest of this month'],
+    ['the last 3 months', '2026-01-10', '2025-10-01', '2026-01-01', 'last 3 months'],
+    ['the past six months', '2026-11-22', '2026-05-01', '2026-11-01', 'last 6 months'],
+    ['the next 1 month', '2026-01-31', '2026-01-31', '2026-02-28', 'the next 1 month'],
+    ['the next 3 months', '2026-01-31', '2026-01-31', '2026-04-30', 'the next 3 months'],
+    // Quarters and years.
+    ['this quarter', '2026-03-31', '2026-01-01', '2026-04-01', 'this quarter'],
+    ['last quarter', '2026-04-01', '2026-01-01', '2026-04-01', 'last quarter'],
+    ['last quarter', '2026-02-01', '2025-10-01', '2026-01-01', 'last quarter'],
+    ['next quarter', '2026-12-01', '2027-01-01', '2027-04-01', 'next quarter'],
+    ['the last 2 quarters', '2026-05-01', '2025-10-01', '2026-04-01', 'last 2 quarters'],
+    ['year to date', '2026-11-22', '2026-01-01', '2026-11-23', 'year to date'],
+    ['last year', '2026-01-01', '2025-01-01', '2026-01-01', 'last year'],
+    ['the rest of this year', '2026-12-31', '2026-12-31', '2027-01-01', 'the rest of this year'],
+    ['the start of the month', '2026-11-22', '2026-11-01', '2026-11-02', 'the start of the month'],
+    ['the beginning of the week', '2026-11-22', '2026-11-16', '2026-11-17', 'the start of the week'],
+    // A month without a year: the latest that has started (on its first day it has).
+    ['in March', '2026-03-01', '2026-03-01', '2026-04-01', 'March 2026'],
+    ['in March', '2026-02-28', '2025-03-01', '2025-04-01', 'March 2025'],
+    ['in December', '2026-11-22', '2025-12-01', '2026-01-01', 'December 2025'],
+    ['on February 29', '2026-11-22', '2026-03-01', '2026-03-02', '2026-03-01'],
+    ['since June', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
+    ['from October to December', '2026-11-22', '2025-10-01', '2026-01-01', 'October 2025 to December 2025'],
+    ['between 2026-03-01 and 2026-03-15', '2026-11-22', '2026-03-01', '2026-03-16', '2026-03-01 to 2026-03-15'],
+  ])('%s on %s is %s to %s (%s)', (question, today, start, end, label) => {
+    expect(findPeriod(question, at(today))).toMatchObject({ period: { start, end }, label });
+  });
+
+  it.each([
+    // Forecasts look forward: a month that has ended means next year's.
+    ['March', '2026-03-31', '2026-03-01', '2026-04-01'],
+    ['March', '2026-04-01', '2027-03-01', '2027-04-01'],
+    ['Q1', '2026-04-01', '2027-01-01', '2027-04-01'],
+  ])('for a forecast, %s on %s is %s to %s', (question, today, start, end) => {
+    expect(findPeriod(`forecast for ${question}`, at(today), { prefer: 'future' })).toMatchObject({ period: { start, end } });
+  });
+
+  it('marks a period future only when it reaches past today, and spans the words it read', () => {
+    expect(findPeriod('cost today', at('2026-11-22'))).toMatchObject({ future: false, span: [5, 10] });
+    expect(findPeriod('cost tomorrow', at('2026-11-22'))).toMatchObject({ future: true, span: [5, 13] });
+    expect(findPeriod('cost this month', at('2026-11-22'))).toMatchObject({ future: true });
+    expect(findPeriod('cost last month', at('2026-11-22'))).toMatchObject({ future: false });
+    expect(findPeriod('what did I spend on the 22nd', at('2026-11-22'))).toMatchObject({ span: [17, 28] });
+  });
+
+  it('finds nothing where no period is named, or the day does not exist in that month', () => {
+    expect(findPeriod('how many buckets', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('2026-02-30', at('2026-11-22'))).toBeUndefined();
+  });
+});
+
+describe('the period before a period, and its label', () => {
+  it.each([
+    ['2026-10-01', '2026-11-01', '2026-09-01', '2026-10-01', 'September 2026'],
+    ['2026-01-01', '2026-04-01', '2025-10-01', '2026-01-01', 'Q4 2025'],
+    ['2026-01-01', '2027-01-01', '2025-01-01', '2026-01-01', '2025'],
+    ['2026-11-16', '2026-11-23', '2026-11-09', '2026-11-16', '2026-11-09 to 2026-11-15'],
+    ['2026-11-22', '2026-11-23', '2026-11-21', '2026-11-22', '2026-11-21'],
+    ['2026-11-01', '2026-11-23', '2026-10-10', '2026-11-01', '2026-10-10 to 2026-10-31'],
+  ])('before %s to %s comes %s to %s (%s)', (start, end, beforeStart, beforeEnd, label) => {
+    expect(precedingPeriod({ start, end })).toEqual({ period: { start: beforeStart, end: beforeEnd }, label });
+  });
+
+  it('names two months as a range, not as a month or a quarter', () => {
+    expect(rangeLabel(new Date('2026-02-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'))).toBe('2026-02-01 to 2026-03-31');
+    expect(rangeLabel(new Date('2026-02-01T00:00:00Z'), new Date('2026-05-01T00:00:00Z'))).toBe('2026-02-01 to 2026-04-30');
+  });
+});
+
+describe('questions that ask for a forecast without the word', () => {
+  const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
+  it.each([
+    ['cost for the rest of this month', '2026-11-22', '2026-12-01'],
+    ['what will my bill be for the rest of the month', '2026-11-22', '2026-12-01'],
+    ['spend for the rest of this year', '2026-11-22', '2027-01-01'],
+    ['how much will I spend next month', '2026-12-01', '2027-01-01'],
+  ])('"%s" plans a forecast from %s to %s', (question, start, end) => {
+    const result = planQuestion(question, context);
+    expect(result.kind === 'plan' ? { intent: result.plan.intent, period: result.plan.period } : result).toEqual({ intent: 'forecast', period: { start, end } });
+  });
+});
