@@ -92,9 +92,11 @@ function currentRecord(stored: StoredUsage, limits: TierLimits, now: Date): Usag
       // A clock that went backwards refills nothing and does not move the bucket's time back.
       const elapsed = Math.max(0, now.getTime() - record.minuteUpdatedAt.getTime());
       const refilled = record.minuteTokens + (elapsed * limits.requestsPerMinute) / minuteMs;
+      // Likewise a step back over a month boundary keeps the later month's count ('YYYY-MM' sorts
+      // as it reads): resetting it would give requests back, and forget them once the clock is right.
       return {
-        month,
-        monthlyUsed: record.month === month ? record.monthlyUsed : 0,
+        month: record.month > month ? record.month : month,
+        monthlyUsed: record.month >= month ? record.monthlyUsed : 0,
         minuteTokens: Math.min(limits.requestsPerMinute, refilled),
         minuteUpdatedAt: elapsed > 0 ? now : record.minuteUpdatedAt,
       };
