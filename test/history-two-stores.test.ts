@@ -1,0 +1,103 @@
+// Two qchat processes of one user share a history folder: each is a store opened on the same
+// directory (the stores re-read index.json under its lock on every change, as two processes do).
+// Cases where one process's change must survive the other's (issue 17).
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openHistory } from '../source/history/store.js';
+import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
+
+async function twoProcesses() {
+  const dataDir = tempDataDir();
+  const clock = steppingClock();
+  const open = (retention = {}) => openHistory({ dataDir, userId: 'alice', clock, retention });
+  return { first: await open(), second: await open(), open };
+}
+
+describe('one history, two processes', () => {
+  it('lists a conversation deleted by the other process again once this one appends to it', async () => {
+    const { first, second } = await twoProcesses();
+    const conversation = await first.create('what did I spend last month');
+    await first.append(conversation.id, { role: 'user', text: 'what did I spend last month' });
+    expect(await second.delete(conversation.id)).toMatchObject({ id: conversation.id, messageCount: 1 });
+    expect(await first.list()).toEqual([]);
+    const reply = await first.append(conversation.id, { role: 'assistant', text: 'You spent $12.00 last month.' });
+    const listed = await second.list();
+    expect(listed).toEqual([{ id: conversation.id, title: 'You spent $12.00 last month.', createdAt: reply.at, updatedAt: reply.at, messageCount: 1, position: 1 }]);
+    // Only what was written after the delete is there: the deleted message stays deleted.
+    expect(await second.read(conversation.id)).toEqual([reply]);
+    expect(first.warnings).toEqual([]);
+  });
+
+  it('counts messages from both processes in one conversation, in the order written', async () => {
+    const { first, second } = await twoProcesses();
+    const conversation = await first.create('how many buckets');
+    const messages = [];
+    for (let i = 0; i < 3; i++) {
+      messages.push(await first.append(conversation.id, { role: 'user', text: `first ${i}` }));
+      messages.push(await second.append(conversation.id, { role: 'user', text: `second ${i}` }));
+    }
+    expect(await first.read(conversation.id)).toEqual(messages);
+    expect(await first.list()).toMatchObject([{ id: conversation.id, title: 'how many buckets', messageCount: 6, updatedAt: messages.at(-1)!.at }]);
+  });
+
+  it('sees conversations the other process created and numbers both newest first', async () => {
+    const { first, second } = await twoProcesses();
+    const older = await first.create('older question');
+    const newer = await second.create('newer question');
+    expect((await first.list()).map(({ id, position }) => [id, position])).toEqual([
+      [newer.id, 1],
+      [older.id, 2],
+    ]);
+    expect(await first.find(1)).toMatchObject({ id: newer.id });
+    expect(await first.find('2')).toMatchObject({ id: older.id });
+    expect(await first.find(3)).toBeUndefined();
+    expect(await first.find(newer.id)).toMatchObject({ title: 'newer question' });
+  });
+
+  it('keeps both processes\' inputs for recall, and the other\'s settings', async () => {
+    const { first, second } = await twoProcesses();
+    await first.rememberInput('cost last month');
+    await second.rememberInput('  how many buckets  ');
+    await second.rememberInput('how many buckets');
+    await first.updateSettings({ crossRegionConsent: true });
+    expect(await second.settings()).toEqual({ inputHistory: ['cost last month', 'how many buckets'], crossRegionConsent: true });
+  });
+
+  it('re-lists a conversation whose index entry the other process never wrote (killed between file and index)', async () => {
+    const { first, open } = await twoProcesses();
+    const conversation = await first.create('first question');
+    await first.append(conversation.id, { role: 'user', text: 'first question' });
+    const indexFile = join(first.dir, 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    writeFileSync(indexFile, JSON.stringify({ ...index, conversations: [] }));
+    const third = await open();
+    expect(await third.list()).toMatchObject([{ id: conversation.id, title: 'first question', messageCount: 1, position: 1 }]);
+    expect(third.warnings).toEqual(['history: recovered 1 conversation missing from index.json']);
+  });
+
+  it('drops the index entry of a conversation whose file the other process removed', async () => {
+    const { first, open } = await twoProcesses();
+    const kept = await first.create('kept');
+    await first.append(kept.id, { role: 'user', text: 'kept' });
+    const removed = await first.create('removed');
+    await first.append(removed.id, { role: 'user', text: 'removed' });
+    rmSync(join(first.dir, `${removed.id}.jsonl`));
+    const third = await open();
+    expect((await third.list()).map(({ id }) => id)).toEqual([kept.id]);
+  });
+
+  it('applies the retention cap when another process opens, deleting the oldest conversations\' files', async () => {
+    const { first, open } = await twoProcesses();
+    const ids = [];
+    for (const question of ['one', 'two', 'three']) {
+      const conversation = await first.create(question);
+      await first.append(conversation.id, { role: 'user', text: question });
+      ids.push(conversation.id);
+    }
+    const capped = await open({ maxConversations: 2 });
+    expect((await capped.list()).map(({ title }) => title)).toEqual(['three', 'two']);
+    expect(readdirSync(first.dir).filter((name) => name.endsWith('.jsonl')).sort()).toEqual([`${ids[1]}.jsonl`, `${ids[2]}.jsonl`].sort());
+    expect((await first.list()).map(({ title }) => title)).toEqual(['three', 'two']);
+  });
+});
