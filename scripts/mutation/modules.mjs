@@ -1,0 +1,47 @@
+// The core that `npm run mutation` measures, one row per module: the files mutated and the test
+// files that exercise them in-process (a test that runs the bundled dist/cli.js in a child process
+// cannot see a mutant, so it only costs time here). Each module is its own Stryker run with its
+// own incremental file and JSON report under reports/mutation/, so a rerun after a change to one
+// module re-tests only that module's changed mutants and tests.
+export const modules = {
+  understanding: {
+    mutate: ['source/understanding/planner.ts', 'source/understanding/period.ts', 'source/understanding/regions.ts'],
+    tests: ['test/planner.test.ts', 'test/planner-properties.test.ts', 'test/period-boundaries.test.ts'],
+  },
+  tiers: {
+    mutate: ['source/tiers/*.ts'],
+    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts'],
+  },
+  history: {
+    mutate: ['source/history/*.ts'],
+    tests: ['test/history-store.test.ts', 'test/history-redact.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
+  },
+  storage: {
+    mutate: ['source/storage/*.ts'],
+    tests: ['test/history-store.test.ts', 'test/tiers-rate-limiter.test.ts'],
+  },
+  sanitizer: {
+    mutate: ['source/present/terminal-text.ts'],
+    tests: ['test/hostile/terminal-text.test.ts'],
+  },
+  fanout: {
+    mutate: ['source/aws/fanout.ts'],
+    tests: ['test/answer-resources.test.ts'],
+  },
+  'cost-execution': {
+    mutate: ['source/answer/execute-costs.ts'],
+    tests: ['test/answer-costs.test.ts'],
+  },
+  identity: {
+    mutate: ['source/identity/*.ts'],
+    tests: ['test/identity.test.ts'],
+  },
+  'keys-editor': {
+    mutate: ['source/ui/keys.ts', 'source/ui/state/editor.ts'],
+    tests: ['test/ui-flows.test.tsx'],
+  },
+};
+
+export const reportDir = 'reports/mutation';
+export const reportFile = (module) => `${reportDir}/${module}.json`;
+export const incrementalFile = (module) => `${reportDir}/${module}.incremental.json`;

@@ -1,0 +1,31 @@
+// StrykerJS for the core (issue 17). `npm run mutation` runs one module at a time
+// (QCHAT_MUTATION_MODULE, see scripts/mutation/modules.mjs); not part of CI: too slow for 2 cores.
+import { incrementalFile, modules, reportFile } from './scripts/mutation/modules.mjs';
+
+const name = process.env.QCHAT_MUTATION_MODULE;
+const module = modules[name ?? ''];
+if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.keys(modules).join(', ')}`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: module.mutate,
+  testFiles: module.tests,
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts', related: false },
+  // Per-test coverage: each mutant runs only the tests that reach it.
+  coverageAnalysis: 'perTest',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // 2 cores shared by the team: one test runner (plus the checker).
+  concurrency: Number(process.env.QCHAT_MUTATION_CONCURRENCY ?? 1),
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 20,
+  incremental: true,
+  incrementalFile: incrementalFile(name),
+  reporters: ['progress-append-only', 'clear-text', 'json'],
+  jsonReporter: { fileName: reportFile(name) },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  thresholds: { high: 90, low: 80, break: null },
+};
