@@ -129,20 +129,21 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(plan).toMatchObject({ intent: 'cost-compare', period: { start: '2026-10-01', end: '2026-11-01' }, comparePeriod: { start: '2026-11-01' } });
     expect(a.table!.columns).toEqual(['Service', 'last month', 'this month', 'Change']);
     expect(a.warnings).toContain('This month is not over yet, so it is compared to date.');
-    const thisMonth = await directDailyGroups(session, plan.period!.start, plan.period!.end, 'SERVICE');
+    if (plan.family !== 'compare') throw new Error(`not a comparison: ${plan.family}`);
     const lastMonth = await directDailyGroups(session, '2026-10-01', '2026-11-01', 'SERVICE');
-    // Every row: both amounts as billed, the change their difference with its sign, biggest change first.
-    const changes = a.table!.rows.map(([service, now, before, change]) => {
-      expect(moneyCell(now!)).toBeCloseTo(dollars(thisMonth.get(service!) ?? 0), 2);
+    const thisMonth = await directDailyGroups(session, plan.comparePeriod.start, plan.comparePeriod.end, 'SERVICE');
+    // Every row: both amounts as billed, the change from last month to this one with its sign, biggest change first.
+    const changes = a.table!.rows.map(([service, before, now, change]) => {
       expect(moneyCell(before!)).toBeCloseTo(dollars(lastMonth.get(service!) ?? 0), 2);
+      expect(moneyCell(now!)).toBeCloseTo(dollars(thisMonth.get(service!) ?? 0), 2);
       const difference = (thisMonth.get(service!) ?? 0) - (lastMonth.get(service!) ?? 0);
       expect(moneyCell(change!.replace('-$', '-'))).toBeCloseTo(dollars(difference), 2);
       expect(change!.startsWith(difference > 0 ? '+$' : '-$')).toBe(true);
       return Math.abs(difference);
     });
     expect(changes).toEqual([...changes].sort((x, y) => y - x));
-    const [totalNow, totalBefore] = [thisMonth, lastMonth].map((sums) => [...sums.values()].reduce((x, y) => x + y, 0));
-    expect(a.totals!.map((t) => t.amount)).toEqual([expect.closeTo(totalNow!, 2), expect.closeTo(totalBefore!, 2)]);
+    const [totalBefore, totalNow] = [lastMonth, thisMonth].map((sums) => [...sums.values()].reduce((x, y) => x + y, 0));
+    expect(a.totals!.map((t) => t.amount)).toEqual([expect.closeTo(totalBefore!, 2), expect.closeTo(totalNow!, 2)]);
     // Three weeks of November against all of October: down, by the share the totals say.
     expect(totalNow!).toBeLessThan(totalBefore!);
     expect(a.summary).toContain(`(down ${Math.round(((totalBefore! - totalNow!) / totalBefore!) * 100)}%)`);

@@ -112,6 +112,6 @@ describe('questions that ask for a forecast without the word', () => {
     ['how much will I spend next month', '2026-12-01', '2027-01-01'],
   ])('"%s" plans a forecast from %s to %s', (question, start, end) => {
     const result = planQuestion(question, context);
-    expect(result.kind === 'plan' ? { intent: result.plan.intent, period: result.plan.period } : result).toEqual({ intent: 'forecast', period: { start, end } });
+    expect(result.kind === 'plan' ? result.plan : result).toMatchObject({ intent: 'forecast', period: { start, end } });
   });
 });

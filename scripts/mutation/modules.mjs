@@ -29,7 +29,7 @@ export const modules = {
     tests: ['test/answer-resources.test.ts'],
   },
   'cost-execution': {
-    mutate: ['source/answer/execute-costs.ts'],
+    mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
     tests: ['test/answer-costs.test.ts'],
   },
   identity: {
