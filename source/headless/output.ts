@@ -8,7 +8,7 @@ import { QchatError, UsageError } from '../errors.js';
  * Messages quote file names, settings and AWS replies, so the text form is made safe to draw.
  */
 export function writeError(io: CliIo, json: boolean, error: QchatError): number {
-  if (json) io.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`);
+  if (json) writeJson(io, { error: { code: error.code, message: error.message } });
   else io.stderr.write(`qchat: ${safeText(error.message, { keepNewlines: true })}\n`);
   return error.exitCode;
 }
@@ -26,8 +26,24 @@ export function writeWarnings(io: Pick<CliIo, 'stderr'>, warnings: string[]): vo
   for (const warning of warnings.splice(0)) writeWarning(io, warning);
 }
 
+/**
+ * Characters JSON may carry raw that a terminal acts on or that reorder text: DEL, the C1 controls
+ * (U+009B is CSI, U+009D OSC), bidi marks, embeddings, overrides and isolates, and the line and
+ * paragraph separators. JSON.stringify escapes only C0; a consumer that prints a field would pass
+ * these to its terminal.
+ */
+const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Pretty-printed JSON with those characters written as `\u` escapes: the same value for a JSON
+ * parser, nothing raw for a terminal. They occur only inside strings, where an escape is valid.
+ */
+function toSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(unsafeInJson, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout.write(`${toSafeJson(value)}\n`);
 }
 
 /** Width for plain-text tables: the terminal's, else COLUMNS, else 100. */
