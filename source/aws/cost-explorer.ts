@@ -32,13 +32,14 @@ export class CostExplorer {
   ) {}
 
   getCostAndUsage(input: GetCostAndUsageCommandInput, signal?: AbortSignal): Promise<CostCall<ResultByTime[]>> {
-    return this.cached('GetCostAndUsage', input, resultsProblem, async () => {
+    const problem = (results: ResultByTime[]) => resultsProblem(results, input);
+    return this.cached('GetCostAndUsage', input, problem, async () => {
       const [client, { GetCostAndUsageCommand }] = await Promise.all([this.clients.get('costexplorer'), import('@aws-sdk/client-cost-explorer')]);
       return allPages(
         'ce GetCostAndUsage',
         (token) => client.send(new GetCostAndUsageCommand({ ...input, ...(token ? { NextPageToken: token } : {}) }), signal ? { abortSignal: signal } : {}),
         (page) => page.ResultsByTime ?? [],
-        resultsProblem,
+        problem,
         mergeResults,
       );
     });
