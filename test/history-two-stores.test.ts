@@ -1,6 +1,8 @@
 // Two qchat processes of one user share a history folder: each is a store opened on the same
 // directory (the stores re-read index.json under its lock on every change, as two processes do).
-// Cases where one process's change must survive the other's (issue 17).
+// A store brings the index up to date in the background; `flush()` waits for that, as a process
+// that has finished its turn would have. Cases where one process's change must survive the
+// other's (issue 17).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,9 +21,11 @@ describe('one history, two processes', () => {
     const { first, second } = await twoProcesses();
     const conversation = await first.create('what did I spend last month');
     await first.append(conversation.id, { role: 'user', text: 'what did I spend last month' });
+    await first.flush();
     expect(await second.delete(conversation.id)).toMatchObject({ id: conversation.id, messageCount: 1 });
     expect(await first.list()).toEqual([]);
     const reply = await first.append(conversation.id, { role: 'assistant', text: 'You spent $12.00 last month.' });
+    await first.flush();
     const listed = await second.list();
     expect(listed).toEqual([{ id: conversation.id, title: 'You spent $12.00 last month.', createdAt: reply.at, updatedAt: reply.at, messageCount: 1, position: 1 }]);
     // Only what was written after the delete is there: the deleted message stays deleted.
@@ -32,11 +36,13 @@ describe('one history, two processes', () => {
   it('counts messages from both processes in one conversation, in the order written', async () => {
     const { first, second } = await twoProcesses();
     const conversation = await first.create('how many buckets');
+    await first.flush();
     const messages = [];
     for (let i = 0; i < 3; i++) {
       messages.push(await first.append(conversation.id, { role: 'user', text: `first ${i}` }));
       messages.push(await second.append(conversation.id, { role: 'user', text: `second ${i}` }));
     }
+    await Promise.all([first.flush(), second.flush()]);
     expect(await first.read(conversation.id)).toEqual(messages);
     expect(await first.list()).toMatchObject([{ id: conversation.id, title: 'how many buckets', messageCount: 6, updatedAt: messages.at(-1)!.at }]);
   });
@@ -44,7 +50,9 @@ describe('one history, two processes', () => {
   it('sees conversations the other process created and numbers both newest first', async () => {
     const { first, second } = await twoProcesses();
     const older = await first.create('older question');
+    await first.flush();
     const newer = await second.create('newer question');
+    await second.flush();
     expect((await first.list()).map(({ id, position }) => [id, position])).toEqual([
       [newer.id, 1],
       [older.id, 2],
@@ -58,9 +66,11 @@ describe('one history, two processes', () => {
   it('keeps both processes\' inputs for recall, and the other\'s settings', async () => {
     const { first, second } = await twoProcesses();
     await first.rememberInput('cost last month');
+    await first.flush();
     await second.rememberInput('  how many buckets  ');
     await second.rememberInput('how many buckets');
     await first.updateSettings({ crossRegionConsent: true });
+    await Promise.all([first.flush(), second.flush()]);
     expect(await second.settings()).toEqual({ inputHistory: ['cost last month', 'how many buckets'], crossRegionConsent: true });
   });
 
@@ -68,6 +78,7 @@ describe('one history, two processes', () => {
     const { first, open } = await twoProcesses();
     const conversation = await first.create('first question');
     await first.append(conversation.id, { role: 'user', text: 'first question' });
+    await first.flush();
     const indexFile = join(first.dir, 'index.json');
     const index = JSON.parse(readFileSync(indexFile, 'utf8'));
     writeFileSync(indexFile, JSON.stringify({ ...index, conversations: [] }));
@@ -82,6 +93,7 @@ describe('one history, two processes', () => {
     await first.append(kept.id, { role: 'user', text: 'kept' });
     const removed = await first.create('removed');
     await first.append(removed.id, { role: 'user', text: 'removed' });
+    await first.flush();
     rmSync(join(first.dir, `${removed.id}.jsonl`));
     const third = await open();
     expect((await third.list()).map(({ id }) => id)).toEqual([kept.id]);
@@ -95,6 +107,7 @@ describe('one history, two processes', () => {
       await first.append(conversation.id, { role: 'user', text: question });
       ids.push(conversation.id);
     }
+    await first.flush();
     const capped = await open({ maxConversations: 2 });
     expect((await capped.list()).map(({ title }) => title)).toEqual(['three', 'two']);
     expect(readdirSync(first.dir).filter((name) => name.endsWith('.jsonl')).sort()).toEqual([`${ids[1]}.jsonl`, `${ids[2]}.jsonl`].sort());
