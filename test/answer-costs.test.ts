@@ -126,11 +126,12 @@ describe('cost questions against the sandbox over real HTTP', () => {
 
   it('compares two periods service by service', async () => {
     const { plan, answer: a } = await askAnswer(session, 'this month vs last month');
-    expect(plan).toMatchObject({ intent: 'cost-compare', period: { start: '2026-10-01', end: '2026-11-01' }, comparePeriod: { start: '2026-11-01' } });
-    expect(a.table!.columns).toEqual(['Service', 'last month', 'this month', 'Change']);
-    expect(a.warnings).toContain('This month is not over yet, so it is compared to date.');
+    expect(plan).toMatchObject({ intent: 'cost-compare', period: { start: '2026-10-01', end: '2026-10-23' }, comparePeriod: { start: '2026-11-01', end: '2026-11-23' } });
+    expect(a.table!.columns).toEqual(['Service', 'the same days of last month', 'this month so far', 'Change']);
+    expect(a.warnings).toContain('This month so far is not over yet, so it is compared with the same number of days (2026-10-01 to 2026-10-22).');
     if (plan.family !== 'compare') throw new Error(`not a comparison: ${plan.family}`);
-    const lastMonth = await directDailyGroups(session, '2026-10-01', '2026-11-01', 'SERVICE');
+    // Month to date against the same days of last month, day by day from the sandbox.
+    const lastMonth = await directDailyGroups(session, '2026-10-01', '2026-10-23', 'SERVICE');
     const thisMonth = await directDailyGroups(session, plan.comparePeriod.start, plan.comparePeriod.end, 'SERVICE');
     // Every row: both amounts as billed, the change from last month to this one with its sign, biggest change first.
     const changes = a.table!.rows.map(([service, before, now, change]) => {
@@ -144,9 +145,20 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(changes).toEqual([...changes].sort((x, y) => y - x));
     const [totalBefore, totalNow] = [lastMonth, thisMonth].map((sums) => [...sums.values()].reduce((x, y) => x + y, 0));
     expect(a.totals!.map((t) => t.amount)).toEqual([expect.closeTo(totalBefore!, 2), expect.closeTo(totalNow!, 2)]);
-    // Three weeks of November against all of October: down, by the share the totals say.
-    expect(totalNow!).toBeLessThan(totalBefore!);
-    expect(a.summary).toContain(`(down ${Math.round(((totalBefore! - totalNow!) / totalBefore!) * 100)}%)`);
+    const share = Math.abs(totalNow! - totalBefore!) / totalBefore!;
+    expect(a.summary).toContain(`(${totalNow! < totalBefore! ? 'down' : 'up'} ${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%)`);
+  });
+
+  it('ranks the services that grew most, reconciled day by day with the SDK', async () => {
+    const { plan, answer: a } = await askAnswer(session, 'top 3 fastest growing services last month');
+    expect(plan).toMatchObject({ family: 'compare', order: 'growth', limit: 3, period: { start: '2026-09-01', end: '2026-10-01' }, comparePeriod: { start: '2026-10-01', end: '2026-11-01' } });
+    const [september, october] = [await directDailyGroups(session, '2026-09-01', '2026-10-01', 'SERVICE'), await directDailyGroups(session, '2026-10-01', '2026-11-01', 'SERVICE')];
+    const growth = [...new Set([...september.keys(), ...october.keys()])]
+      .map((service) => [service, (october.get(service) ?? 0) - (september.get(service) ?? 0)] as const)
+      .filter(([, change]) => change > 0)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 3);
+    expect(a.table!.rows.map((row) => [row[0], moneyCell(row[3]!)])).toEqual(growth.map(([service, change]) => [service, dollars(change)]));
   });
 
   it('refuses a period outside the 13-month lookback without calling AWS', async () => {

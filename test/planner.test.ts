@@ -426,29 +426,38 @@ describe('forecast', () => {
 });
 
 describe('cost-compare', () => {
-  it.each<[string, [string, string], [string, string], string, string]>([
-    ['this month vs last month', ['2026-11-01', '2026-11-23'], ['2026-10-01', '2026-11-01'], 'this month', 'last month'],
-    ['compare this month to last month', ['2026-11-01', '2026-11-23'], ['2026-10-01', '2026-11-01'], 'this month', 'last month'],
-    ['last month vs the month before', ['2026-10-01', '2026-11-01'], ['2026-09-01', '2026-10-01'], 'last month', 'September 2026'],
+  // The earlier period first, whichever the question names first; a month still running is set against the same days of the one before.
+  const sameDaysOfLastMonth = [['2026-10-01', '2026-10-23'], ['2026-11-01', '2026-11-23'], 'the same days of last month', 'this month so far'] as const;
+  it.each<[string, readonly [string, string], readonly [string, string], string, string]>([
+    ['this month vs last month', ...sameDaysOfLastMonth],
+    ['compare this month to last month', ...sameDaysOfLastMonth],
+    ['last month vs the month before', ['2026-09-01', '2026-10-01'], ['2026-10-01', '2026-11-01'], 'September 2026', 'last month'],
     ['march vs april', ['2026-03-01', '2026-04-01'], ['2026-04-01', '2026-05-01'], 'March 2026', 'April 2026'],
     ['Q2 vs Q3', ['2026-04-01', '2026-07-01'], ['2026-07-01', '2026-10-01'], 'Q2 2026', 'Q3 2026'],
-    ['compare october with september', ['2026-10-01', '2026-11-01'], ['2026-09-01', '2026-10-01'], 'October 2026', 'September 2026'],
+    ['compare october with september', ['2026-09-01', '2026-10-01'], ['2026-10-01', '2026-11-01'], 'September 2026', 'October 2026'],
     ['last week versus this week', ['2026-11-09', '2026-11-16'], ['2026-11-16', '2026-11-23'], 'last week', 'this week'],
-    ['spend this month compared with last month', ['2026-11-01', '2026-11-23'], ['2026-10-01', '2026-11-01'], 'this month', 'last month'],
-    ['how does my bill compare to last month', ['2026-11-01', '2026-11-23'], ['2026-10-01', '2026-11-01'], 'this month', 'last month'],
-    ['compare last month', ['2026-10-01', '2026-11-01'], ['2026-09-01', '2026-10-01'], 'last month', 'September 2026'],
-  ])('%s, read in date order', (question, [start, end], [otherStart, otherEnd], label, otherLabel) => {
-    const named = { period: period(start, end), periodLabel: label };
-    const other = { period: period(otherStart, otherEnd), periodLabel: otherLabel };
-    const [earlier, later] = start < otherStart ? [named, other] : [other, named];
+    ['spend this month compared with last month', ...sameDaysOfLastMonth],
+    ['how does my bill compare to last month', ...sameDaysOfLastMonth],
+    ['compare last month', ['2026-09-01', '2026-10-01'], ['2026-10-01', '2026-11-01'], 'September 2026', 'last month'],
+  ])('%s, read in date order', (question, [start, end], [laterStart, laterEnd], periodLabel, comparePeriodLabel) => {
     expect(plan(question)).toMatchObject({
       family: 'compare',
       intent: 'cost-compare',
-      period: earlier.period,
-      periodLabel: earlier.periodLabel,
-      comparePeriod: later.period,
-      comparePeriodLabel: later.periodLabel,
+      period: period(start, end),
+      periodLabel,
+      comparePeriod: period(laterStart, laterEnd),
+      comparePeriodLabel,
+      order: 'change',
     });
+  });
+
+  it.each<[string, string, string, number]>([
+    ['what grew most', '2026-10-01', '2026-11-01', 5],
+    ['which services grew most last month', '2026-09-01', '2026-10-01', 5],
+    ['top 3 fastest growing services last month', '2026-09-01', '2026-10-01', 3],
+    ['biggest increases in spend last month vs the month before', '2026-09-01', '2026-10-01', 5],
+  ])('%s ranks the services by growth', (question, start, laterStart, limit) => {
+    expect(plan(question)).toMatchObject({ family: 'compare', order: 'growth', limit, period: { start }, comparePeriod: { start: laterStart } });
   });
 
   it.each<[string, string[] | null, RegionScope]>([
@@ -497,8 +506,8 @@ describe('mistakes people make', () => {
     ['cloudwach cost yesterday', { intent: 'cost-total', service: { values: ['AmazonCloudWatch'] }, period: period('2026-11-21', '2026-11-22') }],
     ['top 5 servces last month', { intent: 'cost-by-service', limit: 5 }],
     ['forcast next month', { intent: 'forecast', period: period('2026-12-01', '2027-01-01') }],
-    ['compre this month to last month', { intent: 'cost-compare', period: period('2026-10-01', '2026-11-01') }],
-    ['this month versus lats month', { intent: 'cost-compare', period: period('2026-10-01', '2026-11-01') }],
+    ['compre this month to last month', { intent: 'cost-compare', period: period('2026-10-01', '2026-10-23') }],
+    ['this month versus lats month', { intent: 'cost-compare', period: period('2026-10-01', '2026-10-23') }],
     ['daly cost trend', { intent: 'cost-trend', granularity: 'DAILY' }],
     ['cost in octber', { intent: 'cost-total', period: period('2026-10-01', '2026-11-01') }],
     ['EC2 COST LAST MONTH', { intent: 'cost-total', service: { values: ec2 }, period: period('2026-10-01', '2026-11-01') }],

@@ -1,7 +1,7 @@
 import type { Answer } from './answer.js';
 import { costAndUsage, sumGroups, unitOf, type CostRun } from './cost-calls.js';
 import { onWhat } from './execute-costs.js';
-import { formatMoney, formatPercent } from './format.js';
+import { describePeriod, formatMoney, formatPercent } from './format.js';
 import { iso, startOfDay } from '../understanding/period.js';
 import type { ComparePlan } from '../understanding/plan.js';
 import { capitalize } from '../understanding/replies.js';
@@ -17,15 +17,19 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
   const later = new Map(sumGroups(laterResults, run.metric));
   const sum = (values: Map<string, number>) => [...values.values()].reduce((x, y) => x + y, 0);
   const [totalEarlier, totalLater] = [sum(earlier), sum(later)];
-  const services = [...new Set([...earlier.keys(), ...later.keys()])]
-    .map((service) => ({ service, before: earlier.get(service) ?? 0, after: later.get(service) ?? 0 }))
-    .sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+  const everyService = [...new Set([...earlier.keys(), ...later.keys()])].map((service) => ({ service, before: earlier.get(service) ?? 0, after: later.get(service) ?? 0 }));
+  const growth = plan.order === 'growth';
+  // Growth ranks the increases only; otherwise the biggest moves either way come first.
+  const services = growth
+    ? everyService.filter((row) => row.after > row.before).sort((x, y) => y.after - y.before - (x.after - x.before))
+    : everyService.sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
   const [labelEarlier, labelLater] = [plan.periodLabel, plan.comparePeriodLabel];
-  const rows = services.slice(0, context.settings.tableRows);
+  const rows = services.slice(0, Math.min(plan.limit ?? Number.POSITIVE_INFINITY, context.settings.tableRows));
+  const ranked = growth ? 'biggest increases' : 'biggest changes';
   answer.table = {
     columns: ['Service', labelEarlier, labelLater, 'Change'],
     rows: rows.map((row) => [row.service, formatMoney(row.before, unit), formatMoney(row.after, unit), signedMoney(row.after - row.before, unit)]),
-    ...(rows.length < services.length ? { note: `showing the ${rows.length} biggest changes of ${services.length} services` } : {}),
+    ...(rows.length < services.length ? { note: `showing the ${rows.length} ${ranked} of ${services.length} services` } : {}),
   };
   answer.totals = [
     { label: labelEarlier, amount: totalEarlier, unit },
@@ -34,8 +38,18 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
   answer.chart = { kind: 'breakdown', unit, points: [{ label: labelEarlier, value: totalEarlier }, { label: labelLater, value: totalLater }] };
   const change = totalEarlier === 0 ? '' : ` (${totalLater >= totalEarlier ? 'up' : 'down'} ${formatPercent(Math.abs(totalLater - totalEarlier) / totalEarlier)})`;
   const mover = services[0];
-  answer.summary = `${capitalize(labelLater)}${onWhat(plan)}: ${formatMoney(totalLater, unit)}, against ${formatMoney(totalEarlier, unit)} ${labelEarlier}${change}.${mover && mover.after !== mover.before ? ` Biggest change: ${mover.service} (${signedMoney(mover.after - mover.before, unit)}).` : ''}`;
-  if (plan.comparePeriod.end > iso(startOfDay(context.now))) answer.warnings.push(`${capitalize(labelLater)} is not over yet, so it is compared to date.`);
+  const movers = growth
+    ? rows.length > 0
+      ? ` Grew most: ${rows.map((row) => `${row.service} (${signedMoney(row.after - row.before, unit)})`).join(', ')}.`
+      : ' No service grew.'
+    : mover && mover.after !== mover.before
+      ? ` Biggest change: ${mover.service} (${signedMoney(mover.after - mover.before, unit)}).`
+      : '';
+  answer.summary = `${capitalize(labelLater)}${onWhat(plan)}: ${formatMoney(totalLater, unit)}, against ${formatMoney(totalEarlier, unit)} ${labelEarlier}${change}.${movers}`;
+  if (plan.comparePeriod.end > iso(startOfDay(context.now))) {
+    const sameDays = plan.comparePeriod.end.slice(8) !== '01' && plan.period.end.slice(8) !== '01';
+    answer.warnings.push(`${capitalize(labelLater)} is not over yet, so it is compared ${sameDays ? `with the same number of days (${describePeriod(plan.period)})` : 'to date'}.`);
+  }
   return answer;
 }
 

@@ -18,15 +18,17 @@ export const comparisonWords = /\b(?:vs\.?|versus|compare[ds]?)(?![\w-])/i;
 const compareFirst = /\bcompare\b(?<left>.*?)\b(?:with|to|and|against)\b(?<right>.*)$/i;
 /** "the month before", "the previous one": the second period of a comparison, read relative to the first. */
 const periodBefore = /\b(?:the )?(?:month|quarter|year|week|period|one) before\b|\bthe (?:previous|prior) (?:one|period)\b|\bbefore that\b/i;
+/** "what grew most", "fastest growing services", "biggest increases": a comparison ranked by growth. */
+export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|went up|gone up|jumped)(?: the)? (?:most|fastest)\b|\bfastest[- ]growing\b|\bbiggest (?:increases?|growth|jumps?|risers?)\b|\btop (?:\d{1,3} |[a-z]+ )?(?:risers|growers)\b/i;
 /** "top 5 services", "top ten services": a ranking of services is always about cost. */
 export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?services?\b/i;
-const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|which|what) services?\b|\bservices? (?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b/i;
+const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|which|what) services?\b|\bservices? (?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
 const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest) regions?\b|\bregions? breakdown\b|\bbreakdown by region\b/i;
 const trendWords = /\b(?:trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
 const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
 const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;
 /** A singular noun in a ranking asks for the one top entry: "which service costs the most". */
-const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)/i;
+const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)|\b(?:biggest|largest|highest) (?:cost|expense)\b(?!s)/i;
 /** "amortized", "net unblended", "blended": the metric asked for; unblended when none is named. */
 const metricWords: Array<[RegExp, CostMetric]> = [
   [/\bnet[\s-]+(?:unblended\b|amorti[sz]ed\b)?/i, 'NetUnblendedCost'],
@@ -71,8 +73,8 @@ function costMetric(text: string): CostMetric {
 }
 
 function costIntent(text: string): CostIntent {
+  if (growthWords.test(text) || comparisonWords.test(text)) return 'cost-compare';
   if (forecastWords.test(text)) return 'forecast';
-  if (comparisonWords.test(text)) return 'cost-compare';
   if (byRegionWords.test(text)) return 'cost-by-region';
   if (byServiceWords.test(text) || topServices.test(text)) return 'cost-by-service';
   if (trendWords.test(text)) return 'cost-trend';
@@ -89,7 +91,7 @@ function planComparison(text: string, scope: { service: CostService | null; regi
   }
   const leftFound = findPeriod(sides.left, now);
   const rightFound = periodBefore.test(sides.right) ? undefined : findPeriod(sides.right, now);
-  if (!leftFound && !rightFound) {
+  if (!leftFound && !rightFound && !growthWords.test(text)) {
     return reply('clarify', 'Name the two periods to compare, for example "this month vs last month" or "March vs April".', ['this month vs last month', 'last month compared to the month before', 'Q2 vs Q3']);
   }
   const left = leftFound ?? thisMonth(now);
@@ -99,10 +101,33 @@ function planComparison(text: string, scope: { service: CostService | null; regi
   if (second.kind === 'reply') return second;
   // Read in date order whichever side the question named first.
   const [earlier, later] = first.period.start <= second.period.start ? [{ fitted: first, named: left }, { fitted: second, named: right }] : [{ fitted: second, named: right }, { fitted: first, named: left }];
+  const sameDays = sameDaysBefore(earlier.fitted.period, later.fitted.period, later.named.period);
+  const growth = growthWords.test(text);
   return {
     kind: 'plan',
-    plan: { family: 'compare', intent: 'cost-compare', period: earlier.fitted.period, periodLabel: earlier.named.label, comparePeriod: later.fitted.period, comparePeriodLabel: later.named.label, ...scope },
+    plan: {
+      family: 'compare',
+      intent: 'cost-compare',
+      period: sameDays ?? earlier.fitted.period,
+      periodLabel: sameDays ? `the same days of ${earlier.named.label}` : earlier.named.label,
+      comparePeriod: later.fitted.period,
+      comparePeriodLabel: sameDays ? `${later.named.label} so far` : later.named.label,
+      ...scope,
+      order: growth ? 'growth' : 'change',
+      limit: parseTopN(text) ?? (growth ? 5 : null),
+    },
   };
+}
+
+/**
+ * A period still running (this month to date) is compared with as many days of the earlier one
+ * (the same days of last month), not with all of it; undefined when the later period is whole.
+ */
+function sameDaysBefore(earlier: Period, later: Period, laterAsNamed: Period): Period | undefined {
+  if (later.end >= laterAsNamed.end) return undefined;
+  const days = (Date.parse(later.end) - Date.parse(later.start)) / 86_400_000;
+  const end = iso(new Date(Date.parse(earlier.start) + days * 86_400_000));
+  return end < earlier.end ? { start: earlier.start, end } : undefined;
 }
 
 /** The text on each side of a comparison, or nothing when the question does not have two sides. */

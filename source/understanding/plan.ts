@@ -72,6 +72,10 @@ export interface ComparePlan extends CostScope {
   intent: 'cost-compare';
   comparePeriod: Period;
   comparePeriodLabel: string;
+  /** change: biggest moves either way first; growth: biggest increases first ("what grew most"). */
+  order: 'change' | 'growth';
+  /** How many services to show, when the question says ("top 3 risers"). */
+  limit: number | null;
 }
 
 /** Cost Explorer's forecast from today on. */
@@ -95,7 +99,10 @@ export type AnyCostPlan = CostPlan | ComparePlan | ForecastPlan;
 export type PlanResult =
   | { kind: 'plan'; plan: Plan }
   /** The question cannot be answered as asked; nothing is called. */
-  | { kind: 'reply'; reason: 'unsupported' | 'clarify' | 'out-of-range'; message: string; suggestions: string[] };
+  | { kind: 'reply'; reason: ReplyReason; message: string; suggestions: string[] };
+
+/** read-only: a request to change the account; unsupported: nothing qchat can answer as asked. */
+export type ReplyReason = 'unsupported' | 'clarify' | 'out-of-range' | 'read-only';
 
 export function isCostPlan(plan: Plan): plan is AnyCostPlan {
   return plan.family === 'costs' || plan.family === 'compare' || plan.family === 'forecast';

@@ -1,7 +1,8 @@
 import { findCostServices } from './cost-services.js';
 import { findPeriod } from './period.js';
 import type { PlanResult, RegionScope } from './plan.js';
-import { comparisonWords, planCost, topServices } from './plan-costs.js';
+import { comparisonWords, growthWords, planCost, topServices } from './plan-costs.js';
+import { analysisReply, readOnlyReply } from './out-of-scope.js';
 import { countWords, describeWords, listWords, planResources } from './plan-resources.js';
 import { findRegions, nearestRegionCodes, type RegionMention } from './regions.js';
 import { escapeRegExp, examplePhrasings, helpPlan, reply } from './replies.js';
@@ -30,6 +31,8 @@ export function planQuestion(rawQuestion: string, context: PlannerContext): Plan
   }
   const text = fixTypos(question);
   if (onlyHelp.test(text)) return helpPlan;
+  const outOfScope = readOnlyReply(text, (nearest) => planQuestion(nearest, context)) ?? analysisReply(text);
+  if (outOfScope) return outOfScope;
   const regions = findRegions(text);
   if (regions.kind === 'unknown') return unknownRegions(text, regions);
   if (asksAboutCost(text, context.now)) return planCost(text, { now: context.now, regions: regions.kind === 'named' ? regions.codes : 'all' });
@@ -54,7 +57,7 @@ function normalise(question: string): string {
  * or a billed service with a period and no resource verb ("ec2 last month").
  */
 function asksAboutCost(text: string, now: Date): boolean {
-  if (costWords.test(text) || topServices.test(text)) return true;
+  if (costWords.test(text) || topServices.test(text) || growthWords.test(text)) return true;
   if (comparisonWords.test(text)) return findPeriod(text, now) !== undefined;
   return !countWords.test(text) && !listWords.test(text) && !describeWords.test(text) && findCostServices(text).length > 0 && findPeriod(text, now) !== undefined;
 }
