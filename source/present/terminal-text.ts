@@ -44,3 +44,17 @@ export function padEndCells(text: string, width: number): string {
 export function padStartCells(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - cellWidth(text))) + text;
 }
+
+/**
+ * What the user typed or pasted, with every control character drawn as a visible symbol instead of
+ * acting on the terminal: C0 controls as their control pictures (ESC as ␛, BEL as ␇), DEL as ␡, C1
+ * controls and bidi controls by their code point (⟨U+009B⟩, ⟨U+202E⟩). Newlines stay.
+ */
+export function showControls(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    const code = char.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  });
+}

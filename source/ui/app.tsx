@@ -1,4 +1,5 @@
-import { Box, Static, Text, useInput, useStdout } from 'ink';
+import { Box, Static, useInput, useStdout } from 'ink';
+import { Text } from './components/safe-text.js';
 import { useChatActions, useChatState } from './state/chat-provider.js';
 import { Busy } from './components/busy.js';
 import { ConsentPrompt } from './components/consent-prompt.js';

@@ -1,4 +1,5 @@
-import { Box, Text, type TextProps } from 'ink';
+import { Box } from 'ink';
+import { Text, type TextProps } from './safe-text.js';
 import type { Answer } from '../../answer/answer.js';
 import { layoutAnswer } from '../../present/answer-layout.js';
 import { lineWidth, type SpanStyle } from '../../present/spans.js';

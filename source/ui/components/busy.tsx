@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './safe-text.js';
 import { createContext, useContext, useEffect, useState } from 'react';
 
 const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

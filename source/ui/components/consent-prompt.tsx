@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from './safe-text.js';
 import { safeText } from '../../present/terminal-text.js';
 
 /** Asks once whether qchat may ask every enabled region; the answer is remembered. */

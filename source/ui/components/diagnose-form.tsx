@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from './safe-text.js';
 import { Prompt } from './prompt.js';
 
 const noHistory = async () => [];

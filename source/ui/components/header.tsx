@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import type { HeaderInfo } from '../state/chat-state.js';
 
 /** One line: who, account, tier and profile, region, cross-region, and a sandbox marker. */

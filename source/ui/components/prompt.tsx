@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from './safe-text.js';
 import { useEffect, useReducer } from 'react';
 import { completeSlashCommand } from '../../chat/commands.js';
 import { resolveKey } from '../keys.js';
@@ -77,9 +78,11 @@ export function Prompt({ onSubmit, onQuit, onCancel, loadHistory, placeholder = 
             <Text dimColor>{placeholder}</Text>
           </Text>
         ) : (
-          <Text>
+          <Text controls="show">
             {before}
-            <Text inverse>{at === '' || at === '\n' ? ' ' : at}</Text>
+            <Text inverse controls="show">
+              {at === '' || at === '\n' ? ' ' : at}
+            </Text>
             {at === '\n' ? '\n' : ''}
             {after}
           </Text>

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from './safe-text.js';
 import type { DevicePrompt } from '../../identity/device-sign-in.js';
 import { Busy } from './busy.js';
 

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { memo } from 'react';
 import { safeText } from '../../present/terminal-text.js';
 import { keyHelp } from '../keys.js';
