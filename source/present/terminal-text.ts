@@ -4,14 +4,14 @@ import stringWidth from 'string-width';
 /**
  * Makes text from AWS or from history safe to draw: escape sequences (CSI, OSC such as window
  * titles, DCS, …) and other control characters are removed, so a tag value cannot move the cursor,
- * clear the screen or retitle the terminal. Bidirectional overrides, embeddings and isolates go
+ * clear the screen or retitle the terminal. Bidirectional marks, overrides, embeddings and isolates go
  * too, so a name cannot show its characters in another order than they have. Tabs and newlines
  * become spaces unless kept.
  */
 const escapeSequences =
   // OSC … BEL/ST | DCS/SOS/PM/APC … ST | CSI … final | C1 CSI … final | ESC + one char
   /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|\u001b[ -~]?/g;
-const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeText(text: string, options: { keepNewlines?: boolean } = {}): string {
   const stripped = text.replace(escapeSequences, '').replace(controls, '');

@@ -17,7 +17,7 @@ import { startHostileProxy, type HostileProxy, type HostileRule } from './helper
 const actsOnTerminal = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Every kind the issue names: OSC 52 (clipboard), OSC 0 (title), OSC 8 (link), SGR, BEL, C1 CSI, bidi override. */
-const attack = '\u001b]52;c;cHduZWQ=\u0007\u001b]0;pwned\u0007\u001b]8;;https://evil.example/\u001b\\\u001b[5;31m\u0007\u009b2J\u202e\u2066';
+const attack = '\u001b]52;c;cHduZWQ=\u0007\u001b]0;pwned\u0007\u001b]8;;https://evil.example/\u001b\\\u001b[5;31m\u0007\u009b2J\u202e\u2066\u200f';
 const ready = /› +Ask about your AWS account, or \/help/;
 
 const sandbox = useSandbox({ approve: 'auto' });

@@ -10,13 +10,13 @@ const controls = fc.integer({ min: 0, max: 0x9f }).filter((code) => code < 0x20 
 const sequences = fc.constantFrom(
   '\u001b[2J', '\u001b[31m', '\u001b[?1049h', '\u001b[6n', '\u001b[', '\u001b]0;title\u0007', '\u001b]52;c;Zm9v\u001b\\', '\u001b]8;;http://x\u0007',
   '\u001b]0;never ends', '\u001bP+q544e\u001b\\', '\u001b_apc', '\u001bX', '\u001b^pm\u001b\\', '\u001bc', '\u001b', '\u009b2J', '\u009d0;t\u009c', '\u0090dcs\u009c',
-  '\u202e', '\u2066', '\u2069', '\r', '\u0007', '\u0000',
+  '\u202e', '\u2066', '\u2069', '\u200f', '\u061c', '\r', '\u0007', '\u0000',
 );
 const printable = fc.string({ unit: fc.constantFrom(...'abc XYZ 012 -_/.:=', 'é', 'ß', '中', '文', '한', '😀', '👍🏽', 'ｶ', '\u0301') });
 const hostile = fc.array(fc.oneof(printable, sequences, controls, fc.string({ unit: 'grapheme' })), { maxLength: 30 }).map((parts) => parts.join(''));
 
 /** Bytes a terminal acts on: C0 controls (newline aside), DEL, C1 (ESC, BEL, CSI, OSC … among them), bidi controls. */
-const actsOnTerminal = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const actsOnTerminal = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('safeText', () => {
   it('never lets a control character, escape or bidi control through', () => {
