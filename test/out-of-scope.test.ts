@@ -13,18 +13,21 @@ function replyTo(question: string) {
 }
 
 describe('requests to change the account', () => {
-  it.each<[string, string, string]>([
-    ['terminate my idle instances', 'terminate', 'list ec2 instances'],
-    ['please stop my ec2 instances in all regions', 'stop', 'list ec2 instances in all regions'],
-    ['can you delete the old buckets', 'delete', 'list s3 buckets'],
-    ['tag my lambda functions with team=payments', 'tag', 'list lambda functions'],
-    ['how do I resize my rds databases', 'resize', 'list rds instances'],
-    ['create a new vpc', 'create', 'list ec2 vpcs'],
-    ['start the stopped instances', 'start', 'list ec2 instances'],
-    ['buy a savings plan', 'buy', ''],
-    ['reboot i-0abc12345678def90', 'reboot', ''],
-    ['scale up my dynamodb tables', 'scale up', 'list dynamodb tables'],
-  ])('%s: says qchat only reads', (question, verb, nearest) => {
+  /** Each request, the verb the reply names, and the first question it offers (none when the request names no resource type). */
+  const requests: Record<string, { verb: string; nearest?: string }> = {
+    'terminate my idle instances': { verb: 'terminate', nearest: 'list ec2 instances' },
+    'please stop my ec2 instances in all regions': { verb: 'stop', nearest: 'list ec2 instances in all regions' },
+    'can you delete the old buckets': { verb: 'delete', nearest: 'list s3 buckets' },
+    'tag my lambda functions with team=payments': { verb: 'tag', nearest: 'list lambda functions' },
+    'how do I resize my rds databases': { verb: 'resize', nearest: 'list rds instances' },
+    'create a new vpc': { verb: 'create', nearest: 'list ec2 vpcs' },
+    'start the stopped instances': { verb: 'start', nearest: 'list ec2 instances' },
+    'buy a savings plan': { verb: 'buy' },
+    'reboot i-0abc12345678def90': { verb: 'reboot' },
+    'scale up my dynamodb tables': { verb: 'scale up', nearest: 'list dynamodb tables' },
+  };
+
+  it.each(Object.entries(requests))('%s: says qchat only reads', (question, { verb, nearest }) => {
     const answer = replyTo(question);
     expect(answer.reason).toBe('read-only');
     expect(answer.message).toContain(`qchat only reads your AWS account, so it cannot ${verb} anything.`);

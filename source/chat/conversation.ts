@@ -45,6 +45,8 @@ export class Conversation {
   private conversationId: string | undefined;
   private readonly localInputs: string[] = [];
   private lastAnswer: Answer | undefined;
+  /** The last question's plan: a follow-up ("what about last month?") changes it. */
+  private lastPlan: Plan | undefined;
   /** The stored reply a y/n to "Was this helpful?" belongs to. */
   private lastAssistant: { conversationId: string; messageId: string } | undefined;
 
@@ -128,7 +130,7 @@ export class Conversation {
     const line = text.trim();
     if (!line) return { kind: 'text', text: '' };
     if (line.startsWith('/')) return this.command(line);
-    const result = await this.session.ask(line, { ...options, crossRegionConsent: this.crossRegionConsent });
+    const result = await this.session.ask(line, { ...options, crossRegionConsent: this.crossRegionConsent, previous: this.lastPlan });
     // What the session found meanwhile (a corrupt usage file, say) is shown after the turn.
     this.notices.push(...this.session.warnings.splice(0));
     switch (result.kind) {
@@ -144,6 +146,7 @@ export class Conversation {
         return { kind: 'sign-in-required', question: line, text: result.message };
       case 'answer':
         this.lastAnswer = result.answer;
+        this.lastPlan = result.plan;
         return { kind: 'answer', plan: result.plan, answer: result.answer };
     }
   }

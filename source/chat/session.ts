@@ -37,6 +37,8 @@ export interface AskOptions {
    * is consent); the TUI passes the user's remembered choice, undefined while unasked.
    */
   crossRegionConsent?: boolean | undefined;
+  /** The conversation's last plan, which a follow-up question changes. */
+  previous?: Plan | undefined;
 }
 
 export type AskResult =
@@ -183,15 +185,17 @@ export class ChatSession {
     return this.limiter.usage(state.context.userId, state.entitlements.assignment.tier);
   }
 
-  plan(question: string): PlanResult {
-    return planQuestion(question, { now: this.context.clock(), region: this.region });
+  plan(question: string, previous?: Plan): PlanResult {
+    return planQuestion(question, { now: this.context.clock(), region: this.region, previous });
   }
 
   /** Plans, gates, counts and answers one question. A question the planner cannot map calls nothing and is not counted. */
   async ask(question: string, options: AskOptions = {}): Promise<AskResult> {
-    const planned = this.plan(question);
+    const planned = this.plan(question, options.previous);
     if (planned.kind === 'reply') return { kind: 'reply', result: planned };
-    return this.askPlan(planned.plan, options);
+    const result = await this.askPlan(planned.plan, options);
+    if (result.kind === 'answer' && planned.followUp) result.answer.summary = `Same question, ${planned.followUp}: ${result.answer.summary}`;
+    return result;
   }
 
   async askPlan(plan: Plan, options: AskOptions = {}): Promise<AskResult> {

@@ -1,6 +1,6 @@
 import { findCostServices } from './cost-services.js';
 import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, startOfDay, type Period, type PeriodMention } from './period.js';
-import type { AnyCostPlan, CostMetric, CostPlan, CostService, PlanResult, RegionScope } from './plan.js';
+import type { AnyCostPlan, ComparePlan, CostMetric, CostPlan, CostService, PlanResult, RegionScope } from './plan.js';
 import { capitalize, parseTopN, reply, type Reply } from './replies.js';
 
 export interface CostPlannerContext {
@@ -94,29 +94,39 @@ function planComparison(text: string, scope: { service: CostService | null; regi
   if (!leftFound && !rightFound && !growthWords.test(text)) {
     return reply('clarify', 'Name the two periods to compare, for example "this month vs last month" or "March vs April".', ['this month vs last month', 'last month compared to the month before', 'Q2 vs Q3']);
   }
-  const left = leftFound ?? thisMonth(now);
+  const periods = comparedPeriods(leftFound ?? thisMonth(now), rightFound, now);
+  if ('kind' in periods) return periods;
+  const growth = growthWords.test(text);
+  return { kind: 'plan', plan: { family: 'compare', intent: 'cost-compare', ...periods, ...scope, order: growth ? 'growth' : 'change', limit: parseTopN(text) ?? (growth ? 5 : null) } };
+}
+
+type ComparedPeriods = Pick<ComparePlan, 'period' | 'periodLabel' | 'comparePeriod' | 'comparePeriodLabel'>;
+
+/** Two periods in date order, whichever the question named first; the second defaults to the one before the first. */
+function comparedPeriods(left: PeriodMention, rightFound: PeriodMention | undefined, now: Date): ComparedPeriods | Reply {
   const right = rightFound ?? { ...left, ...precedingPeriod(left.period) };
   const [first, second] = [fitHistory(left, now), fitHistory(right, now)];
   if (first.kind === 'reply') return first;
   if (second.kind === 'reply') return second;
-  // Read in date order whichever side the question named first.
   const [earlier, later] = first.period.start <= second.period.start ? [{ fitted: first, named: left }, { fitted: second, named: right }] : [{ fitted: second, named: right }, { fitted: first, named: left }];
   const sameDays = sameDaysBefore(earlier.fitted.period, later.fitted.period, later.named.period);
-  const growth = growthWords.test(text);
   return {
-    kind: 'plan',
-    plan: {
-      family: 'compare',
-      intent: 'cost-compare',
-      period: sameDays ?? earlier.fitted.period,
-      periodLabel: sameDays ? `the same days of ${earlier.named.label}` : earlier.named.label,
-      comparePeriod: later.fitted.period,
-      comparePeriodLabel: sameDays ? `${later.named.label} so far` : later.named.label,
-      ...scope,
-      order: growth ? 'growth' : 'change',
-      limit: parseTopN(text) ?? (growth ? 5 : null),
-    },
+    period: sameDays ?? earlier.fitted.period,
+    periodLabel: sameDays ? `the same days of ${earlier.named.label}` : earlier.named.label,
+    comparePeriod: later.fitted.period,
+    comparePeriodLabel: sameDays ? `${later.named.label} so far` : later.named.label,
   };
+}
+
+/** A cost plan over another period, as a follow-up names it ("what about last month?"). */
+export function refitPeriod(plan: AnyCostPlan, found: PeriodMention, now: Date): { kind: 'plan'; plan: AnyCostPlan } | Reply {
+  if (plan.family === 'compare') {
+    const periods = comparedPeriods(found, undefined, now);
+    return 'kind' in periods ? periods : { kind: 'plan', plan: { ...plan, ...periods } };
+  }
+  const fitted = plan.family === 'forecast' ? fitForecast(found, now) : fitHistory(found, now);
+  if (fitted.kind === 'reply') return fitted;
+  return { kind: 'plan', plan: { ...plan, period: fitted.period, periodLabel: found.label } };
 }
 
 /**

@@ -141,7 +141,7 @@ function tagOf(key: string, value: string | undefined): ListFilters['tags'][numb
   return tagKey && tagValue && rest.length === 0 ? { key: tagKey, value: tagValue } : { key, value: null };
 }
 
-function parseFilters(text: string): ListFilters {
+export function parseFilters(text: string): ListFilters {
   const tagMatch = (match: RegExpExecArray) => (match[1] === undefined ? [] : [tagOf(match[1], match[2])]);
   const tags = [...text.matchAll(taggedPhrase)].flatMap(tagMatch);
   if (tags.length === 0) tags.push(...[...text.matchAll(bareTag)].flatMap(tagMatch));

@@ -97,7 +97,8 @@ export type Intent = Plan['intent'];
 export type AnyCostPlan = CostPlan | ComparePlan | ForecastPlan;
 
 export type PlanResult =
-  | { kind: 'plan'; plan: Plan }
+  /** `followUp` says what a follow-up changed in the previous plan ("last month", "in eu-west-1"). */
+  | { kind: 'plan'; plan: Plan; followUp?: string }
   /** The question cannot be answered as asked; nothing is called. */
   | { kind: 'reply'; reason: ReplyReason; message: string; suggestions: string[] };
 

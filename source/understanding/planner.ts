@@ -1,6 +1,7 @@
 import { findCostServices } from './cost-services.js';
 import { findPeriod } from './period.js';
-import type { PlanResult, RegionScope } from './plan.js';
+import type { Plan, PlanResult, RegionScope } from './plan.js';
+import { applyFollowUp } from './follow-up.js';
 import { comparisonWords, growthWords, planCost, topServices } from './plan-costs.js';
 import { analysisReply, readOnlyReply } from './out-of-scope.js';
 import { countWords, describeWords, listWords, planResources } from './plan-resources.js';
@@ -14,6 +15,8 @@ export interface PlannerContext {
   now: Date;
   /** The session's region: resource questions default to it. */
   region: string;
+  /** The conversation's last plan: a follow-up ("what about last month?") changes it. */
+  previous?: Plan | undefined;
 }
 
 export const maxQuestionLength = 2000;
@@ -22,8 +25,19 @@ const costWords = /(?<![\w-])(?:spend|spent|spending|spends|cost|costs|costing|b
 /** The whole question asks for help and nothing else. */
 const onlyHelp = /^(?:\/?help|\?+|what can (?:you|i) (?:do|ask)|what do you do|what can i ask you|how do i use (?:this|you|qchat|it)|how does this work|commands|usage|examples?)[\s?.!]*$/i;
 
-/** Turns a question into a plan, or into a reply that explains what to ask instead. Calls nothing. */
+/**
+ * Turns a question into a plan, or into a reply that explains what to ask instead. Calls nothing.
+ * A question that is not complete on its own may be a follow-up that changes the previous plan.
+ */
 export function planQuestion(rawQuestion: string, context: PlannerContext): PlanResult {
+  const fresh = planAlone(rawQuestion, context);
+  if (fresh.kind === 'plan' || !context.previous) return fresh;
+  const followUp = applyFollowUp(fixTypos(normalise(rawQuestion)), context.previous, context.now);
+  if (!followUp) return fresh;
+  return 'kind' in followUp ? followUp : { kind: 'plan', plan: followUp.plan, followUp: followUp.changed };
+}
+
+function planAlone(rawQuestion: string, context: PlannerContext): PlanResult {
   const question = normalise(rawQuestion);
   if (!question) return reply('unsupported', 'Ask a question about your AWS resources or costs.', examplePhrasings.slice(0, 4));
   if (question.length > maxQuestionLength) {

@@ -1,0 +1,83 @@
+// A follow-up changes the previous question: "what about last month?", "and in eu-west-1?",
+// "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
+// rest of the previous plan stands, and the answer says what changed.
+import { findPeriod } from './period.js';
+import type { Plan, PlanResult, RegionScope } from './plan.js';
+import { refitPeriod } from './plan-costs.js';
+import { parseFilters } from './plan-resources.js';
+import { findRegions } from './regions.js';
+import { parseTopN, reply } from './replies.js';
+
+/** Words that open a follow-up rather than a new question. */
+const opener = /^(?:(?:and|but|ok(?:ay)?|so|now|then|also|hmm|what about|how about|same(?: question| thing)?(?: for| in| but)?|just|only|show me|show|give me|make it|try)\b[\s,]*)+/i;
+const showAll = /^(?:(?:show|list|give me|see)\s+)?(?:them\s+)?(?:all|everything|every row|all rows|all of them|the rest|more|all \d+)(?:\s+(?:of them|rows|results))?[\s?.!]*$/i;
+const byService = /\b(?:by|per) service\b/i;
+const byRegion = /\b(?:by|per) region\b/i;
+
+export interface FollowUp {
+  plan: Plan;
+  /** What changed, for "Same question, last month: …". */
+  changed: string;
+}
+
+/**
+ * The previous plan changed by what a follow-up names, or undefined when the text is not a
+ * follow-up of it (it names something the previous plan cannot take, or nothing at all).
+ */
+export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp | Extract<PlanResult, { kind: 'reply' }> | undefined {
+  if (previous.family === 'help') return undefined;
+  const rest = text.replace(opener, '').trim();
+  if (showAll.test(rest) || showAll.test(text)) return showEverything(previous);
+  const changes: string[] = [];
+  let plan: Plan = previous;
+
+  const period = findPeriod(rest, now, { prefer: previous.family === 'forecast' ? 'future' : 'past' });
+  if (period) {
+    if (plan.family === 'resources') return reply('clarify', `The last question was about ${plan.resourceType} now, not over a period; I can't list them as they were ${period.label}.`, [`what did I spend ${period.label}`]);
+    const refitted = refitPeriod(plan, period, now);
+    if (refitted.kind === 'reply') return refitted;
+    plan = refitted.plan;
+    changes.push(period.label);
+  }
+
+  const regions = findRegions(rest);
+  if (regions.kind === 'unknown') return undefined;
+  // "by region" groups costs; only for resources does it mean every region.
+  if (regions.kind !== 'none' && !(regions.kind === 'all' && byRegion.test(rest) && plan.family !== 'resources')) {
+    const scope: RegionScope = regions.kind === 'all' ? 'all' : regions.codes;
+    plan = { ...plan, regions: scope };
+    changes.push(scope === 'all' ? 'in all regions' : `in ${scope.join(', ')}`);
+  }
+
+  if (plan.family === 'resources' && plan.intent !== 'describe') {
+    const filters = parseFilters(rest);
+    const added = { tags: [...plan.filters.tags, ...filters.tags], nameContains: filters.nameContains ?? plan.filters.nameContains, state: filters.state ?? plan.filters.state };
+    if (filters.tags.length > 0 || filters.nameContains || filters.state) {
+      plan = { ...plan, filters: added };
+      changes.push([filters.state ? `only ${filters.state}` : '', filters.nameContains ? `named like "${filters.nameContains}"` : '', ...filters.tags.map((tag) => `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`)].filter(Boolean).join(', '));
+    }
+  }
+
+  if (plan.family === 'costs' && (byService.test(rest) || byRegion.test(rest))) {
+    const limit = parseTopN(rest);
+    plan = byService.test(rest) ? { ...plan, intent: 'cost-by-service', groupBy: 'SERVICE', limit } : { ...plan, intent: 'cost-by-region', groupBy: 'REGION', limit };
+    changes.push(byService.test(rest) ? 'by service' : 'by region');
+  }
+
+  const top = parseTopN(rest);
+  if (top !== null && !changes.some((change) => change.startsWith('by '))) {
+    if (plan.family === 'resources' && plan.intent === 'list') plan = { ...plan, limit: top };
+    else if (plan.family === 'costs' && (plan.intent === 'cost-by-service' || plan.intent === 'cost-by-region')) plan = { ...plan, limit: top };
+    else if (plan.family === 'compare') plan = { ...plan, limit: top };
+    else return undefined;
+    changes.push(`top ${top}`);
+  }
+  return changes.length > 0 ? { plan, changed: changes.join(', ') } : undefined;
+}
+
+function showEverything(previous: Exclude<Plan, { family: 'help' }>): FollowUp | undefined {
+  if (previous.family === 'resources' && previous.intent === 'list') return { plan: { ...previous, limit: null }, changed: 'every row' };
+  if (previous.family === 'costs' && (previous.intent === 'cost-by-service' || previous.intent === 'cost-by-region')) return { plan: { ...previous, limit: null }, changed: 'every row' };
+  if (previous.family === 'compare') return { plan: { ...previous, limit: null }, changed: 'every row' };
+  return undefined;
+}

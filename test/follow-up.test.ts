@@ -1,0 +1,82 @@
+// A conversation keeps the last plan: a follow-up that names only a period, a region, a filter,
+// a grouping or a limit changes the previous question, and the answer says what changed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Conversation, type ChatReply } from '../source/chat/conversation.js';
+import type { ChatSession } from '../source/chat/session.js';
+import { planQuestion } from '../source/understanding/planner.js';
+import type { Plan } from '../source/understanding/plan.js';
+import { renderAnswerText } from '../source/present/answer-text.js';
+import { sandboxSession } from './helpers/session.js';
+
+const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
+
+function planned(question: string, previous?: Plan) {
+  const result = planQuestion(question, { ...context, previous });
+  if (result.kind !== 'plan') throw new Error(`"${question}" gave a reply: ${result.message}`);
+  return result;
+}
+
+describe('follow-ups change the previous plan', () => {
+  const lastMonthSpend = planned('what did I spend on EC2 last month').plan;
+  const instances = planned('list ec2 instances').plan;
+
+  it.each<[string, Plan, Record<string, unknown>, string]>([
+    ['what about this month?', lastMonthSpend, { intent: 'cost-total', period: { start: '2026-11-01' }, service: { name: 'EC2' } }, 'this month'],
+    ['and in eu-west-1?', lastMonthSpend, { intent: 'cost-total', regions: ['eu-west-1'], period: { start: '2026-10-01' } }, 'in eu-west-1'],
+    ['by region', lastMonthSpend, { intent: 'cost-by-region', groupBy: 'REGION' }, 'by region'],
+    ['only the stopped ones', instances, { intent: 'list', resourceType: 'AWS::EC2::Instance', filters: { state: 'stopped' } }, 'only stopped'],
+    ['and in Frankfurt', instances, { regions: ['eu-central-1'] }, 'in eu-central-1'],
+    ['what about all regions', instances, { regions: 'all' }, 'in all regions'],
+    ['just the first 3', instances, { limit: 3 }, 'top 3'],
+    ['show all', { ...instances, limit: 3 } as Plan, { limit: null }, 'every row'],
+  ])('%s', (question, previous, expected, changed) => {
+    const result = planned(question, previous);
+    expect(result.plan).toMatchObject(expected);
+    expect(result.followUp).toBe(changed);
+  });
+
+  it('keeps a comparison a comparison over the new period', () => {
+    const result = planned('what about last month', planned('this month vs last month').plan);
+    expect(result.plan).toMatchObject({ family: 'compare', period: { start: '2026-09-01' }, comparePeriod: { start: '2026-10-01', end: '2026-11-01' } });
+  });
+
+  it('answers a complete question as itself, not as a follow-up', () => {
+    const result = planned('how many lambda functions in eu-west-1', lastMonthSpend);
+    expect(result.plan).toMatchObject({ intent: 'count', resourceType: 'AWS::Lambda::Function' });
+    expect(result.followUp).toBeUndefined();
+  });
+
+  it('says so when a period does not fit a resource question', () => {
+    expect(planQuestion('what about last month', { ...context, previous: instances })).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('without a previous question, a fragment gets the usual reply', () => {
+    expect(planQuestion('what about last month?', context)).toMatchObject({ kind: 'reply' });
+  });
+});
+
+describe('three-turn conversations in the chat engine, against the sandbox', () => {
+  let session: ChatSession;
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+
+  const text = (reply: ChatReply) => (reply.kind === 'answer' ? renderAnswerText(reply.answer, { width: 100, tableRows: 5, wrap: true }) : 'text' in reply ? reply.text : reply.kind);
+
+  it('costs: a question, a new period, a new grouping', async () => {
+    const chat = new Conversation(session);
+    const turns = [];
+    for (const question of ['what did I spend on EC2 last month', 'what about this month?', 'by region']) turns.push(`> ${question}\n${text(await chat.submit(question))}`);
+    expect(turns[1]).toMatch(/^> what about this month\?\nSame question, this month: You have spent \$[\d,.]+ on EC2 this month/);
+    expect(turns.join('\n')).toMatchSnapshot('costs-three-turns');
+  });
+
+  it('resources: a listing, a filter, another region', async () => {
+    const chat = new Conversation(session);
+    const turns = [];
+    for (const question of ['list ec2 instances', 'only the stopped ones', 'and in us-west-2?']) turns.push(`> ${question}\n${text(await chat.submit(question))}`);
+    expect(turns[1]).toContain('Same question, only stopped: Found');
+    expect(turns[2]).toContain('Same question, in us-west-2: ');
+    expect(turns.join('\n')).toMatchSnapshot('resources-three-turns');
+  });
+});
