@@ -1,4 +1,6 @@
 import * as chrono from 'chrono-node';
+import { addDays, addMonths, dayMs, monthNames, monthStart, quarterStart, utc, weekStart, yearStart } from './calendar.js';
+import { spokenPeriods } from './period-phrases.js';
 
 /** A Cost Explorer time period: ISO dates (YYYY-MM-DD), start inclusive, end exclusive. */
 export interface Period {
@@ -25,29 +27,7 @@ export interface PeriodOptions {
   prefer?: 'past' | 'future';
 }
 
-const dayMs = 86_400_000;
-const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 export const iso = (date: Date): string => date.toISOString().slice(0, 10);
-/** A UTC midnight; months and days past their range roll over. Years 0-99 stay themselves (Date.UTC would read them as 1900-1999). */
-function utc(year: number, month: number, date = 1): Date {
-  const result = new Date(Date.UTC(year, month, date));
-  if (year >= 0 && year < 100) result.setUTCFullYear(result.getUTCFullYear() - 1900);
-  return result;
-}
-const addDays = (date: Date, days: number): Date => new Date(date.getTime() + days * dayMs);
-const monthStart = (date: Date, offset = 0): Date => utc(date.getUTCFullYear(), date.getUTCMonth() + offset);
-const quarterStart = (date: Date, offset = 0): Date => utc(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / 3) * 3 + offset * 3);
-const yearStart = (date: Date, offset = 0): Date => utc(date.getUTCFullYear() + offset, 0);
-/** Monday of the week, offset by whole weeks. */
-const weekStart = (date: Date, offset = 0): Date => addDays(date, -((date.getUTCDay() + 6) % 7) + offset * 7);
-
-/** The same day of the month `months` later, or the month's last day when it is shorter. */
-function addMonths(date: Date, months: number): Date {
-  const target = utc(date.getUTCFullYear(), date.getUTCMonth() + months);
-  const lastDay = utc(target.getUTCFullYear(), target.getUTCMonth() + 1, 0).getUTCDate();
-  return utc(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), lastDay));
-}
 
 export function startOfDay(now: Date): Date {
   return utc(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -137,6 +117,7 @@ const relativePeriods: Array<[RegExp, Resolve]> = [
     return start.getUTCDate() === Number(m[1]) ? { start, end: addDays(start, 1), label: iso(start) } : undefined;
   }],
   [/\btomorrow\b/i, (_m, t) => ({ start: addDays(t, 1), end: addDays(t, 2), label: 'tomorrow' })],
+  ...spokenPeriods,
 ];
 
 // ---------- Calendar dates: 2026-03-01, 2026-10, March, 1 March 2026, Q1, the first quarter of 2026, 2024 ----------

@@ -1,5 +1,6 @@
 import { findCostServices } from './cost-services.js';
 import { findPeriod } from './period.js';
+import { unreadablePeriod } from './period-phrases.js';
 import type { Plan, PlanResult, RegionScope } from './plan.js';
 import { applyFollowUp } from './follow-up.js';
 import { comparisonWords, growthWords, planCost, topServices } from './plan-costs.js';
@@ -47,6 +48,8 @@ function planAlone(rawQuestion: string, context: PlannerContext): PlanResult {
   if (onlyHelp.test(text)) return helpPlan;
   const outOfScope = readOnlyReply(text, (nearest) => planQuestion(nearest, context)) ?? analysisReply(text);
   if (outOfScope) return outOfScope;
+  const unreadable = unreadablePeriod(text);
+  if (unreadable) return reply('clarify', unreadable.message, unreadable.suggestions);
   const regions = findRegions(text);
   if (regions.kind === 'unknown') return unknownRegions(text, regions);
   if (asksAboutCost(text, context.now)) return planCost(text, { now: context.now, regions: regions.kind === 'named' ? regions.codes : 'all' });

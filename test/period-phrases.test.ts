@@ -1,0 +1,44 @@
+// Periods as people say them, with now = 2026-11-22 (a Sunday): weeks start on Monday, a period
+// still running is answered to date (end 2026-11-23, exclusive), holidays and fiscal years get a
+// clarifying reply instead of a guess.
+import { describe, expect, it } from 'vitest';
+import { planQuestion } from '../source/understanding/planner.js';
+
+const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
+
+describe('spoken periods', () => {
+  const expected: Record<string, [string, string, string]> = {
+    'cost QTD': ['2026-10-01', '2026-11-23', 'quarter to date'],
+    'spend quarter to date': ['2026-10-01', '2026-11-23', 'quarter to date'],
+    'spend H1': ['2026-01-01', '2026-07-01', 'H1 2026'],
+    'spend the first half of the year': ['2026-01-01', '2026-07-01', 'H1 2026'],
+    'spend H2': ['2026-07-01', '2026-11-23', 'H2 2026'],
+    'cost first half of October': ['2026-10-01', '2026-10-16', 'the first half of October 2026'],
+    'spend the second half of october': ['2026-10-16', '2026-11-01', 'the second half of October 2026'],
+    'cost the first week of October': ['2026-10-01', '2026-10-08', '2026-10-01 to 2026-10-07'],
+    'spend the week of Nov 2': ['2026-11-02', '2026-11-09', 'the week of 2026-11-02'],
+    'spend the week of Nov 4': ['2026-11-02', '2026-11-09', 'the week of 2026-11-02'],
+    'spend last 3 full weeks': ['2026-10-26', '2026-11-16', 'the last 3 full weeks'],
+    'spend last week': ['2026-11-09', '2026-11-16', 'last week'],
+    'spend this week so far': ['2026-11-16', '2026-11-23', 'this week so far'],
+    'cost 3 months back': ['2026-08-01', '2026-09-01', 'August 2026'],
+    'what did I spend two months ago': ['2026-09-01', '2026-10-01', 'September 2026'],
+    'spend last full month': ['2026-10-01', '2026-11-01', 'last month'],
+    'cost same days last month': ['2026-10-01', '2026-10-23', 'the same days of last month'],
+    'spend between the 1st and the 15th': ['2026-11-01', '2026-11-16', '2026-11-01 to 2026-11-15'],
+    'cost Q1': ['2026-01-01', '2026-04-01', 'Q1 2026'],
+    'cost Q3 2026': ['2026-07-01', '2026-10-01', 'Q3 2026'],
+    'spend year to date': ['2026-01-01', '2026-11-23', 'year to date'],
+  };
+  it.each(Object.entries(expected))('%s', (question, [start, end, periodLabel]) => {
+    expect(planQuestion(question, context)).toMatchObject({ kind: 'plan', plan: { period: { start, end }, periodLabel } });
+  });
+});
+
+describe('periods qchat will not guess', () => {
+  it.each(['since Cyber Monday', 'what did I spend over Black Friday', 'cost at Christmas', 'cost in fiscal year 2026', 'spend FY26', 'spend this fiscal quarter', 'cost since thanksgiving'])('%s asks for dates', (question) => {
+    const result = planQuestion(question, context);
+    expect(result).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    if (result.kind === 'reply') expect(result.message).toMatch(/^I don't know (which date|your fiscal calendar)/);
+  });
+});
