@@ -18,7 +18,7 @@ export const modules = {
   },
   storage: {
     mutate: ['source/storage/*.ts'],
-    tests: ['test/history-store.test.ts', 'test/tiers-rate-limiter.test.ts'],
+    tests: ['test/storage*.test.ts', 'test/history-store.test.ts', 'test/hostile/history.test.ts', 'test/tiers-rate-limiter.test.ts'],
   },
   sanitizer: {
     mutate: ['source/present/terminal-text.ts'],
@@ -26,7 +26,7 @@ export const modules = {
   },
   fanout: {
     mutate: ['source/aws/fanout.ts'],
-    tests: ['test/answer-resources.test.ts'],
+    tests: ['test/fanout.test.ts', 'test/answer-resources.test.ts'],
   },
   'cost-execution': {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
