@@ -10,7 +10,7 @@ export const modules = {
   },
   tiers: {
     mutate: ['source/tiers/*.ts'],
-    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts'],
+    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-messages.test.ts'],
   },
   history: {
     mutate: ['source/history/*.ts'],
