@@ -30,7 +30,7 @@ export const modules = {
   },
   'cost-execution': {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
-    tests: ['test/answer-costs.test.ts'],
+    tests: ['test/cost-calls.test.ts', 'test/answer-costs.test.ts'],
   },
   identity: {
     mutate: ['source/identity/*.ts'],
