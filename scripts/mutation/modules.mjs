@@ -14,7 +14,7 @@ export const modules = {
   },
   history: {
     mutate: ['source/history/*.ts'],
-    tests: ['test/history-store.test.ts', 'test/history-redact.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
+    tests: ['test/history-store.test.ts', 'test/history-redact.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts', 'test/history-retention.test.ts'],
   },
   storage: {
     mutate: ['source/storage/*.ts'],
