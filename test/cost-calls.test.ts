@@ -1,14 +1,13 @@
 // The arithmetic and bookkeeping under every cost answer, on Cost Explorer replies written out
 // by hand (shapes as botocore's ce/2017-10-25 ResultByTime and GetCostForecast), and the forecast
 // answer on a recorded Cost Explorer: which metric it asks for, the interval and the month's projection.
-import type { GetCostAndUsageCommandInput, GetCostForecastCommandInput, GetCostForecastCommandOutput, ResultByTime } from '@aws-sdk/client-cost-explorer';
+import type { GetCostForecastCommandOutput, ResultByTime } from '@aws-sdk/client-cost-explorer';
 import { describe, expect, it } from 'vitest';
-import type { CostCall, CostExplorer } from '../source/aws/cost-explorer.js';
 import { emptyAnswer } from '../source/answer/answer.js';
-import { amountOf, buildFilter, costAndUsage, record, resultAmount, sumGroups, sumTotals, unitOf, type CostRun } from '../source/answer/cost-calls.js';
+import { amountOf, buildFilter, costAndUsage, record, resultAmount, sumGroups, sumTotals, unitOf } from '../source/answer/cost-calls.js';
 import { answerForecast } from '../source/answer/cost-forecast.js';
-import type { ExecutionContext } from '../source/answer/execution-context.js';
 import type { ForecastPlan } from '../source/understanding/plan.js';
+import { recordedCosts } from './fixtures/recorded-costs.js';
 
 const month = (start: string, groups: Array<[string, string]>, unit = 'USD'): ResultByTime => ({
   TimePeriod: { Start: start, End: start },
@@ -80,23 +79,6 @@ describe('recording the calls', () => {
   });
 });
 
-/** A Cost Explorer that answers from fixed replies and keeps every request. */
-function recordedCosts(forecast: GetCostForecastCommandOutput, spent: ResultByTime[] = []) {
-  const requests: Array<GetCostAndUsageCommandInput | GetCostForecastCommandInput> = [];
-  const call = <T>(value: T): CostCall<T> => ({ value, pages: 1, cachedAt: undefined });
-  const costs = {
-    getCostForecast: async (input: GetCostForecastCommandInput) => (requests.push(input), call(forecast)),
-    getCostAndUsage: async (input: GetCostAndUsageCommandInput) => (requests.push(input), call(spent)),
-  } as unknown as CostExplorer;
-  return { costs, requests };
-}
-
-function forecastRun(costs: CostExplorer, now: string, filter?: CostRun['filter']): CostRun {
-  const progress: string[] = [];
-  const context = { costs, now: new Date(now), onProgress: (event: { operation?: string }) => progress.push(event.operation ?? '') } as unknown as ExecutionContext;
-  return Object.assign({ context, answer: emptyAnswer(''), metric: 'UnblendedCost' as const, filter }, { progress });
-}
-
 const plan = (start: string, end: string, overrides: Partial<ForecastPlan> = {}): ForecastPlan => ({
   family: 'forecast', intent: 'forecast', period: { start, end }, periodLabel: 'the rest of this month', service: null, regions: 'all', metric: 'UnblendedCost', granularity: 'DAILY', ...overrides,
 });
@@ -109,16 +91,18 @@ describe('the forecast answer', () => {
       { TimePeriod: { Start: '2026-11-23' }, MeanValue: '200', PredictionIntervalLowerBound: '150', PredictionIntervalUpperBound: '260' },
     ],
   } as GetCostForecastCommandOutput;
+  const input = ({ input }: { input: unknown }) => input;
 
   it('asks for the plan\'s metric in the forecast\'s spelling, with its filter, and projects the month', async () => {
-    const { costs, requests } = recordedCosts(reply, [total('1000.5')]);
+    const { run, requests, progress } = recordedCosts({ forecast: reply, costAndUsage: [[total('1000.5')]] });
     const filter = buildFilter(['Amazon S3'], undefined);
-    const run = forecastRun(costs, '2026-11-22T10:00:00Z', filter);
-    const answer = await answerForecast(plan('2026-11-22', '2026-12-01', { metric: 'AmortizedCost' }), { ...run, metric: 'AmortizedCost' });
-    expect(requests[0]).toEqual({ TimePeriod: { Start: '2026-11-22', End: '2026-12-01' }, Metric: 'AMORTIZED_COST', Granularity: 'DAILY', PredictionIntervalLevel: 80, Filter: filter });
-    // Spent so far: from the 1st up to today, today excluded (the forecast starts today).
-    expect(requests[1]).toEqual({ TimePeriod: { Start: '2026-11-01', End: '2026-11-22' }, Metrics: ['AmortizedCost'], Granularity: 'MONTHLY', Filter: filter });
-    expect((run as unknown as { progress: string[] }).progress).toEqual(['GetCostForecast', 'GetCostAndUsage']);
+    const answer = await answerForecast(plan('2026-11-22', '2026-12-01', { metric: 'AmortizedCost' }), run('AmortizedCost', filter));
+    expect(requests.map(input)).toEqual([
+      { TimePeriod: { Start: '2026-11-22', End: '2026-12-01' }, Metric: 'AMORTIZED_COST', Granularity: 'DAILY', PredictionIntervalLevel: 80, Filter: filter },
+      // Spent so far: from the 1st up to today, today excluded (the forecast starts today).
+      { TimePeriod: { Start: '2026-11-01', End: '2026-11-22' }, Metrics: ['AmortizedCost'], Granularity: 'MONTHLY', Filter: filter },
+    ]);
+    expect(progress).toEqual(['GetCostForecast', 'GetCostAndUsage']);
     // The reply for the days so far carries UnblendedCost only: nothing of the AmortizedCost asked for.
     expect(answer.totals).toEqual([
       { label: 'Spent so far this month', amount: 0, unit: 'USD' },
@@ -132,8 +116,8 @@ describe('the forecast answer', () => {
   });
 
   it('adds what was spent so far to the forecast for the month\'s total', async () => {
-    const { costs } = recordedCosts(reply, [total('1000.5'), total('0.25')]);
-    const answer = await answerForecast(plan('2026-11-22', '2026-12-01'), forecastRun(costs, '2026-11-22T10:00:00Z'));
+    const { run } = recordedCosts({ forecast: reply, costAndUsage: [[total('1000.5'), total('0.25')]] });
+    const answer = await answerForecast(plan('2026-11-22', '2026-12-01'), run());
     expect(answer.totals!.map((t) => t.amount)).toEqual([1000.75, 300, 1300.75]);
     expect(answer.summary).toContain('With $1,000.75 spent so far, the month should end near $1,300.75.');
   });
@@ -143,8 +127,8 @@ describe('the forecast answer', () => {
     ['for a period that does not run to the month\'s end', '2026-11-22T10:00:00Z', plan('2026-11-22', '2026-11-29', { periodLabel: 'the next 7 days' })],
     ['for next month', '2026-11-22T10:00:00Z', plan('2026-12-01', '2027-01-01', { periodLabel: 'next month', granularity: 'MONTHLY' })],
   ])('gives the forecast alone %s', async (_case, now, forecastPlan) => {
-    const { costs, requests } = recordedCosts({ Total: { Amount: '42', Unit: 'USD' }, ForecastResultsByTime: [{ MeanValue: '42' }] } as GetCostForecastCommandOutput);
-    const answer = await answerForecast(forecastPlan, forecastRun(costs, now));
+    const { run, requests } = recordedCosts({ forecast: { Total: { Amount: '42', Unit: 'USD' }, ForecastResultsByTime: [{ MeanValue: '42' }] } }, now);
+    const answer = await answerForecast(forecastPlan, run());
     expect(requests).toHaveLength(1);
     expect(answer.totals).toEqual([{ label: 'Forecast', amount: 42, unit: 'USD' }]);
     expect(answer.chart).toBeUndefined();
@@ -156,18 +140,18 @@ describe('the forecast answer', () => {
     ['NetUnblendedCost', 'NET_UNBLENDED_COST'],
     ['BlendedCost', 'BLENDED_COST'],
   ] as const)('asks GetCostForecast for %s as %s', async (metric, spelled) => {
-    const { costs, requests } = recordedCosts({} as GetCostForecastCommandOutput);
-    const answer = await answerForecast(plan('2026-12-01', '2027-01-01', { metric }), { ...forecastRun(costs, '2026-11-22T10:00:00Z'), metric });
-    expect(requests[0]).toMatchObject({ Metric: spelled });
+    const { run, requests } = recordedCosts({});
+    const answer = await answerForecast(plan('2026-12-01', '2027-01-01', { metric }), run(metric));
+    expect(requests[0]!.input).toMatchObject({ Metric: spelled });
     expect(answer.totals).toEqual([{ label: 'Forecast', amount: 0, unit: 'USD' }]);
   });
 
   it('asks GetCostAndUsage with the run\'s metric, filter and shape, and records the call', async () => {
-    const { costs, requests } = recordedCosts({} as GetCostForecastCommandOutput, [total('5')]);
-    const run = forecastRun(costs, '2026-11-22T10:00:00Z');
-    const results = await costAndUsage(run, { start: '2026-10-01', end: '2026-11-01' }, { Granularity: 'DAILY', GroupBy: [{ Type: 'DIMENSION', Key: 'REGION' }] });
+    const { run, requests } = recordedCosts({ costAndUsage: [[total('5')]] });
+    const costRun = run();
+    const results = await costAndUsage(costRun, { start: '2026-10-01', end: '2026-11-01' }, { Granularity: 'DAILY', GroupBy: [{ Type: 'DIMENSION', Key: 'REGION' }] });
     expect(results).toEqual([total('5')]);
-    expect(requests).toEqual([{ TimePeriod: { Start: '2026-10-01', End: '2026-11-01' }, Metrics: ['UnblendedCost'], Granularity: 'DAILY', GroupBy: [{ Type: 'DIMENSION', Key: 'REGION' }] }]);
-    expect(run.answer.calls).toEqual([{ service: 'ce', operation: 'GetCostAndUsage', region: 'us-east-1', pages: 1, fromCache: false }]);
+    expect(requests.map(input)).toEqual([{ TimePeriod: { Start: '2026-10-01', End: '2026-11-01' }, Metrics: ['UnblendedCost'], Granularity: 'DAILY', GroupBy: [{ Type: 'DIMENSION', Key: 'REGION' }] }]);
+    expect(costRun.answer.calls).toEqual([{ service: 'ce', operation: 'GetCostAndUsage', region: 'us-east-1', pages: 1, fromCache: false }]);
   });
 });
