@@ -101,7 +101,7 @@ describe('trends', () => {
 
 describe('comparisons', () => {
   const compare: ComparePlan = {
-    ...scope, family: 'compare', intent: 'cost-compare', periodLabel: 'last month', comparePeriod: { start: '2026-11-01', end: '2026-11-23' }, comparePeriodLabel: 'this month',
+    ...scope, family: 'compare', intent: 'cost-compare', periodLabel: 'last month', comparePeriod: { start: '2026-11-01', end: '2026-11-23' }, comparePeriodLabel: 'this month', order: 'change', limit: null,
   };
 
   it('reads the change from the earlier period to the later, biggest change first', async () => {
@@ -135,6 +135,19 @@ describe('comparisons', () => {
     expect((await answerCosts(finished, same.context)).summary).toBe('Last month: $10.00, against $10.00 September 2026 (up 0%).');
     const fromNothing = recordedCosts({ costAndUsage: [[], [grouped('2026-10-01', [['Amazon S3', '10']])]] });
     expect((await answerCosts(finished, fromNothing.context)).summary).toBe('Last month: $10.00, against $0.00 September 2026. Biggest change: Amazon S3 (+$10.00).');
+  });
+
+  it('ranks only the increases for "what grew most", up to the asked number', async () => {
+    const replies = { costAndUsage: [[grouped('2026-10-01', [['Amazon EC2', '100'], ['Amazon S3', '50'], ['AWS Lambda', '5']])], [grouped('2026-11-01', [['Amazon EC2', '40'], ['Amazon S3', '80'], ['AWS Lambda', '6']])]] };
+    const { context } = recordedCosts(replies);
+    const answer = await answerCosts({ ...compare, order: 'growth', limit: 1 }, context);
+    expect(answer.table!.rows).toEqual([['Amazon S3', '$50.00', '$80.00', '+$30.00']]);
+    expect(answer.table!.note).toBe('showing the 1 biggest increases of 2 services');
+    expect(answer.summary).toBe('This month: $126.00, against $155.00 last month (down 19%). Grew most: Amazon S3 (+$30.00).');
+    const falling = recordedCosts({ costAndUsage: [[grouped('2026-10-01', [['Amazon EC2', '100']])], [grouped('2026-11-01', [['Amazon EC2', '40']])]] });
+    const none = await answerCosts({ ...compare, order: 'growth', limit: null }, falling.context);
+    expect(none.table!.rows).toEqual([]);
+    expect(none.summary).toMatch(/ No service grew\.$/);
   });
 
   it('shows the biggest changes up to the table rows setting', async () => {
@@ -181,7 +194,7 @@ describe('the service a question names', () => {
 
   it('is looked up over both periods of a comparison, and over the last 3 months for a forecast', async () => {
     const compared = recordedCosts({ dimensionValues: [] });
-    await answerCosts({ ...scope, family: 'compare', intent: 'cost-compare', service: ec2, comparePeriod: { start: '2026-11-01', end: '2026-11-23' }, comparePeriodLabel: 'this month' }, compared.context);
+    await answerCosts({ ...scope, family: 'compare', intent: 'cost-compare', service: ec2, comparePeriod: { start: '2026-11-01', end: '2026-11-23' }, comparePeriodLabel: 'this month', order: 'change', limit: null }, compared.context);
     expect(compared.requests[0]!.input).toMatchObject({ TimePeriod: { Start: '2026-10-01', End: '2026-11-23' } });
     const forecast = recordedCosts({ dimensionValues: [] }, '2026-02-10T10:00:00Z');
     await answerCosts({ ...scope, family: 'forecast', intent: 'forecast', service: ec2, granularity: 'MONTHLY', period: { start: '2026-03-01', end: '2026-04-01' } }, forecast.context);
