@@ -222,9 +222,16 @@ export class ChatSession {
       warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
     }
     const userId = (this.identity as Extract<IdentityState, { kind: 'ready' }>).context.userId;
+    const countedAt = this.limitClock();
     const counted = await this.limiter.consume(userId, tier.tier);
     if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
-    const answer = await this.answer(asked, options);
+    let answer: Answer;
+    try {
+      answer = await this.answer(asked, options);
+    } finally {
+      // A cancelled question is not counted: its answer, if any, is thrown away.
+      if (options.signal?.aborted) await this.limiter.refund(userId, tier.tier, countedAt);
+    }
     answer.warnings.push(...warnings);
     return { kind: 'answer', plan: asked, answer };
   }
