@@ -98,12 +98,12 @@ export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), c
     exits,
     frame,
     context,
-    /** Waits until the frame shows `text` (or matches it). */
-    async waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    /** Waits until the frame shows `text` (or matches it, or passes it). */
+    async waitFor(text: string | RegExp | ((frame: string) => boolean), timeoutMs = 15_000): Promise<string> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const current = frame();
-        if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
+        if (typeof text === 'string' ? current.includes(text) : typeof text === 'function' ? text(current) : text.test(current)) {
           // The frame is drawn at commit; input handlers subscribe in effects just after.
           await tick(30);
           return current;

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { ReverseVideo, Text } from './safe-text.js';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { completeSlashCommand } from '../../chat/commands.js';
 import { useKeys } from '../hooks/use-keys.js';
 import type { KeyAction } from '../keys.js';
@@ -52,16 +52,23 @@ const noHistory: string[] = [];
 
 /** The question prompt: a readline-style editor, input history and search, multi-line input, and /command completion. */
 export function Prompt({ onSubmit, onQuit, onInterrupt, onCancel, onRedraw, history = noHistory, placeholder = 'Ask about your AWS account, or /help', allowEmpty = false, active = true }: PromptProps) {
-  const [editor, dispatch] = useReducer(editorReducer, emptyEditor);
-  useEffect(() => dispatch({ type: 'load-history', history }), [history]);
+  // Keys can arrive faster than React renders: every key acts on the latest state, kept here.
+  const latest = useRef(emptyEditor);
+  const [editor, setEditor] = useState(emptyEditor);
+  const dispatch = (action: EditorAction) => {
+    const next = editorReducer(latest.current, action);
+    latest.current = next.outbox === undefined ? next : editorReducer(next, { type: 'sent' });
+    setEditor(latest.current);
+    if (next.outbox !== undefined) onSubmit(next.outbox);
+  };
   useEffect(() => {
-    if (editor.outbox === undefined) return;
-    dispatch({ type: 'sent' });
-    onSubmit(editor.outbox);
-  }, [editor.outbox, onSubmit]);
+    latest.current = editorReducer(latest.current, { type: 'load-history', history });
+    setEditor(latest.current);
+  }, [history]);
 
   useKeys(
     (event) => {
+      const editor = latest.current;
       if (event.kind === 'text') return dispatch({ type: 'insert', text: event.text });
       const action = editing[event.action];
       if (action) return dispatch(action);
@@ -87,7 +94,7 @@ export function Prompt({ onSubmit, onQuit, onInterrupt, onCancel, onRedraw, hist
         default:
       }
     },
-    { pasting: editor.pasting, active },
+    { isPasting: () => latest.current.pasting, active },
   );
 
   // While a form takes the keys, an empty prompt is not drawn; a draft is, so nothing typed seems lost.

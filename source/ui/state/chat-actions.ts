@@ -249,6 +249,7 @@ export function createChatActions(deps: ChatDeps) {
       }
       void conversation!
         .setCrossRegionConsent(answer === 'yes')
+        .then(() => dispatch({ type: 'header', header: header() }))
         .then(() => ask(question))
         .then(drain);
     },
