@@ -32,7 +32,7 @@ describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in
     tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
     try {
       await waitForPane(session, 'Ask about your AWS account');
-      expect(tmux('capture-pane', '-p', '-t', session)).toContain('Using the built-in sandbox account as alice');
+      await waitForPane(session, 'Using the built-in sandbox account as alice');
       tmux('send-keys', '-t', session, '-l', 'how many lambda functions in us-east-1');
       await waitForPane(session, 'how many lambda functions in us-east-1');
       tmux('send-keys', '-t', session, 'Enter');

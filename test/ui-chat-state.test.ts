@@ -37,6 +37,6 @@ describe('chat reducer', () => {
   it('ready and failed set the phase', () => {
     expect(run({ type: 'failed', message: 'no' })).toMatchObject({ phase: 'failed', failure: 'no' });
     const header = { user: 'alice', account: '1', tier: 'pro' as const, profile: undefined, region: 'us-east-1', crossRegion: undefined, sandboxUser: undefined, notice: undefined };
-    expect(run({ type: 'ready', header })).toMatchObject({ phase: 'ready', header });
+    expect(run({ type: 'ready', header, tableRows: 50 })).toMatchObject({ phase: 'ready', header, tableRows: 50 });
   });
 });
