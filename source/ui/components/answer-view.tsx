@@ -29,7 +29,7 @@ export function AnswerView({ answer, width, tableRows }: { answer: Answer; width
       {sections.map((section, i) => (
         <Box key={section.kind} flexDirection="column" marginTop={i === 0 ? 0 : 1}>
           {section.lines.map((line, j) => (
-            <Box key={j} width={Math.max(width, lineWidth(line))}>
+            <Box key={j} {...(lineWidth(line) > width ? { width: lineWidth(line) } : {})}>
               <Text wrap="truncate-end">
                 {line.length === 0 ? ' ' : null}
                 {line.map((span, k) => (
