@@ -81,6 +81,7 @@ const cliNames: Record<ServiceName, string> = {
   ssoadmin: 'sso-admin',
   identitystore: 'identitystore',
   ssooidc: 'sso-oidc',
+  tagging: 'resourcegroupstaggingapi',
 };
 
 type Next = (args: unknown) => Promise<unknown>;

@@ -62,6 +62,9 @@ export async function resolveAwsTarget(settings: Settings, clock: Clock, env: No
   const sandbox = await startSandbox({
     clock,
     faults,
+    listProperties: settings.sandboxListProperties,
+    scale: settings.sandboxScale,
+    rateLimits: settings.sandboxRateLimits,
     approve: settings.sandboxApprove,
     ...(Number.isFinite(approveDelay) && approveDelay >= 0 ? { approveDelayMs: approveDelay } : {}),
   });

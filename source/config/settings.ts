@@ -34,13 +34,20 @@ export const settingsSchema = z.object({
   sandboxUser: z.string().min(1).optional().describe('sandbox identity to act as (default alice; implies the sandbox)'),
   sandboxFaults: z.string().default('').describe('fault injection for the sandbox, e.g. latency=50ms,throttle=0.2'),
   sandboxApprove: z.enum(['manual', 'auto']).default('manual').describe('how sandbox device sign-ins are approved'),
+  sandboxListProperties: z
+    .enum(['identifiers', 'full'])
+    .default('identifiers')
+    .describe('what the sandbox\'s Cloud Control ListResources returns: primary identifiers only, as many list handlers, or whole models'),
+  sandboxScale: int(1, 1000).default(1).describe('how many sandbox resources each fixture resource stands for (costs scale with them)'),
+  sandboxRateLimits: bool.default(true).describe('whether the sandbox throttles requests over realistic per-region and per-account rates'),
   color: bool.default(true).describe('colour output (NO_COLOR also turns it off)'),
   retryMode: z.enum(['standard', 'adaptive', 'legacy']).optional().describe('AWS SDK retry mode (default: AWS_RETRY_MODE, else standard)'),
   maxAttempts: int(1, 10).optional().describe('AWS SDK attempts per call, retries included (default: AWS_MAX_ATTEMPTS, else 3)'),
   listCap: int(1, 100_000).default(1000).describe('most resources read from Cloud Control for one question'),
   tableRows: int(1, 10_000).default(50).describe('most rows shown in an answer table'),
   fanoutConcurrency: int(1, 64).default(20).describe('regions asked at the same time'),
-  regionRequestsPerSecond: int(1, 1000).default(10).describe('pace of Cloud Control requests to one region'),
+  regionRequestsPerSecond: int(1, 1000).default(10).describe('pace of Cloud Control and Tagging API requests to one region'),
+  describeLimit: int(0, 100_000).default(100).describe('most resources read one by one with GetResource when a filter needs properties the listing lacks'),
   costCacheTtl: int(0, 7 * 86_400).default(3600).describe('seconds an identical Cost Explorer request is answered from the cache'),
   identityCenterRegion: z.string().optional().describe('region of the Identity Center instance (default: found with ListInstances)'),
   ssoStartUrl: httpUrl.optional().describe('Identity Center start URL for sign-in (default: https://<identity store>.awsapps.com/start)'),

@@ -113,7 +113,7 @@ function progressLine(io: CliIo) {
   return {
     update: (event: ProgressEvent) => {
       if (!tty) return;
-      const text = event.kind === 'regions' ? `Listing ${event.typeName} in ${event.total} regions — ${event.done} done` : `Asking Cost Explorer (${event.operation})…`;
+      const text = event.kind === 'regions' ? `Listing ${event.typeName} in ${event.total} regions — ${event.done} done` : event.kind === 'details' ? event.label : `Asking Cost Explorer (${event.operation})…`;
       io.stderr.write(`\r\u001b[2K${text}`);
       shown = true;
     },
