@@ -1,6 +1,7 @@
-import { getResource, isIdentifierOnly, type CloudResource } from '../aws/cloud-control.js';
+import type { CloudResource } from '../aws/cloud-control.js';
 import { fanOut } from '../aws/fanout.js';
 import { regionPacers } from '../aws/pacing.js';
+import { readWhole } from '../aws/read-whole.js';
 import { ArnIndex, taggingTypeFilter } from '../aws/resource-arns.js';
 import { taggedResources } from '../aws/tagging.js';
 import type { Answer } from './answer.js';
@@ -29,7 +30,7 @@ const describeConcurrency = 5;
 
 /** Adds tags (Tagging API, or GetResource where it cannot serve the type) to identifier-only resources, when the question filters on tags. */
 export async function withTags(resources: CloudResource[], typeName: string, global: boolean, filters: ListFilters, context: ExecutionContext, answer: Answer): Promise<Detailed> {
-  const bare = resources.filter(isIdentifierOnly);
+  const bare = resources.filter((resource) => resource.partial);
   if (filters.tags.length === 0 || bare.length === 0) return { resources };
   const resourceType = global ? undefined : taggingTypeFilter(typeName);
   // Global types (S3, IAM) are listed once but tagged per home region; reading them is as exact and bounded.
@@ -56,7 +57,7 @@ export async function withTags(resources: CloudResource[], typeName: string, glo
     }
   }
   const tagged = resources.flatMap((resource) => {
-    if (!isIdentifierOnly(resource)) return [resource];
+    if (!resource.partial) return [resource];
     if (failed.has(resource.region)) return [];
     const region = found.get(resource.region)!;
     const arn = region.index.arnOf(resource.identifier);
@@ -68,14 +69,14 @@ export async function withTags(resources: CloudResource[], typeName: string, glo
 
 /** Reads the identifier-only resources among `resources` whole, when a state or name filter needs their properties. */
 export function withProperties(resources: CloudResource[], typeName: string, filters: ListFilters, context: ExecutionContext, answer: Answer): Promise<Detailed> {
-  const bare = resources.filter(isIdentifierOnly);
+  const bare = resources.filter((resource) => resource.partial);
   if ((!filters.state && !filters.nameContains) || bare.length === 0) return Promise.resolve({ resources });
   return describe(resources, bare, typeName, `filter on ${filters.state ? 'state' : 'name'}`, context, answer);
 }
 
 /** Reads the rows a table shows whole, so its columns are the same whatever the listing returned; bounded by the table size. */
 export async function shownWhole(rows: CloudResource[], typeName: string, context: ExecutionContext, answer: Answer): Promise<CloudResource[]> {
-  const bare = rows.filter(isIdentifierOnly);
+  const bare = rows.filter((resource) => resource.partial);
   if (bare.length === 0) return rows;
   return (await describe(rows, bare, typeName, 'show their properties', context, answer, Number.POSITIVE_INFINITY)).resources;
 }
@@ -100,32 +101,20 @@ async function describe(
   const pacers = regionPacers(context.clients, perSecond);
   const read = new Map<CloudResource, CloudResource>();
   const perRegion = new Map<string, number>();
-  let done = 0;
-  const progress = () => context.onProgress?.({ kind: 'details', label: `describing ${done} of ${bare.length} ${typeLabel(typeName, bare.length)}` });
-  progress();
-  // fanOut's bounded workers over resources rather than regions; the region's bucket paces each call.
-  const keys = bare.map((_, index) => String(index));
-  const outcomes = await fanOut(
-    keys,
-    (key, signal) => {
-      const resource = bare[Number(key)]!;
-      return getResource(context.clients, { typeName, identifier: resource.identifier, region: resource.region, pacer: pacers.of(resource.region), ...(signal ? { signal } : {}) });
-    },
-    {
-      concurrency: describeConcurrency,
-      ...(context.signal ? { signal: context.signal } : {}),
-      ...(context.deadline ? { deadline: context.deadline } : {}),
-      onRegionDone: () => {
-        done++;
-        progress();
-      },
-    },
-  );
+  const label = (done: number) => `describing ${done} of ${bare.length} ${typeLabel(typeName, bare.length)}`;
+  context.onProgress?.({ kind: 'details', label: label(0) });
+  const outcomes = await readWhole(context.clients, typeName, bare, {
+    pacers: regionPacers(context.clients, perSecond),
+    concurrency: describeConcurrency,
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.deadline ? { deadline: context.deadline } : {}),
+    onRead: (done) => context.onProgress?.({ kind: 'details', label: label(done) }),
+  });
   let unreadable = 0;
   outcomes.forEach((outcome, index) => {
     const resource = bare[index]!;
     perRegion.set(resource.region, (perRegion.get(resource.region) ?? 0) + 1);
-    if (outcome.ok && outcome.value!.properties) read.set(resource, { ...resource, properties: outcome.value!.properties });
+    if (outcome.ok && outcome.value!.properties) read.set(resource, { identifier: resource.identifier, region: resource.region, properties: outcome.value!.properties });
     else if (!(outcome.error instanceof Error && outcome.error.name === 'ResourceNotFoundException')) unreadable++;
   });
   for (const [region, count] of perRegion) answer.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region, pages: count, fromCache: false });

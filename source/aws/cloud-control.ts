@@ -8,6 +8,8 @@ export interface CloudResource {
   region: string;
   /** Parsed Properties, or null when the service sent something that is not a JSON object. */
   properties: Record<string, unknown> | null;
+  /** Set when a listing gave nothing but the identifier (see isIdentifierOnly): GetResource has the rest. */
+  partial?: true;
 }
 
 export interface Listing {
@@ -42,7 +44,8 @@ export async function listResources(clients: AwsClients, request: ListRequest): 
     const descriptions: unknown = page.ResourceDescriptions ?? [];
     if (!Array.isArray(descriptions)) throw new UnexpectedReplyError('cloudcontrol ListResources', 'ResourceDescriptions is not a list');
     for (const description of descriptions) {
-      resources.push({ identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) });
+      const resource: CloudResource = { identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) };
+      resources.push(isIdentifierOnly(resource) ? { ...resource, partial: true } : resource);
     }
     // The guard sees each token before the paginator sends it again.
     more = tokens.next(page.NextToken) !== undefined;

@@ -1,5 +1,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import { getResource, listResources } from '../aws/cloud-control.js';
+import { regionPacers } from '../aws/pacing.js';
+import { readWhole } from '../aws/read-whole.js';
 import type { ApiCall, RegionFailure } from '../answer/answer.js';
 import { regionFailure } from '../answer/aws-failure.js';
 import type { Facts } from './facts.js';
@@ -63,7 +65,12 @@ export class Inquiry {
     const listed = await this.ask(region, 'ListResources', async () => {
       const listing = await listResources(this.deps.clients, { typeName, resourceModel: null, region, cap: this.deps.listCap, ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
       if (listing.truncated) this.warnings.push(`Only the first ${this.deps.listCap} ${typeName} resources in ${region} were read (setting listCap).`);
-      return { value: listing.resources.map((resource) => resource.properties ?? {}), pages: listing.pages };
+      // List handlers often return identifiers only; the probes need the relations, so those are read whole.
+      const bare = listing.resources.filter((resource) => resource.partial);
+      const whole = await readWhole(this.deps.clients, typeName, bare, { pacers: regionPacers(this.deps.clients, 10), concurrency: 5, ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
+      if (bare.length > 0) this.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region, pages: bare.length, fromCache: false });
+      const byResource = new Map(bare.map((resource, index) => [resource, whole[index]!]));
+      return { value: listing.resources.map((resource) => (byResource.has(resource) ? (byResource.get(resource)!.value?.properties ?? resource.properties) : resource.properties) ?? {}), pages: listing.pages };
     });
     return listed ?? undefined;
   }
