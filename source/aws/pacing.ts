@@ -35,11 +35,11 @@ export class RegionPacers {
 
   constructor(readonly perSecond: number) {}
 
-  /** The bucket of one region; its burst is two seconds' worth of requests, as AWS buckets allow short bursts. */
+  /** The bucket of one region. Its burst is one second of requests, below what AWS-style buckets allow, so requests that arrive bunched (network jitter) still find tokens at the service. */
   of(region: string): TokenBucket {
     let bucket = this.buckets.get(region);
     if (!bucket) {
-      bucket = new TokenBucket(this.perSecond, Math.max(1, 2 * this.perSecond));
+      bucket = new TokenBucket(this.perSecond, Math.max(1, this.perSecond));
       this.buckets.set(region, bucket);
     }
     return bucket;

@@ -134,7 +134,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const { protocol, operation, region } = request;
     try {
       const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
-      if (!handler) throw new AwsError('UnknownOperationException', `Operation ${operation} is not supported by this service`);
+      if (!handler) {
+        // awsQuery services (STS) answer an unknown Action with InvalidAction, as STS does.
+        throw protocol === 'awsQuery'
+          ? new AwsError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`, 400)
+          : new AwsError('UnknownOperationException', `Operation ${operation} is not supported by this service`);
+      }
       const caller = request.accessKeyId ? callerByAccessKey(request.accessKeyId) : undefined;
       if (service.signed && !caller) {
         throw protocol === 'awsQuery'
@@ -164,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       return jsonReply(protocol, output ?? {});
     } catch (error) {
-      if (error instanceof AwsError) return errorReply(protocol, error);
+      if (error instanceof AwsError) return errorReply(protocol, error, service.xmlNamespace);
       throw error;
     }
   }
