@@ -2,7 +2,8 @@
 // question's deadline, and the pacing helpers, on fake tasks and fake timers (no wall clock).
 import { getMaxListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeadlineError, fanOut, Pacer, sleep } from '../source/aws/fanout.js';
+import { DeadlineError, fanOut, sleep } from '../source/aws/fanout.js';
+import { TokenBucket } from '../source/aws/pacing.js';
 
 const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-south-1'];
 
@@ -151,27 +152,38 @@ describe('fanOut', () => {
   });
 });
 
-describe('Pacer and sleep', () => {
+describe('TokenBucket and sleep', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('spaces requests to one region at least the interval apart, and lets a late one go at once', async () => {
+  it('lets a burst go at once, then spaces requests at the rate, and refills while idle', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const pacer = new Pacer(100);
+    const bucket = new TokenBucket(10, 2);
     const passed: number[] = [];
     const start = performance.now();
-    for (let i = 0; i < 3; i++) void pacer.wait().then(() => passed.push(performance.now() - start));
+    for (let i = 0; i < 4; i++) void bucket.take().then(() => passed.push(performance.now() - start));
     await vi.advanceTimersByTimeAsync(0);
-    expect(passed).toEqual([0]);
+    expect(passed).toEqual([0, 0]);
     await vi.advanceTimersByTimeAsync(99);
-    expect(passed).toEqual([0]);
+    expect(passed).toEqual([0, 0]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(passed).toEqual([0, 100]);
+    expect(passed).toEqual([0, 0, 100]);
     await vi.advanceTimersByTimeAsync(100);
-    expect(passed).toEqual([0, 100, 200]);
-    await vi.advanceTimersByTimeAsync(500);
-    const late = performance.now();
-    await pacer.wait();
-    expect(performance.now()).toBe(late);
+    expect(passed).toEqual([0, 0, 100, 200]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const idle = performance.now();
+    await bucket.take();
+    await bucket.take();
+    expect(performance.now()).toBe(idle);
+  });
+
+  it('stops waiting with the reason when the signal aborts', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const bucket = new TokenBucket(1, 1);
+    await bucket.take();
+    const controller = new AbortController();
+    const waiting = bucket.take(controller.signal);
+    controller.abort(new Error('cancelled'));
+    await expect(waiting).rejects.toThrow('cancelled');
   });
 
   it('sleeps the time asked, and stops with the reason when aborted before or during', async () => {

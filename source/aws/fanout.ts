@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { setTimeout } from 'node:timers/promises';
 
 /**
  * Runs one task per region with bounded concurrency, reporting progress, collecting per-region
@@ -55,12 +54,18 @@ export async function fanOut<T>(regions: string[], task: (region: string, signal
   return outcomes;
 }
 
-/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  try {
-    await setTimeout(ms, undefined, signal ? { signal } : {});
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    throw error;
-  }
+/** Waits `ms`, or rejects with the signal's reason when it aborts first (and stops listening once it has slept). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
