@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from '../cli/program.js';
 import { QchatError, UsageError } from '../errors.js';
@@ -39,7 +40,23 @@ const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\
  * parser, nothing raw for a terminal. They occur only inside strings, where an escape is valid.
  */
 function toSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(unsafeInJson, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafeInJson(JSON.stringify(value, null, 2));
+}
+
+function escapeUnsafeInJson(json: string): string {
+  return json.replace(unsafeInJson, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A stream for JSON that others serialise (history list, show and export): the same escapes as writeJson. */
+export function jsonSafe(stream: NodeJS.WritableStream): Writable {
+  const decoder = new StringDecoder('utf8');
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      stream.write(escapeUnsafeInJson(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+      done();
+    },
+  });
 }
 
 export function writeJson(io: CliIo, value: unknown): void {
