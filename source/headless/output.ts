@@ -8,8 +8,8 @@ import { QchatError, UsageError } from '../errors.js';
  * Writes a user-facing error: `{"error": {...}}` in JSON mode, one line on stderr otherwise.
  * Messages quote file names, settings and AWS replies, so the text form is made safe to draw.
  */
-export function writeError(io: CliIo, json: boolean, error: QchatError): number {
-  if (json) writeJson(io, { error: { code: error.code, message: error.message } });
+export function writeError(io: CliIo, json: boolean, error: QchatError, { lines = false } = {}): number {
+  if (json) writeJson(io, { error: { code: error.code, message: error.message } }, { lines });
   else io.stderr.write(`qchat: ${safeText(error.message, { keepNewlines: true })}\n`);
   return error.exitCode;
 }
@@ -36,11 +36,11 @@ export function writeWarnings(io: Pick<CliIo, 'stderr'>, warnings: string[]): vo
 const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Pretty-printed JSON with those characters written as `\u` escapes: the same value for a JSON
+ * JSON (indented, or one line) with those characters written as `\u` escapes: the same value for a JSON
  * parser, nothing raw for a terminal. They occur only inside strings, where an escape is valid.
  */
-function toSafeJson(value: unknown): string {
-  return escapeUnsafeInJson(JSON.stringify(value, null, 2));
+function toSafeJson(value: unknown, indent: number | undefined): string {
+  return escapeUnsafeInJson(JSON.stringify(value, null, indent));
 }
 
 function escapeUnsafeInJson(json: string): string {
@@ -59,8 +59,9 @@ export function jsonSafe(stream: NodeJS.WritableStream): Writable {
   });
 }
 
-export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${toSafeJson(value)}\n`);
+/** Indented JSON; with `lines`, one value per line (JSON lines, for several answers in a row). */
+export function writeJson(io: CliIo, value: unknown, { lines = false } = {}): void {
+  io.stdout.write(`${toSafeJson(value, lines ? undefined : 2)}\n`);
 }
 
 /** Width for plain-text tables: the terminal's, else COLUMNS, else 100. */
