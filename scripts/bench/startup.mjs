@@ -18,8 +18,13 @@ function timeCommand(args) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Milliseconds from spawning the interactive chat in a pseudo-terminal to its first drawn frame. */
-function firstFrame() {
+const stripAnsi = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+
+/**
+ * Milliseconds from spawning the chat on the sandbox in a pseudo-terminal until `done(output, type)`
+ * says so; `type` writes keys to it. `what` names the moment for the error when it never comes.
+ */
+function timeChatUntil(what, done) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), TERM: 'xterm-256color' };
     delete env.CI;
@@ -28,41 +33,27 @@ function firstFrame() {
     let seen = '';
     child.stdout.on('data', (chunk) => {
       seen += chunk;
-      if (/Connecting|qchat \[sandbox\]/.test(seen)) {
-        const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-        child.kill('SIGKILL');
-        resolve(elapsed);
-      }
+      if (!done(stripAnsi(seen), (keys) => child.stdin.write(keys))) return;
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      child.kill('SIGKILL');
+      resolve(elapsed);
     });
-    child.once('exit', () => reject(new Error(`qchat exited before drawing a frame: ${seen.slice(0, 200)}`)));
+    child.once('exit', () => reject(new Error(`qchat exited before ${what}: ${seen.slice(0, 200)}`)));
   });
 }
 
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+/** The first drawn frame. */
+const firstFrame = () => timeChatUntil('drawing a frame', (output) => /Connecting|qchat \[sandbox\]/.test(output));
 
-/** Milliseconds from spawning the chat on the sandbox to a key, typed as soon as the prompt is drawn, being echoed in it. */
+/** A usable prompt: a key, typed as soon as the prompt is drawn, echoed in it. */
 function usablePrompt() {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), TERM: 'xterm-256color' };
-    delete env.CI;
-    const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${process.execPath} ${cli} --sandbox`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
-    let seen = '';
-    let typed = false;
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const plain = stripAnsi(seen);
-      if (!typed && plain.includes('Ask about your AWS account')) {
-        typed = true;
-        child.stdin.write('x');
-      }
-      if (typed && /› x/.test(plain)) {
-        const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-        child.kill('SIGKILL');
-        resolve(elapsed);
-      }
-    });
-    child.once('exit', () => reject(new Error(`qchat exited before echoing a key: ${seen.slice(0, 200)}`)));
+  let typed = false;
+  return timeChatUntil('echoing a key', (output, type) => {
+    if (!typed && output.includes('Ask about your AWS account')) {
+      typed = true;
+      type('x');
+    }
+    return typed && /› x/.test(output);
   });
 }
 
