@@ -1,7 +1,7 @@
 import type { ChatReply, Conversation } from '../../chat/conversation.js';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../config/run-context.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, QchatError } from '../../errors.js';
 import type { UiClock } from '../ui-clock.js';
 import type { ChatAction, HeaderInfo, Overlay } from './chat-state.js';
 import { progressText } from './progress-text.js';
@@ -30,6 +30,20 @@ export interface ChatDeps {
   write: (text: string) => void;
   onExit: (code: number) => void;
   exit: () => void;
+}
+
+/**
+ * A failed sign-in as the chat says it: the identity layer's messages name `qchat login`, the
+ * shell's remedy; here the remedy is /login. Chosen by the error's code, never its text.
+ */
+const chatSignInRemedies: Record<string, string> = {
+  SIGN_IN_DENIED: 'The sign-in request was denied in the browser. /login tries again; approve it this time.',
+  SIGN_IN_EXPIRED: 'The sign-in code expired before it was approved. /login starts a new one.',
+};
+
+function signInFailure(error: unknown): string {
+  const code = error instanceof QchatError ? error.code : undefined;
+  return (code && chatSignInRemedies[code]) ?? (error as Error).message;
 }
 
 /** How long a first Ctrl+C at an empty prompt waits for the second. */
@@ -110,7 +124,7 @@ export function createChatActions(deps: ChatDeps) {
       await begin();
       return true;
     } catch (error) {
-      if (!abort.signal.aborted) dispatch({ type: 'turn', turn: { question: '/login', reply: { kind: 'error', text: (error as Error).message } } });
+      if (!abort.signal.aborted) dispatch({ type: 'turn', turn: { question: '/login', reply: { kind: 'error', text: signInFailure(error) } } });
       else dispatch({ type: 'notices', notices: ['Sign-in cancelled. /login signs in when you are ready.'] });
       return false;
     } finally {
