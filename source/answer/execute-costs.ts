@@ -7,7 +7,7 @@ import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, s
 import type { ExecutionContext } from './execution-context.js';
 import { describePeriod, formatMoney, formatPercent } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
-import type { AnyCostPlan, CostMetric, CostPlan } from '../understanding/plan.js';
+import { regionScopeLabel, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
 
 export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionContext): Promise<Answer> {
   const answer = emptyAnswer('');
@@ -20,7 +20,7 @@ export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionConte
       answer.summary = `No ${plan.service.name} spend ${plan.periodLabel} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
       return answer;
     }
-    const run: CostRun = { context, answer, metric: plan.metric, filter: buildFilter(services, plan.regions === 'all' ? undefined : plan.regions) };
+    const run: CostRun = { context, answer, metric: plan.metric, filter: buildFilter(services, plan.regions === 'all' ? undefined : Array.isArray(plan.regions) ? plan.regions : plan.regions.codes) };
     switch (plan.family) {
       case 'forecast':
         return await answerForecast(plan, run);
@@ -137,6 +137,6 @@ export function metricName(metric: CostMetric): string {
 export function onWhat(plan: AnyCostPlan): string {
   const name = plan.service?.name;
   const service = name ? ` on ${name.length <= 4 ? name.toUpperCase() : name}` : '';
-  const regions = plan.regions === 'all' ? '' : ` in ${plan.regions.join(', ')}`;
+  const regions = plan.regions === 'all' ? '' : ` ${regionScopeLabel(plan.regions)}`;
   return service + regions;
 }

@@ -24,7 +24,7 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
 
   const global = isGlobalType(typeName);
   const asked = global ? [context.homeRegion] : regions;
-  if (global && plan.regions !== 'all' && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
+  if (global && Array.isArray(plan.regions) && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
     answer.warnings.push(`${typeName} is a global type: one listing covers every region.`);
   }
   context.onProgress?.({ kind: 'regions', typeName, done: 0, total: asked.length });
@@ -128,11 +128,16 @@ async function describe(plan: ResourceDescribePlan, regions: string[], context: 
 }
 
 async function regionsFor(plan: { regions: RegionScope }, context: ExecutionContext, answer: Answer): Promise<string[]> {
-  if (plan.regions === 'all') {
+  if (!Array.isArray(plan.regions)) {
     const enabled = await context.enabledRegions.get(context.signal);
     if (enabled.warning) answer.warnings.push(enabled.warning);
     answer.calls.push({ service: 'account', operation: 'ListRegions', region: 'us-east-1', pages: 1, fromCache: enabled.fromCache ?? false });
-    return enabled.regions;
+    if (plan.regions === 'all') return enabled.regions;
+    // A group ("Europe", "all regions except us-east-1") is the enabled regions among its codes.
+    const group = plan.regions;
+    const asked = enabled.regions.filter((region) => group.codes.includes(region));
+    answer.warnings.push(`${group.group}: ${asked.length === 0 ? 'no enabled region' : `the enabled regions ${asked.join(', ')}`}.`);
+    return asked;
   }
   const known = new Set(regionCatalog().map((region) => region.code));
   for (const region of plan.regions.filter((r) => !known.has(r))) {

@@ -3,7 +3,7 @@ import type { Answer } from '../answer/answer.js';
 import { diagnoseError, type DiagnoseInput } from '../diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
-import { isCostPlan, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
+import { isCostPlan, isMultiRegion, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
 import { planQuestion } from '../understanding/planner.js';
 import { AwsClients } from '../aws/clients.js';
 import { accessProblem } from '../aws/credential-error.js';
@@ -208,7 +208,7 @@ export class ChatSession {
     }
     const tier = (this.identity as Extract<IdentityState, { kind: 'ready' }>).entitlements.assignment;
     const features: Feature[] = [isCostPlan(plan) ? 'costQuestions' : 'resourceQuestions'];
-    const crossRegion = plan.family === 'resources' && (plan.regions === 'all' || plan.regions.length > 1);
+    const crossRegion = plan.family === 'resources' && isMultiRegion(plan.regions);
     if (crossRegion) features.push('crossRegion');
     for (const feature of features) {
       const gate = checkFeature(this.policy, tier, feature);
