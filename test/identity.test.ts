@@ -1,144 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChatSession } from '../source/chat/session.js';
 import { loadRunContext } from '../source/config/run-context.js';
+import { userByName } from '../source/sandbox/world/identity.js';
+import { sandboxStartUrl } from '../source/sandbox/services/sso-oidc.js';
 import { tempHome } from './helpers/cli.js';
 
-/** A session as a sandbox identity, with a clock the test can move. */
-async function sessionAs(user: string, options: { home?: string; subscription?: string } = {}) {
+const storeA = 'd-9067642ac7';
+const storeB = 'd-99675a9f51';
+
+/** A session as a sandbox identity, with a clock the test can move. No DISPLAY: sign-ins use the device code, approved automatically. */
+async function sessionAs(user: string, options: { home?: string; subscription?: string; env?: NodeJS.ProcessEnv; flags?: Record<string, unknown> } = {}) {
   let now = new Date('2026-11-22T10:00:00Z');
+  const home = options.home ?? tempHome();
   const context = loadRunContext(
-    { sandboxUser: user, sandboxApprove: 'auto', ...(options.subscription ? { subscription: options.subscription } : {}) },
-    { QCHAT_HOME: options.home ?? tempHome(), QCHAT_NOW: now.toISOString(), QCHAT_SANDBOX_APPROVE_DELAY_MS: '0' },
+    { sandboxUser: user, sandboxApprove: 'auto', ...(options.subscription ? { subscription: options.subscription } : {}), ...options.flags },
+    { QCHAT_HOME: home, QCHAT_NOW: now.toISOString(), QCHAT_SANDBOX_APPROVE_DELAY_MS: '0', ...options.env },
   );
   context.clock = () => now;
   const session = await ChatSession.open(context);
-  return { session, advance: (hours: number) => (now = new Date(now.getTime() + hours * 3600_000)) };
+  return { session, home, advance: (hours: number) => (now = new Date(now.getTime() + hours * 3600_000)) };
 }
 
-async function identityOf(user: string) {
-  const { session } = await sessionAs(user);
-  try {
-    return await session.identify();
-  } finally {
-    await session.close();
-  }
+async function readyAfterSignIn(session: ChatSession) {
+  expect(await session.identify()).toMatchObject({ kind: 'sign-in-required', resolution: { reason: 'SIGN_IN_REQUIRED' } });
+  const state = await session.signIn(() => {});
+  if (state.kind !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(state)}`);
+  return state;
 }
 
-async function errorCodeOf(user: string) {
-  return identityOf(user).then(
-    () => 'no error',
-    (error: { code?: string; exitCode?: number; message: string }) => ({ code: error.code, exitCode: error.exitCode, message: error.message }),
-  );
-}
-
-describe('identity-aware sessions for every sandbox identity', () => {
-  it('alice: access-portal session, Pro by direct assignment', async () => {
-    const state = await identityOf('alice');
-    if (state.kind !== 'ready') throw new Error('expected ready');
-    expect(state.context).toMatchObject({ signInMethod: 'identity-center', accountId: '111122223333', userName: 'alice', identityStoreArn: 'arn:aws:identitystore::111122223333:identitystore/d-9067642ac7' });
-    expect(state.context.userId).toMatch(/^9067642ac7-[0-9a-f-]{36}$/);
-    expect(state.entitlements.assignment).toEqual({ tier: 'pro' });
-    expect(state.entitlements.subscription).toMatchObject({ profile: { name: 'example-corp-pro' }, via: 'directly' });
-  });
-
-  it('carol: access-portal session without a subscription is Free, with the reason', async () => {
-    const state = await identityOf('carol');
-    if (state.kind !== 'ready') throw new Error('expected ready');
-    expect(state.entitlements.assignment).toEqual({ tier: 'free', reason: 'no-subscription' });
-  });
-
-  it('bob: an IAM role session must sign in, then is Pro through group developers', async () => {
-    const { session } = await sessionAs('bob');
-    try {
-      const before = await session.identify();
-      expect(before).toMatchObject({ kind: 'sign-in-required', resolution: { reason: 'SIGN_IN_REQUIRED' } });
-      const prompts: string[] = [];
-      const after = await session.signIn((prompt) => prompts.push(prompt.userCode));
-      expect(prompts).toHaveLength(1);
-      if (after.kind !== 'ready') throw new Error('expected ready');
-      expect(after.context).toMatchObject({ signInMethod: 'iam-role', userName: 'bob', principalArn: 'arn:aws:sts::111122223333:assumed-role/SAMLDevelopers/bob@example.com' });
-      expect(after.entitlements.subscription).toMatchObject({ profile: { name: 'example-corp-pro' }, via: 'through group developers' });
-    } finally {
-      await session.close();
-    }
-  });
-
-  it('bob: the sign-in is kept until it expires, then asked for again', async () => {
-    const home = tempHome();
-    const first = await sessionAs('bob', { home });
-    await first.session.identify();
-    await first.session.signIn(() => {});
-    await first.session.close();
-
-    const second = await sessionAs('bob', { home });
-    expect((await second.session.identify()).kind).toBe('ready');
-    second.advance(9);
-    expect(await second.session.identify()).toMatchObject({ kind: 'sign-in-required', resolution: { reason: 'SIGN_IN_EXPIRED' } });
-    await second.session.close();
-  });
-
-  it('bob: a question after expiry asks to sign in again, mid-chat', async () => {
-    const { session, advance } = await sessionAs('bob');
-    await session.identify();
-    await session.signIn(() => {});
-    advance(9);
-    const result = await session.ask('how many lambda functions do I have', { crossRegionConsent: true });
-    expect(result).toMatchObject({ kind: 'sign-in-required' });
-    await session.signIn(() => {});
-    expect((await session.ask('how many lambda functions do I have', { crossRegionConsent: true })).kind).toBe('answer');
-    await session.close();
-  });
-
-  it('grace: two profiles on two instances, billed twice; switching instances signs in, within one does not', async () => {
-    const { session } = await sessionAs('grace');
+describe('identity from IAM Identity Center sign-in and Amazon Q Developer profiles, for every sandbox identity', () => {
+  it('alice: an access-portal session arrives signed in; Pro through her profile; user ID from the service’s user info', async () => {
+    const { session } = await sessionAs('alice');
     try {
       const state = await session.identify();
       if (state.kind !== 'ready') throw new Error('expected ready');
+      expect(state.context).toMatchObject({ signInMethod: 'identity-center', accountId: '111122223333', userName: 'alice', userId: userByName(storeA, 'alice')!.userId, instanceArn: 'arn:aws:sso:::instance/ssoins-72230b78b3a231eb' });
+      expect(state.entitlements.assignment).toEqual({ tier: 'pro' });
+      expect(state.entitlements.subscription?.profile).toMatchObject({ name: 'example-corp-pro', region: 'us-east-1', arn: 'arn:aws:codewhisperer:us-east-1:111122223333:profile/PQ7K2M9X4RTA' });
+      expect(state.entitlements.serviceUsage).toMatchObject({ limits: [{ type: 'AGENTIC_REQUEST', currentUsage: 0, totalUsageLimit: 1000 }], subscriptionType: 'Q_DEVELOPER_STANDALONE_PRO', nextDateReset: '2026-12-01T00:00:00.000Z' });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('carol: no profile is Free with the reason naming her instance; her user ID comes from identitystore:GetUserId', async () => {
+    const { session } = await sessionAs('carol');
+    try {
+      const state = await session.identify();
+      if (state.kind !== 'ready') throw new Error('expected ready');
+      expect(state.entitlements.assignment).toEqual({ tier: 'free', reason: 'no-subscription' });
+      expect(state.entitlements.freeDetail).toBe(
+        `No Amazon Q Developer Pro subscription is assigned to you on the IAM Identity Center instance of ${sandboxStartUrl(storeA)}; an administrator assigns one in the Amazon Q Developer console.`,
+      );
+      expect(state.context).toMatchObject({ userId: userByName(storeA, 'carol')!.userId, identityStoreArn: `arn:aws:identitystore::111122223333:identitystore/${storeA}` });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('bob: an IAM role session signs in (device code without a display), then is Pro through group developers', async () => {
+    const { session, home } = await sessionAs('bob');
+    try {
+      const flows: string[] = [];
+      expect(await session.identify()).toMatchObject({ kind: 'sign-in-required' });
+      const state = await session.signIn(() => {}, { onFlow: (flow, why) => flows.push(`${flow}: ${why}`) });
+      expect(flows).toEqual(['device: there is no display (DISPLAY or WAYLAND_DISPLAY) for a browser']);
+      if (state.kind !== 'ready') throw new Error('expected ready');
+      expect(state.context).toMatchObject({ signInMethod: 'iam-role', userName: 'bob@example.com', userId: userByName(storeA, 'bob')!.userId, principalArn: 'arn:aws:sts::111122223333:assumed-role/SAMLDevelopers/bob@example.com' });
       expect(state.entitlements.subscription?.profile.name).toBe('example-corp-pro');
-      expect(state.entitlements.all.map((p) => p.name)).toEqual(['example-corp-pro', 'example-eu-pro']);
-      expect(state.entitlements.billedInstances).toBe(2);
-      expect(await session.switchProfile('example-corp-pro')).toMatchObject({ kind: 'ready' });
-      const eu = await session.switchProfile('example-eu-pro');
-      expect(eu).toMatchObject({ kind: 'sign-in-required' });
-      const signedIn = await session.signIn(() => {});
-      if (signedIn.kind !== 'ready') throw new Error('expected ready');
-      expect(signedIn.context.identityStoreArn).toContain('d-99675a9f51');
+      // One credentials file holds the tokens and the registration.
+      const file = JSON.parse(readFileSync(join(home, 'data', 'identity', 'credentials.json'), 'utf8'));
+      expect(file.signIns).toHaveLength(1);
+      expect(file.signIns[0]).toMatchObject({ startUrl: sandboxStartUrl(storeA, 'bob'), accessToken: expect.stringMatching(/^sbx-at-/), refreshToken: expect.stringMatching(/^sbx-rt-/) });
+      expect(file.registrations).toMatchObject([{ flow: 'device', scopes: ['codewhisperer:completions', 'codewhisperer:analysis', 'codewhisperer:conversations'] }]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('bob: the sign-in is kept across runs and refreshed by itself before the token expires; after the session ends he signs in again', async () => {
+    const home = tempHome();
+    const first = await sessionAs('bob', { home });
+    await readyAfterSignIn(first.session);
+    const before = JSON.parse(readFileSync(join(home, 'data', 'identity', 'credentials.json'), 'utf8')).signIns[0];
+    await first.session.close();
+
+    const second = await sessionAs('bob', { home });
+    try {
+      expect((await second.session.identify()).kind).toBe('ready');
+      second.advance(0.95); // within five minutes of the hour-long access token's expiry
+      const refreshed = await second.session.identify();
+      expect(refreshed.kind).toBe('ready');
+      const after = JSON.parse(readFileSync(join(home, 'data', 'identity', 'credentials.json'), 'utf8')).signIns[0];
+      expect(after.accessToken).not.toBe(before.accessToken);
+      expect(after.sessionId).toBe(before.sessionId);
+      second.advance(8); // past the 8-hour Identity Center session: the refresh token is refused
+      expect(await second.session.identify()).toMatchObject({ kind: 'sign-in-required', resolution: { reason: 'SIGN_IN_EXPIRED' } });
+    } finally {
+      await second.session.close();
+    }
+  });
+
+  it('bob: mid-chat, an expiring token is refreshed without asking; a failed refresh asks to sign in and the question is answered after', async () => {
+    const { session, advance } = await sessionAs('bob');
+    try {
+      await readyAfterSignIn(session);
+      advance(2);
+      expect((await session.ask('how many lambda functions do I have', { crossRegionConsent: true })).kind).toBe('answer');
+      advance(9);
+      expect(await session.ask('how many lambda functions do I have', { crossRegionConsent: true })).toMatchObject({ kind: 'sign-in-required' });
+      await session.signIn(() => {});
+      expect((await session.ask('how many lambda functions do I have', { crossRegionConsent: true })).kind).toBe('answer');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('grace: profiles on two regions of one instance switch without a sign-in; another instance needs a sign-in there; billed per instance', async () => {
+    const home = tempHome();
+    const { session } = await sessionAs('grace', { home });
+    try {
+      const state = await session.identify();
+      if (state.kind !== 'ready') throw new Error('expected ready');
+      expect(state.entitlements.all.map((p) => `${p.name} ${p.region}`)).toEqual(['example-corp-pro us-east-1', 'example-corp-pro-eu eu-central-1']);
+      expect(state.entitlements.billedInstances).toBe(1);
+      expect(state.notes).toContain('You have 2 Amazon Q Developer profiles; using example-corp-pro. /profile (or --subscription) chooses another.');
+      expect(await session.switchProfile('example-corp-pro-eu')).toMatchObject({ kind: 'ready', entitlements: { subscription: { profile: { name: 'example-corp-pro-eu' } } } });
+      await expect(session.switchProfile('example-eu-pro')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', message: expect.stringContaining('qchat login --start-url') });
+    } finally {
+      await session.close();
+    }
+
+    // The choice is kept; signing in at the EU instance's start URL adds its profile.
+    const eu = await sessionAs('grace', { home, flags: { ssoStartUrl: sandboxStartUrl(storeB, 'grace'), ssoRegion: 'eu-central-1' } });
+    try {
+      const signedIn = await readyAfterSignIn(eu.session);
       expect(signedIn.entitlements.subscription?.profile.name).toBe('example-eu-pro');
-      // Back on the first instance: the access-portal session still identifies her, no sign-in.
-      expect(await session.switchProfile('example-corp-pro')).toMatchObject({ kind: 'ready' });
+      expect(signedIn.context.userId).toBe(userByName(storeB, 'grace')!.userId);
     } finally {
-      await session.close();
+      await eu.session.close();
     }
-  });
-
-  it('root: the management account root user must sign in', async () => {
-    const { session } = await sessionAs('root');
+    const later = await sessionAs('grace', { home });
     try {
-      expect(await session.identify()).toMatchObject({ kind: 'sign-in-required' });
-      const state = await session.signIn(() => {});
-      expect(state).toMatchObject({ kind: 'ready', context: { signInMethod: 'root', userName: 'platform-admin' }, entitlements: { assignment: { tier: 'free' } } });
+      const state = await later.session.identify();
+      if (state.kind !== 'ready') throw new Error('expected ready');
+      expect(state.entitlements.subscription?.profile.name).toBe('example-corp-pro-eu');
+      expect(state.entitlements.all.map((p) => p.name).sort()).toEqual(['example-corp-pro', 'example-corp-pro-eu', 'example-eu-pro']);
+      expect(state.entitlements.billedInstances).toBe(2);
+      expect(await later.session.switchProfile('example-eu-pro')).toMatchObject({ kind: 'ready', context: { userId: userByName(storeB, 'grace')!.userId } });
+      expect(await later.session.switchProfile('example-corp-pro')).toMatchObject({ kind: 'ready', context: { userId: userByName(storeA, 'grace')!.userId } });
     } finally {
-      await session.close();
-    }
-  });
-
-  it.each(['ivan', 'frank'])('%s: a plain IAM role signs in; nothing invented is asked about identity-aware sessions', async (user) => {
-    const { session } = await sessionAs(user);
-    try {
-      expect(await session.identify()).toMatchObject({ kind: 'sign-in-required' });
-      expect(await session.signIn(() => {})).toMatchObject({ kind: 'ready', context: { signInMethod: 'iam-role', userName: user } });
-    } finally {
-      await session.close();
+      await later.session.close();
     }
   });
 
   it.each([
-    ['dave', 'NOT_IN_ORGANIZATION', /does not belong to an AWS Organization.*creating an organization/],
-    ['erin', 'ACCOUNT_INSTANCE_ONLY', /only has an account instance.*enabling an organization instance/],
-    ['heidi', 'IDENTITY_CENTER_IN_OPT_IN_REGION', /ap-east-1, an opt-in region/],
-  ])('%s: stops with %s, naming the prerequisite and the admin action', async (user, code, message) => {
-    const error = await errorCodeOf(user);
-    expect(error).toMatchObject({ code, exitCode: 3 });
-    expect((error as { message: string }).message).toMatch(message);
+    ['root', 'root'],
+    ['ivan', 'iam-role'],
+    ['frank', 'iam-role'],
+    ['quinn', 'federated-user'],
+    ['erin', 'iam-role'],
+    ['heidi', 'iam-role'],
+  ])('%s (%s) signs in; nothing invented is asked about identity-aware sessions; the tier is what Q Developer lists', async (user, method) => {
+    const { session } = await sessionAs(user);
+    try {
+      const state = await readyAfterSignIn(session);
+      expect(state.context.signInMethod).toBe(method);
+      expect(state.entitlements.assignment.tier).toBe(user === 'ivan' ? 'pro' : 'free');
+      if (state.entitlements.assignment.tier === 'free') {
+        // No profile, so no user info; not an access-portal session: an unidentified user keeps no history.
+        expect(state.context.userId).toBe('');
+        expect(state.notes.join(' ')).toContain('history cannot be kept for an unidentified user');
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('dave: an IAM user with no start URL anywhere is told where to give one, never a guessed one', async () => {
+    const { session } = await sessionAs('dave');
+    try {
+      await expect(session.identify()).rejects.toMatchObject({ code: 'NO_START_URL', exitCode: 3, message: expect.stringContaining('--start-url') });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('pat: least privilege (Organizations, SSO Admin, Identity Store and Account denied) still signs in, is Pro, and gets answers', async () => {
+    const { session } = await sessionAs('pat');
+    try {
+      const state = await readyAfterSignIn(session);
+      expect(state).toMatchObject({ context: { signInMethod: 'iam-role', userId: userByName(storeA, 'pat')!.userId }, entitlements: { assignment: { tier: 'pro' }, subscription: { profile: { name: 'example-corp-pro' } } } });
+      const costs = await session.ask('what did I spend on EC2 last month');
+      expect(costs).toMatchObject({ kind: 'answer', answer: { outcome: 'answered' } });
+      const inRegion = await session.ask('how many lambda functions do I have in us-east-1', { crossRegionConsent: true });
+      expect(inRegion).toMatchObject({ kind: 'answer', answer: { outcome: 'answered' } });
+      const everywhere = await session.ask('how many lambda functions do I have in all regions', { crossRegionConsent: true });
+      if (everywhere.kind !== 'answer') throw new Error('expected an answer');
+      expect(JSON.stringify(everywhere.answer)).toMatch(/enabled regions/i);
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -34,7 +34,7 @@ describe('the identity world fixture', () => {
     expect(names(storeA, 'alice')).toEqual(['example-corp-pro']);
     expect(names(storeA, 'bob')).toEqual(['example-corp-pro']);
     expect(names(storeA, 'carol')).toEqual([]);
-    expect(names(storeA, 'grace')).toEqual(['example-corp-pro']);
+    expect(names(storeA, 'grace')).toEqual(['example-corp-pro', 'example-corp-pro-eu']);
     expect(names(storeB, 'grace')).toEqual(['example-eu-pro']);
   });
 

@@ -8,7 +8,9 @@ import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
 import { loadRunContext } from '../source/config/run-context.js';
 import { callerByName } from '../source/sandbox/callers.js';
+import { qDeveloperScopes } from '../source/identity/oidc.js';
 import { startSandbox } from '../source/sandbox/server.js';
+import { awsCliSsoHome } from './helpers/aws-cli-sso.js';
 import { runQchat, tempHome } from './helpers/cli.js';
 
 function runBuilt(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -45,7 +47,7 @@ async function busyHome(): Promise<string> {
 }
 
 describe('what qchat writes', () => {
-  it('creates every directory 0700 and every file 0600, and writes no token or secret', async () => {
+  it('creates every directory 0700 and every file 0600, and keeps tokens in the one credentials file only', async () => {
     const home = await busyHome();
     const written = walk(join(home, 'data')).concat(walk(join(home, 'cache')));
     expect(written.some((path) => path.includes(`${join('data', 'history')}`))).toBe(true);
@@ -58,12 +60,16 @@ describe('what qchat writes', () => {
     }
     const secrets = [
       ...['alice', 'bob'].flatMap((name) => [callerByName(name)!.secretAccessKey, callerByName(name)!.sessionToken!]),
-      'eyJ', // any JWT: the ID token is read, never kept
+      'sbx-at-', // the sandbox's access, refresh and client-secret prefixes
+      'sbx-rt-',
+      'sbx-cs-',
       'accessToken',
       'refreshToken',
       'clientSecret',
     ];
-    for (const path of written.filter((p) => statSync(p).isFile())) {
+    const credentials = join(home, 'data', 'identity', 'credentials.json');
+    expect(readFileSync(credentials, 'utf8')).toMatch(/"accessToken": "sbx-at-/);
+    for (const path of written.filter((p) => statSync(p).isFile() && p !== credentials)) {
       const text = readFileSync(path, 'utf8');
       for (const secret of secrets) expect(text.includes(secret), `${secret} in ${path}`).toBe(false);
     }
@@ -71,31 +77,32 @@ describe('what qchat writes', () => {
 });
 
 describe('tier gating on a real account', () => {
-  it('ignores a tiers file and the sandbox subscriptions when the endpoint is not the built-in sandbox', async () => {
-    const sandbox = await startSandbox({ clock: () => new Date('2026-11-22T10:00:00Z') });
+  it('ignores a tiers file when the endpoint is not the built-in sandbox: the tier is what Amazon Q Developer lists', async () => {
+    const sandbox = await startSandbox({ clock: () => new Date('2026-11-22T10:00:00Z'), approve: 'auto', approveDelayMs: 0 });
     try {
       const home = tempHome();
       const tiers = join(home, 'tiers.json');
       const everything = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
       writeFileSync(tiers, JSON.stringify({ free: { features: everything, limits: { requestsPerMonth: 9999, requestsPerMinute: 9999 } }, pro: { features: everything, limits: { requestsPerMonth: 9999, requestsPerMinute: 9999 } } }));
+      // carol, signed in through the AWS CLI with the Q Developer scopes, has no profile: Free.
+      await awsCliSsoHome(sandbox, home, { user: 'carol', scopes: qDeveloperScopes, roleName: 'ReadOnlyAccess' });
       const carol = callerByName('carol')!;
       // A child process: the SDK's credential chain reads the real process environment.
       const result = await runBuilt(['ask', 'how many s3 buckets', '--endpoint-url', sandbox.url, '--region', 'us-east-1'], {
-        QCHAT_HOME: home,
+        HOME: home,
+        QCHAT_HOME: join(home, 'qchat'),
         QCHAT_TIERS_FILE: tiers,
         AWS_ACCESS_KEY_ID: carol.accessKeyId,
         AWS_SECRET_ACCESS_KEY: carol.secretAccessKey,
         AWS_SESSION_TOKEN: carol.sessionToken!,
-        AWS_CONFIG_FILE: join(home, 'none'),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
       });
-      expect(result.code).toBe(4);
       expect(result.stderr).toContain('The tiersFile setting applies only on the sandbox');
       expect(result.stderr).toContain('need qchat Pro');
+      expect(result.code).toBe(4);
     } finally {
       await sandbox.close();
     }
-  });
+  }, 30_000);
 });
 
 describe('the sandbox endpoint', () => {

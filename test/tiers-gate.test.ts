@@ -33,8 +33,8 @@ describe('feature gate', () => {
   it('says what was refused, why, and what to do when no subscription was found', () => {
     const result = checkFeature(policy, free, 'resourceQuestions');
     expect(result.allowed || result.refusal.message).toBe(
-      'Questions about account resources need qchat Pro. You are on the Free tier because no Pro subscription (profile) ' +
-        'is assigned to you or to any of your groups. Ask your administrator to assign you a Pro subscription (profile) ' +
+      'Questions about account resources need qchat Pro. You are on the Free tier because no Amazon Q Developer Pro subscription ' +
+        'is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one ' +
         'in the Amazon Q Developer console.',
     );
   });

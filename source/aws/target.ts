@@ -2,6 +2,7 @@ import type { Clock } from '../config/clock.js';
 import type { Settings } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import type { Sandbox } from '../sandbox/server.js';
+import type { SandboxSignIn } from '../sandbox/services/access-portal-sign-in.js';
 import type { AwsTarget } from './clients.js';
 import { defaultRegion, resolveRegion } from './region.js';
 
@@ -11,6 +12,8 @@ export interface ResolvedTarget {
   sandboxUser?: string;
   /** The in-process sandbox this run started, to stop on exit. */
   sandbox?: Sandbox;
+  /** On the sandbox: where its identity signs in to Identity Center, and the sign-in an access-portal identity arrives with. */
+  sandboxSignIn?: SandboxSignIn;
   /** One line to show the user about where calls go, e.g. that the sandbox is in use. */
   notice?: string;
 }
@@ -29,6 +32,7 @@ export async function resolveAwsTarget(settings: Settings, clock: Clock, env: No
     return {
       target: { region: settings.region ?? defaultRegion, endpoint: settings.endpointUrl, credentials: await sandboxCredentials(settings.sandboxUser), ...retry },
       sandboxUser: settings.sandboxUser,
+      ...(await sandboxSignIn(settings.sandboxUser, clock)),
     };
   }
   if (!settings.sandbox && !settings.sandboxUser) {
@@ -73,6 +77,7 @@ export async function resolveAwsTarget(settings: Settings, clock: Clock, env: No
     target: { region: settings.region ?? defaultRegion, endpoint: sandbox.url, credentials, ...retry },
     sandboxUser: user,
     sandbox,
+    ...(await sandboxSignIn(user, clock)),
     notice: `Using the built-in sandbox account as ${user}${why}.`,
   };
 }
@@ -86,6 +91,12 @@ function retrySettings(settings: Settings, env: NodeJS.ProcessEnv): Pick<AwsTarg
     maxAttempts: Number.isInteger(attempts) && attempts >= 1 ? attempts : 3,
     requestTimeoutMs: settings.questionTimeout * 1000,
   };
+}
+
+async function sandboxSignIn(user: string, clock: Clock): Promise<{ sandboxSignIn?: SandboxSignIn }> {
+  const { sandboxSignInOf } = await import('../sandbox/services/access-portal-sign-in.js');
+  const signIn = sandboxSignInOf(user, clock);
+  return signIn ? { sandboxSignIn: signIn } : {};
 }
 
 async function sandboxCredentials(user: string) {

@@ -77,6 +77,7 @@ export class Conversation {
       this.notices.push('Chat history is a Pro feature: this conversation is not kept after you quit.');
       return;
     }
+    if (opened.kind === 'unidentified') this.notices.push(opened.message);
     if (opened.kind !== 'store') return;
     this.history = opened.store;
     this.crossRegionConsent = (await this.history.settings()).crossRegionConsent;
@@ -303,8 +304,8 @@ export class Conversation {
     }
     if (!state.entitlements.all.some((profile) => profile.name === name)) return { kind: 'error', text: `No subscription profile "${name}". /profile lists yours.` };
     const next = await this.session.switchProfile(name);
-    if (next.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: `Profile ${name} is on another IAM Identity Center instance: sign in there to switch.` };
-    return { kind: 'text', text: `Using subscription profile ${next.entitlements.subscription?.profile.name ?? name}.` };
+    if (next.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: `Profile ${name} is on an IAM Identity Center instance whose sign-in has lapsed: sign in there to switch.` };
+    return { kind: 'text', text: `Using Amazon Q Developer profile ${next.entitlements.subscription?.profile.name ?? name}.` };
   }
 }
 

@@ -1,5 +1,5 @@
-import type { DevicePrompt } from '../identity/device-sign-in.js';
 import { billingNote } from '../identity/entitlements.js';
+import type { SignInPrompt } from '../identity/oidc.js';
 import type { Usage } from '../tiers/rate-limiter.js';
 import { freeReasonText } from '../tiers/messages.js';
 import type { IdentityState } from './session.js';
@@ -18,36 +18,42 @@ export function whoamiJson(state: Ready, usage: Usage | undefined) {
     userId: context.userId,
     userName: context.userName,
     identityStoreArn: context.identityStoreArn,
+    instanceArn: context.instanceArn,
     sessionId: context.sessionId,
     expiresAt: context.expiresAt,
     tier: entitlements.assignment.tier,
-    subscription: subscription
-      ? { name: subscription.profile.name, region: subscription.profile.region, instanceArn: subscription.profile.instanceArn, assigned: subscription.via }
-      : null,
-    reason: entitlements.assignment.tier === 'free' ? freeReasonText(entitlements.assignment.reason) : null,
-    profiles: entitlements.all.map((profile) => ({ name: profile.name, region: profile.region, instanceArn: profile.instanceArn })),
+    subscription: subscription ? { name: subscription.profile.name, arn: subscription.profile.arn, region: subscription.profile.region, instanceArn: subscription.profile.instanceArn } : null,
+    reason: entitlements.assignment.tier === 'free' ? (entitlements.freeDetail ?? freeReasonText(entitlements.assignment.reason)) : null,
+    profiles: entitlements.all.map((profile) => ({ name: profile.name, arn: profile.arn, region: profile.region, instanceArn: profile.instanceArn })),
     billing: billingNote(entitlements) ?? null,
+    /** qchat's own request limits (config/tiers.json): qchat's policy for its answers, not Amazon Q Developer's. */
     usage: usage ? { monthly: { ...usage.monthly, resetsAt: usage.monthly.resetsAt.toISOString() }, minute: usage.minute } : null,
+    /** What Amazon Q Developer reports for the profile in use (GetUsageLimits). */
+    serviceUsage: entitlements.serviceUsage ?? null,
   };
 }
 
 export function whoamiText(state: Ready, usage: Usage | undefined): string {
   const view = whoamiJson(state, usage);
   const rows: Array<[string, string]> = [
-    ['User', `${view.userName || '(unknown)'} (identity store user ${view.userId})`],
+    ['User', `${view.userName || '(unknown)'} (${view.userId ? `identity store user ${view.userId}` : 'no identity store user ID known'})`],
     ['Sign-in method', view.signInMethod],
     ['Account', view.accountId],
     ['Principal', view.principalArn],
-    ['Identity store', view.identityStoreArn],
+    ['Identity store', view.identityStoreArn || (state.context.instanceArn ? `instance ${state.context.instanceArn}` : '(unknown)')],
     ['Session', `${view.sessionId}, expires ${view.expiresAt.replace('T', ' ').slice(0, 16)} UTC`],
     ['Tier', view.tier === 'pro' ? 'Pro' : 'Free'],
   ];
-  if (view.subscription) rows.push(['Subscription', `${view.subscription.name} (${view.subscription.region}), assigned ${view.subscription.assigned}`]);
+  if (view.subscription) rows.push(['Subscription', `Amazon Q Developer profile ${view.subscription.name} (${view.subscription.region})`]);
   if (view.reason) rows.push(['Why Free', view.reason]);
   if (view.profiles.length > 1) rows.push(['Profiles', view.profiles.map((p) => `${p.name} (${p.region})`).join(', ')]);
   if (view.billing) rows.push(['Billing', view.billing]);
+  for (const limit of view.serviceUsage?.limits ?? []) {
+    const resets = view.serviceUsage?.nextDateReset ? `; resets ${view.serviceUsage.nextDateReset.slice(0, 10)}` : '';
+    rows.push(['Q Developer', `${limit.currentUsage.toLocaleString('en-US')} of ${limit.totalUsageLimit.toLocaleString('en-US')} ${limit.type.toLowerCase().replace(/_/g, ' ')}s used (as Amazon Q Developer reports it${resets})`]);
+  }
   if (usage) {
-    rows.push(['Requests', `${usage.monthly.used.toLocaleString('en-US')} of ${usage.monthly.limit.toLocaleString('en-US')} used this month (${usage.monthly.left.toLocaleString('en-US')} left); resets ${usage.monthly.resetsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`]);
+    rows.push(['qchat requests', `${usage.monthly.used.toLocaleString('en-US')} of ${usage.monthly.limit.toLocaleString('en-US')} used this month (${usage.monthly.left.toLocaleString('en-US')} left; qchat's own limit for its answers); resets ${usage.monthly.resetsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`]);
     rows.push(['Per minute', `${Math.floor(usage.minute.available)} of ${usage.minute.limit} available`]);
   }
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -55,6 +61,9 @@ export function whoamiText(state: Ready, usage: Usage | undefined): string {
   return `${rows.map(([label, value]) => `${label.padEnd(width)}  ${safeText(value)}`).join('\n')}\n${state.notes.map((note) => `Note: ${safeText(note)}\n`).join('')}`;
 }
 
-export function devicePromptText(prompt: DevicePrompt): string {
-  return `To sign in with IAM Identity Center, open\n  ${safeText(prompt.verificationUriComplete)}\nand confirm the code ${safeText(prompt.userCode)} (it expires at ${prompt.expiresAt.toISOString().slice(11, 16)} UTC).\n`;
+export function signInPromptText(prompt: SignInPrompt): string {
+  const until = `${prompt.expiresAt.toISOString().slice(11, 16)} UTC`;
+  return prompt.kind === 'device'
+    ? `To sign in with IAM Identity Center, open\n  ${safeText(prompt.verificationUriComplete)}\nand confirm the code ${safeText(prompt.userCode)} (it expires at ${until}).\n`
+    : `To sign in with IAM Identity Center, open this page in a browser on this computer (until ${until}):\n  ${safeText(prompt.authorizeUrl)}\n`;
 }

@@ -16,13 +16,14 @@ import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { Clock } from '../config/clock.js';
 import { getCallerIdentity, type CallerIdentity } from '../identity/caller-identity.js';
-import { ContextStore } from '../identity/context-store.js';
-import type { DevicePrompt } from '../identity/device-sign-in.js';
-import { resolveEntitlements, type Entitlements } from '../identity/entitlements.js';
-import type { IdentityCenterInstance } from '../identity/identity-center.js';
+import { CredentialsFile } from '../identity/credentials-file.js';
+import type { Entitlements } from '../identity/entitlements.js';
 import { isExpired, type IdentityContext } from '../identity/identity-context.js';
-import { resolveIdentity, signIn, type IdentityDeps, type Resolution } from '../identity/resolve-identity.js';
-import { loadSubscriptionProfiles, type SubscriptionProfile } from '../identity/subscriptions.js';
+import type { SignInPrompt, SignInTarget } from '../identity/oidc.js';
+import type { QProfile } from '../identity/q-profiles.js';
+import { resolveIdentity, type Resolution } from '../identity/resolve-identity.js';
+import { signInSource, type SignInSource } from '../identity/sign-in-source.js';
+import { chooseSignInFlow, signInWith } from '../identity/sign-in.js';
 import { openHistory, type HistoryStore } from '../history/store.js';
 import { checkFeature } from '../tiers/gate.js';
 import { loadTierPolicy, type Feature, type TierName, type TierPolicy } from '../tiers/policy.js';
@@ -49,8 +50,18 @@ export type AskResult =
   | { kind: 'sign-in-required'; message: string };
 
 export type IdentityState =
-  | { kind: 'ready'; context: IdentityContext; instance: IdentityCenterInstance; entitlements: Entitlements; notes: string[] }
+  | { kind: 'ready'; context: IdentityContext; entitlements: Entitlements; notes: string[] }
   | { kind: 'sign-in-required'; resolution: Extract<Resolution, { kind: 'sign-in-required' }> };
+
+export interface SignInOptions {
+  signal?: AbortSignal;
+  /** Sign in at this start URL instead (another Identity Center instance). */
+  target?: SignInTarget;
+  /** The device code flow even where a browser could open (`qchat login --device-code`). */
+  deviceCode?: boolean;
+  /** Told when the device flow is chosen because no browser can open here. */
+  onFlow?: (flow: 'browser' | 'device', why: string | undefined) => void;
+}
 
 export interface SessionOptions {
   /** Skip the Cost Explorer cache (`--no-cache`). */
@@ -69,8 +80,8 @@ export class ChatSession {
   private readonly costs: CostExplorer;
   private readonly enabledRegions: EnabledRegionsCache;
   private readonly limiter: RateLimiter;
-  private readonly store: ContextStore;
-  private readonly profiles: SubscriptionProfile[];
+  private readonly credentials: CredentialsFile;
+  private source: Promise<SignInSource | undefined> | undefined;
   /** History stores opened by this session, flushed on close. */
   private readonly stores: HistoryStore[] = [];
 
@@ -88,10 +99,9 @@ export class ChatSession {
     const scope = target.sandbox ? 'sandbox' : (target.target.endpoint ?? 'aws');
     this.costs = new CostExplorer(clients, cache, `${caller.accountId}@${scope}`);
     this.enabledRegions = new EnabledRegionsCache(clients);
-    this.store = new ContextStore(paths.data, scope);
+    this.credentials = new CredentialsFile(paths.data, clock);
     this.policy = loadTierPolicy(this.onSandbox ? settings.tiersFile : undefined);
     if (settings.tiersFile && !this.onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
-    this.profiles = loadSubscriptionProfiles({ sandbox: this.onSandbox });
     this.limiter = new RateLimiter({ dataDir: paths.data, policy: this.policy, clock: this.limitClock, onWarning: (message) => this.warnings.push(message) });
   }
 
@@ -127,47 +137,80 @@ export class ChatSession {
   }
 
   /** Resolves who is asking and what their tier allows; throws IdentityError where a prerequisite is missing. */
-  async identify(options: { signal?: AbortSignal } = {}): Promise<IdentityState> {
-    const instance = this.instanceOfProfile(this.context.settings.subscription);
+  async identify(options: { signal?: AbortSignal; profileName?: string } = {}): Promise<IdentityState> {
     const signal = options.signal ?? AbortSignal.timeout(this.context.settings.questionTimeout * 1000);
-    const resolution = await resolveIdentity(this.identityDeps(), { ...(instance ? { instance } : {}), signal });
-    return this.settle(resolution, signal);
+    const resolution = await resolveIdentity({
+      clients: this.clients,
+      caller: this.caller,
+      endpointOverride: this.target.target.endpoint,
+      clock: this.context.clock,
+      credentials: this.credentials,
+      source: await this.signInSource(),
+      profileName: options.profileName ?? this.context.settings.subscription,
+      signal,
+    });
+    this.warnings.push(...this.credentials.warnings.splice(0));
+    this.identity = resolution.kind === 'ready' ? { kind: 'ready', context: resolution.context, entitlements: resolution.entitlements, notes: resolution.notes } : { kind: 'sign-in-required', resolution };
+    return this.identity;
   }
 
-  /** Runs the device sign-in the current identity state asks for. */
-  async signIn(onPrompt: (prompt: DevicePrompt) => void, signal?: AbortSignal): Promise<IdentityState> {
-    const state = this.identity ?? (await this.identify(signal ? { signal } : {}));
-    if (state.kind === 'ready') return state;
-    return this.settle(await signIn(this.identityDeps(), state.resolution, onPrompt, signal), signal);
+  /**
+   * Signs in to IAM Identity Center (PKCE in the browser, or the device code) where the identity
+   * state asks for it, or at `options.target`; then resolves the identity again.
+   */
+  async signIn(onPrompt: (prompt: SignInPrompt) => void, options: SignInOptions = {}): Promise<IdentityState> {
+    const { signal } = options;
+    let target = options.target;
+    if (!target) {
+      const state = this.identity ?? (await this.identify(signal ? { signal } : {}));
+      if (state.kind === 'ready') return state;
+      target = state.resolution.target;
+    }
+    const { flow, why } = chooseSignInFlow(Boolean(options.deviceCode), this.context.env);
+    options.onFlow?.(flow, why);
+    const deps = { clients: this.clients, credentials: this.credentials, clock: this.context.clock, oidcEndpoint: this.target.target.endpoint, ...(signal ? { signal } : {}) };
+    await signInWith(flow, deps, target, onPrompt);
+    return this.identify(signal ? { signal } : {});
   }
 
-  /** Forgets the stored contexts of this principal; returns how many there were. */
+  /** The Identity Center region this person signs in to, where something says (flags, settings, sso-session, sandbox). */
+  async signInRegion(): Promise<string | undefined> {
+    return (await this.signInSource())?.target.region;
+  }
+
+  /** Deletes the credentials file: every token and client registration. Returns how many sign-ins it held. */
   logout(): number {
     this.identity = undefined;
-    return this.store.forget(this.caller.arn);
+    return this.credentials.remove();
   }
 
-  /** Switches to another subscription profile; one on another Identity Center instance needs a sign-in there. */
+  /** Switches to another Q Developer profile and keeps the choice; one on an instance whose sign-in has lapsed needs a sign-in there. */
   async switchProfile(name: string, signal?: AbortSignal): Promise<IdentityState> {
-    const instance = this.instanceOfProfile(name);
-    const resolution = await resolveIdentity(this.identityDeps(), { ...(instance ? { instance } : {}), ...(signal ? { signal } : {}) });
-    return this.settle(resolution, signal, name);
+    const state = await this.identify({ profileName: name, ...(signal ? { signal } : {}) });
+    if (state.kind === 'ready' && state.entitlements.subscription) await this.credentials.selectProfile(state.entitlements.subscription.profile.arn);
+    return state;
   }
 
-  /** Every subscription profile known to qchat that names the user. */
-  get knownProfiles(): SubscriptionProfile[] {
+  /** Every Q Developer profile the user's sign-ins list. */
+  get knownProfiles(): QProfile[] {
     return this.identity?.kind === 'ready' ? this.identity.entitlements.all : [];
+  }
+
+  private signInSource(): Promise<SignInSource | undefined> {
+    this.source ??= signInSource(this.context.settings, this.context.env, this.target.sandboxSignIn);
+    return this.source;
   }
 
   /**
    * The user's history store when the tier keeps history (Pro), else the refusal that says why.
    * Free users' conversations are never written to disk.
    */
-  async history(): Promise<{ kind: 'store'; store: HistoryStore } | { kind: 'refused'; refusal: Refusal } | { kind: 'not-signed-in' }> {
+  async history(): Promise<{ kind: 'store'; store: HistoryStore } | { kind: 'refused'; refusal: Refusal } | { kind: 'not-signed-in' } | { kind: 'unidentified'; message: string }> {
     const state = this.identity;
     if (state?.kind !== 'ready') return { kind: 'not-signed-in' };
     const gate = checkFeature(this.policy, state.entitlements.assignment, 'history');
     if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
+    if (!state.context.userId) return { kind: 'unidentified', message: 'History cannot be kept for an unidentified user (no identity store user ID is known): this run\'s turns stay in memory only.' };
     const { settings, paths, clock } = this.context;
     const store = await openHistory({
       dataDir: paths.data,
@@ -182,7 +225,7 @@ export class ChatSession {
   async usage(): Promise<Usage | undefined> {
     const state = this.identity;
     if (state?.kind !== 'ready') return undefined;
-    return this.limiter.usage(state.context.userId, state.entitlements.assignment.tier);
+    return this.limiter.usage(limitKey(state.context), state.entitlements.assignment.tier);
   }
 
   plan(question: string, previous?: Plan): PlanResult {
@@ -221,7 +264,7 @@ export class ChatSession {
       asked = withRegions(plan, [this.region]);
       warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
     }
-    const userId = (this.identity as Extract<IdentityState, { kind: 'ready' }>).context.userId;
+    const userId = limitKey((this.identity as Extract<IdentityState, { kind: 'ready' }>).context);
     const counted = await this.counted(userId, tier.tier, options.signal, () => this.answer(asked, options));
     if (counted.kind === 'refused') return counted;
     counted.result.warnings.push(...warnings);
@@ -238,7 +281,7 @@ export class ChatSession {
     if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
     const gate = checkFeature(this.policy, state.entitlements.assignment, 'diagnose');
     if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
-    const counted = await this.counted(state.context.userId, state.entitlements.assignment.tier, options.signal, () =>
+    const counted = await this.counted(limitKey(state.context), state.entitlements.assignment.tier, options.signal, () =>
       withReplyBudget(() => diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options })),
     );
     return counted.kind === 'refused' ? counted : { kind: 'answer', ...counted.result };
@@ -277,33 +320,9 @@ export class ChatSession {
     await this.clients.destroy();
     await this.target.sandbox?.close();
   }
+}
 
-  private async settle(resolution: Resolution, signal?: AbortSignal, preferred = this.context.settings.subscription): Promise<IdentityState> {
-    if (resolution.kind === 'sign-in-required') {
-      this.identity = { kind: 'sign-in-required', resolution };
-      return this.identity;
-    }
-    const entitlements = await resolveEntitlements(this.clients, resolution.context, resolution.instance, this.profiles, preferred, signal);
-    this.identity = { kind: 'ready', context: resolution.context, instance: resolution.instance, entitlements, notes: resolution.notes };
-    return this.identity;
-  }
-
-  private instanceOfProfile(name: string | undefined): IdentityCenterInstance | undefined {
-    if (!name) return undefined;
-    const profile = this.profiles.find((p) => p.name === name);
-    if (!profile) return undefined;
-    return { instanceArn: profile.instanceArn, identityStoreId: profile.identityStoreId, region: profile.instanceRegion, ownerAccountId: profile.profileArn?.split(':')[4] ?? '', kind: 'account' };
-  }
-
-  private identityDeps(): IdentityDeps {
-    return {
-      clients: this.clients,
-      target: this.target,
-      caller: this.caller,
-      settings: this.context.settings,
-      clock: this.context.clock,
-      store: this.store,
-      enabledRegions: this.enabledRegions,
-    };
-  }
+/** Limits count per identity store user; an unidentified user's count under its AWS principal. */
+function limitKey(context: IdentityContext): string {
+  return context.userId || `principal:${context.principalArn}`;
 }

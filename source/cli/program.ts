@@ -22,8 +22,8 @@ const globalFlags: Array<{ flags: string; description: string; setting: SettingK
   { flags: '--region <code>', description: 'AWS region for questions (default: AWS_REGION, the profile, else us-east-1)', setting: 'region' },
   { flags: '--endpoint-url <url>', description: 'send every AWS call to this endpoint (e.g. a `qchat sandbox serve`)', setting: 'endpointUrl' },
   { flags: '--sandbox', description: 'use the built-in sandbox account even when AWS credentials exist', setting: 'sandbox' },
-  { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, ivan, root); implies --sandbox', setting: 'sandboxUser' },
-  { flags: '--subscription <name>', description: 'the subscription profile to use when you have several', setting: 'subscription' },
+  { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, ivan, pat, quinn, root); implies --sandbox', setting: 'sandboxUser' },
+  { flags: '--subscription <name>', description: 'the Amazon Q Developer profile to use when you have several', setting: 'subscription' },
   { flags: '--no-color', description: 'plain output without colour (NO_COLOR is honoured too)', setting: 'color' },
 ];
 
@@ -116,13 +116,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
   program
     .command('login')
-    .description('sign in with IAM Identity Center (device authorization) when your session needs it')
+    .description('sign in with IAM Identity Center for Amazon Q Developer (in the browser; --device-code for a code)')
     .option('--json', 'print the resulting identity as JSON')
-    .option('--no-browser', 'do not open the sign-in page; just print its URL and code')
+    .option('--start-url <url>', 'the IAM Identity Center start URL to sign in at (default: the AWS profile\'s sso-session)')
+    .option('--sso-region <code>', 'the region of that IAM Identity Center')
+    .option('--device-code', 'sign in with a device code instead of the browser (chosen by itself over SSH or without a display)')
+    .option('--no-browser', 'do not open the sign-in page; just print its URL')
     .option('--sandbox-approve <mode>', 'sandbox only: approve on the web page (manual) or after a short delay (auto)')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .action(async (options: { json?: boolean; deviceCode?: boolean }, command: Command) => {
       const { runLogin } = await import('../headless/identity-commands.js');
       exitCode = await runLogin(await context(command), options, io);
+    });
+  program
+    .command('doctor')
+    .description('check every prerequisite of sign-in, subscriptions and features: passed, failed or unknown, with the fix')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const { runDoctorCommand } = await import('../headless/doctor-command.js');
+      exitCode = await runDoctorCommand(await context(command), options, io);
     });
   program
     .command('logout')
@@ -206,6 +217,8 @@ function explicitFlags(command: Command): Partial<Record<SettingKey, unknown>> {
     if (current.getOptionValueSource('sandboxApprove') === 'cli') flags.sandboxApprove ??= current.getOptionValue('sandboxApprove');
     if (current.getOptionValueSource('faults') === 'cli') flags.sandboxFaults ??= current.getOptionValue('faults');
     if (current.getOptionValueSource('browser') === 'cli') flags.browser ??= current.getOptionValue('browser');
+    if (current.getOptionValueSource('startUrl') === 'cli') flags.ssoStartUrl ??= current.getOptionValue('startUrl');
+    if (current.getOptionValueSource('ssoRegion') === 'cli') flags.ssoRegion ??= current.getOptionValue('ssoRegion');
   }
   return flags;
 }

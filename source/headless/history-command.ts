@@ -16,6 +16,7 @@ export async function runHistory(context: RunContext, action: HistoryAction, ref
     return usingSession(await openIdentifiedSession(context), async (session) => {
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
+      if (opened.kind === 'unidentified') throw new QchatError(opened.message, ExitCode.identity, 'UNIDENTIFIED_USER');
       if (opened.kind !== 'store') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
       // Titles and messages come from disk (and from AWS before that): text is drawn safe, JSON keeps
       // the exact value with what a terminal acts on escaped.

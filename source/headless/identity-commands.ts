@@ -1,9 +1,9 @@
 import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../config/run-context.js';
-import { devicePromptText, whoamiJson, whoamiText } from '../chat/identity-text.js';
+import { signInPromptText, whoamiJson, whoamiText } from '../chat/identity-text.js';
 import { ChatSession } from '../chat/session.js';
 import { ExitCode, QchatError } from '../errors.js';
-import type { DevicePrompt } from '../identity/device-sign-in.js';
+import type { SignInPrompt } from '../identity/oidc.js';
 import { openIdentifiedSession, usingSession } from './open-session.js';
 import { reportErrors, writeJson, writeWarnings } from './output.js';
 
@@ -23,22 +23,34 @@ export async function runWhoami(context: RunContext, flags: { json?: boolean }, 
   );
 }
 
-/** `qchat login`: signs in with IAM Identity Center (device authorization) when the session needs it. */
-export async function runLogin(context: RunContext, flags: { json?: boolean }, io: CliIo & { stdinIsTTY: boolean | undefined }): Promise<number> {
+export interface LoginFlags {
+  json?: boolean;
+  /** The device code flow even where a browser could open. */
+  deviceCode?: boolean;
+}
+
+/**
+ * `qchat login`: signs in to IAM Identity Center for Amazon Q Developer when the session needs it
+ * (`--start-url` names another instance to sign in at): PKCE in the browser by default, the device code with
+ * --device-code or where no browser can open.
+ */
+export async function runLogin(context: RunContext, flags: LoginFlags, io: CliIo & { stdinIsTTY: boolean | undefined }): Promise<number> {
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () =>
     usingSession(await ChatSession.open(context), async (session) => {
       const before = await session.identify();
       if (before.kind === 'ready') {
-        const how = before.context.signInMethod === 'identity-center' ? 'your access-portal session identifies you' : `signed in until ${before.context.expiresAt.replace('T', ' ').slice(0, 16)} UTC`;
-        io.stderr.write(`Already signed in as ${before.context.userName || before.context.userId}: ${how}.\n`);
+        io.stderr.write(`Already signed in${before.context.userName ? ` as ${before.context.userName}` : ''}, until ${before.context.expiresAt.replace('T', ' ').slice(0, 16)} UTC (refreshed by itself).\n`);
       } else {
-        const onPrompt = (prompt: DevicePrompt) => {
-          io.stderr.write(devicePromptText(prompt));
-          if (context.settings.browser && io.stdinIsTTY && io.stdoutIsTTY) void openBrowser(prompt.verificationUriComplete);
+        const onPrompt = (prompt: SignInPrompt) => {
+          io.stderr.write(signInPromptText(prompt));
+          if (context.settings.browser && io.stdinIsTTY && io.stdoutIsTTY) void openBrowser(prompt.kind === 'device' ? prompt.verificationUriComplete : prompt.authorizeUrl);
           io.stderr.write('Waiting for approval… (Ctrl+C to cancel)\n');
         };
-        await session.signIn(onPrompt);
+        const onFlow = (flow: string, why: string | undefined) => {
+          if (why) io.stderr.write(`Signing in with a device code: ${why} (--device-code chooses it anywhere).\n`);
+        };
+        await session.signIn(onPrompt, { deviceCode: Boolean(flags.deviceCode), onFlow });
       }
       const state = session.identity!;
       if (state.kind !== 'ready') throw new QchatError('sign-in did not complete', ExitCode.identity, 'SIGN_IN_REQUIRED');
@@ -51,12 +63,12 @@ export async function runLogin(context: RunContext, flags: { json?: boolean }, i
   );
 }
 
-/** `qchat logout`: forgets the stored sign-ins of this AWS principal. */
+/** `qchat logout`: deletes qchat's credentials file (tokens and client registrations). */
 export async function runLogout(context: RunContext, io: CliIo): Promise<number> {
   return reportErrors(io, false, async () =>
     usingSession(await ChatSession.open(context), async (session) => {
       const count = session.logout();
-      io.stdout.write(count > 0 ? `Signed out: forgot ${count} stored sign-in${count === 1 ? '' : 's'} for ${session.caller.arn}.\n` : `No stored sign-in for ${session.caller.arn}.\n`);
+      io.stdout.write(count > 0 ? `Signed out: deleted ${count} IAM Identity Center sign-in${count === 1 ? '' : 's'} and their tokens.\n` : 'No stored sign-in to delete.\n');
       return ExitCode.ok;
     }),
   );

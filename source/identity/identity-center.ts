@@ -1,6 +1,4 @@
 import type { AwsClients } from '../aws/clients.js';
-import type { EnabledRegionsCache } from '../aws/enabled-regions.js';
-import { fanOut } from '../aws/fanout.js';
 import { PageTokens } from '../aws/page-tokens.js';
 
 export interface Organization {
@@ -29,30 +27,13 @@ export async function describeOrganization(clients: AwsClients, signal?: AbortSi
   }
 }
 
-/**
- * Identity Center instances visible to the caller. ListInstances is regional, so the likely
- * regions are asked first and, only if they hold none, every enabled region.
- */
-export async function findInstances(
-  clients: AwsClients,
-  options: { likelyRegions: string[]; enabledRegions: EnabledRegionsCache; organization: Organization | undefined; signal?: AbortSignal },
-): Promise<IdentityCenterInstance[]> {
-  const ask = async (regions: string[]) => {
-    const outcomes = await fanOut(regions, (region, signal) => listInstances(clients, region, signal), { concurrency: 20, ...(options.signal ? { signal: options.signal } : {}) });
-    // A region that fails is skipped, but if every one failed the error is the answer.
-    if (outcomes.length > 0 && outcomes.every((outcome) => !outcome.ok)) throw outcomes[0]!.error;
-    return outcomes.flatMap((outcome) => (outcome.ok ? outcome.value! : []));
-  };
-  const likely = [...new Set(options.likelyRegions)];
-  let found = await ask(likely);
-  if (found.length === 0) {
-    const { regions } = await options.enabledRegions.get(options.signal);
-    found = await ask(regions.filter((region) => !likely.includes(region)));
-  }
-  return found.map((instance) => ({ ...instance, kind: instance.ownerAccountId === options.organization?.managementAccountId ? 'organization' : 'account' }));
+/** The Identity Center instances sso:ListInstances shows in one region (the sign-in's region: never guessed across regions). */
+export async function listInstances(clients: AwsClients, region: string, organization?: Organization, signal?: AbortSignal): Promise<IdentityCenterInstance[]> {
+  const found = await instancesIn(clients, region, signal);
+  return found.map((instance) => ({ ...instance, kind: instance.ownerAccountId === organization?.managementAccountId ? 'organization' : 'account' }));
 }
 
-async function listInstances(clients: AwsClients, region: string, signal?: AbortSignal): Promise<Omit<IdentityCenterInstance, 'kind'>[]> {
+async function instancesIn(clients: AwsClients, region: string, signal?: AbortSignal): Promise<Omit<IdentityCenterInstance, 'kind'>[]> {
   const [client, { ListInstancesCommand }] = await Promise.all([clients.get('ssoadmin', region), import('@aws-sdk/client-sso-admin')]);
   const instances: Omit<IdentityCenterInstance, 'kind'>[] = [];
   const tokens = new PageTokens('sso-admin ListInstances');
@@ -86,20 +67,4 @@ export async function userIdFor(clients: AwsClients, instance: IdentityCenterIns
     if ((error as Error).name === 'ResourceNotFoundException') return undefined;
     throw error;
   }
-}
-
-/** Display names of the groups a user belongs to (ListGroupMembershipsForMember + DescribeGroup). */
-export async function groupNamesOf(clients: AwsClients, instance: IdentityCenterInstance, userId: string, signal?: AbortSignal): Promise<string[]> {
-  const [client, { ListGroupMembershipsForMemberCommand, DescribeGroupCommand }] = await Promise.all([clients.get('identitystore', instance.region), import('@aws-sdk/client-identitystore')]);
-  const options = signal ? { abortSignal: signal } : {};
-  const groupIds: string[] = [];
-  const tokens = new PageTokens('identitystore ListGroupMembershipsForMember');
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: instance.identityStoreId, MemberId: { UserId: userId }, ...(token ? { NextToken: token } : {}) }), options);
-    for (const membership of page.GroupMemberships ?? []) if (membership.GroupId) groupIds.push(membership.GroupId);
-    token = tokens.next(page.NextToken);
-  } while (token);
-  const groups = await Promise.all(groupIds.map((GroupId) => client.send(new DescribeGroupCommand({ IdentityStoreId: instance.identityStoreId, GroupId }), options)));
-  return groups.map((group) => group.DisplayName ?? '').filter(Boolean);
 }

@@ -7,7 +7,7 @@ export interface IdentityContext {
   signInMethod: SignInMethod;
   accountId: string;
   principalArn: string;
-  /** Identity store user ID. */
+  /** Identity store user ID; empty when no source gave it (an unidentified user: no history). */
   userId: string;
   userName: string;
   identityStoreArn: string;
@@ -25,7 +25,9 @@ export type IdentityErrorCode =
   | 'SIGN_IN_REQUIRED'
   | 'SIGN_IN_EXPIRED'
   | 'SIGN_IN_DENIED'
-  | 'USER_NOT_FOUND';
+  | 'USER_NOT_FOUND'
+  | 'NO_START_URL'
+  | 'PROFILE_NOT_FOUND';
 
 /** A stop in the identity decision tree: names the missing prerequisite and the admin action that fixes it. Exit 3. */
 export class IdentityError extends QchatError {
@@ -52,6 +54,10 @@ export function sessionUserName(arn: string): string {
   return arn.split('/').at(-1) ?? '';
 }
 
+/** A sign-in is refreshed this long before its token expires, so no call goes out with a token about to lapse. */
+export const refreshMarginMs = 5 * 60_000;
+
+/** Whether the context's token is expired or about to be: time to refresh (or sign in again). */
 export function isExpired(context: IdentityContext, now: Date): boolean {
-  return Date.parse(context.expiresAt) <= now.getTime();
+  return Date.parse(context.expiresAt) - refreshMarginMs <= now.getTime();
 }

@@ -1,161 +1,192 @@
+import { createHash } from 'node:crypto';
 import type { AwsClients } from '../aws/clients.js';
-import type { EnabledRegionsCache } from '../aws/enabled-regions.js';
-import { regionCatalog } from '../aws/region-catalog.js';
-import type { ResolvedTarget } from '../aws/target.js';
 import type { Clock } from '../config/clock.js';
-import type { Settings } from '../config/settings.js';
 import type { CallerIdentity } from './caller-identity.js';
-import type { ContextStore } from './context-store.js';
-import { deviceSignIn, type DevicePrompt } from './device-sign-in.js';
-import { describeOrganization, findInstances, identityStoreArnOf, userIdFor, type IdentityCenterInstance } from './identity-center.js';
-import { IdentityError, isExpired, sessionUserName, signInMethodOf, type IdentityContext } from './identity-context.js';
+import { sameStartUrl, type CredentialsFile, type StoredSignIn } from './credentials-file.js';
+import { entitlementsOf, type Entitlements } from './entitlements.js';
+import { identityStoreArnOf, listInstances, userIdFor, type IdentityCenterInstance } from './identity-center.js';
+import { IdentityError, refreshMarginMs, sessionUserName, signInMethodOf, type IdentityContext } from './identity-context.js';
+import { refreshSignIn, type SignInTarget } from './oidc.js';
+import { QDeveloperError } from './q-developer-client.js';
+import { getUsageLimits, listAvailableProfiles, type QProfile, type ServiceUsage } from './q-profiles.js';
+import type { SignInSource } from './sign-in-source.js';
 
 export type Resolution =
-  | { kind: 'ready'; context: IdentityContext; instance: IdentityCenterInstance; notes: string[] }
-  | { kind: 'sign-in-required'; reason: 'SIGN_IN_REQUIRED' | 'SIGN_IN_EXPIRED'; instance: IdentityCenterInstance; message: string; notes: string[] };
+  | { kind: 'ready'; context: IdentityContext; entitlements: Entitlements; notes: string[] }
+  | { kind: 'sign-in-required'; reason: 'SIGN_IN_REQUIRED' | 'SIGN_IN_EXPIRED'; target: SignInTarget; message: string; notes: string[] };
 
 export interface IdentityDeps {
   clients: AwsClients;
-  target: ResolvedTarget;
   caller: CallerIdentity;
-  settings: Settings;
+  /** `--endpoint-url` or the sandbox: the Q endpoints are reached there too. */
+  endpointOverride: string | undefined;
   clock: Clock;
-  store: ContextStore;
-  enabledRegions: EnabledRegionsCache;
+  credentials: CredentialsFile;
+  /** Where this person signs in; undefined when nothing says (no --start-url, no sso-session). */
+  source: SignInSource | undefined;
+  /** A profile asked for by name (`--subscription`, `/profile NAME`). */
+  profileName: string | undefined;
+  signal?: AbortSignal;
 }
 
-const sessionHours = 8;
+/** A usable bearer token for one sign-in and where it came from. */
+interface Token {
+  target: SignInTarget;
+  accessToken: string;
+  expiresAt: string;
+  sessionId: string;
+  stored: StoredSignIn | undefined;
+}
+
+type TokenOutcome = { kind: 'token'; token: Token } | { kind: 'none'; expired: boolean; note?: string };
 
 /**
- * DESIGN.md's identity decision tree: an access-portal session already carries the user; any
- * other sign-in method needs an organization with an organization instance of Identity Center,
- * outside opt-in regions, and then a device sign-in.
- * `instance` asks for a context on a given instance (a subscription profile's).
+ * DESIGN.md's identity steps: the caller from STS, a Q Developer sign-in (qchat's own, refreshed
+ * shortly before it expires, or a reusable AWS CLI / sandbox token), the profiles Amazon Q
+ * Developer lists for it (the tier), and the identity store user ID (GetUsageLimits' userInfo, else
+ * for an access-portal session identitystore:GetUserId; else none, and no history is kept).
  */
-export async function resolveIdentity(deps: IdentityDeps, options: { instance?: IdentityCenterInstance; signal?: AbortSignal } = {}): Promise<Resolution> {
-  const { caller, clock } = deps;
+export async function resolveIdentity(deps: IdentityDeps): Promise<Resolution> {
+  const notes: string[] = [];
+  const stored = deps.credentials.read();
+  const wanted = deps.profileName;
+  // A profile asked for by name lives on the sign-in that listed it last: that sign-in is the one to use.
+  const home = wanted ? stored.signIns.find((signIn) => (signIn.profiles ?? []).some((p) => p.name === wanted)) : undefined;
+  const primary: SignInTarget | undefined = home ?? stored.signIns.find((s) => (s.profiles ?? []).some((p) => p.arn === stored.selectedProfileArn)) ?? deps.source?.target;
+  if (!primary) throw noStartUrl();
+
+  const first = await tokenFor(deps, primary);
+  if (first.kind === 'none') return signInRequired(primary, first.expired, first.note ? [first.note] : []);
+  const listings = [await listWith(deps, first.token)];
+  if (listings[0]!.kind === 'rejected') return signInRequired(primary, true, []);
+  // Other instances the user signed in to (and the session's own, when another was primary): their profiles count for /profile and billing.
+  const others = [...stored.signIns, ...(deps.source ? [deps.source.target] : [])].filter((t, i, all) => !sameStartUrl(t.startUrl, primary.startUrl) && all.findIndex((u) => sameStartUrl(u.startUrl, t.startUrl)) === i);
+  for (const other of others) {
+    const outcome = await tokenFor(deps, other);
+    if (outcome.kind === 'token') listings.push(await listWith(deps, outcome.token));
+  }
+  const listed = listings.flatMap((l) => (l.kind === 'listed' ? [l] : []));
+  for (const listing of listed) for (const failure of listing.failures) notes.push(`Amazon Q Developer in ${failure.region} could not be asked for profiles (${failure.error.errorType}); the other region still counts.`);
+
+  const profiles = listed.flatMap((l) => l.profiles);
+  const holding = (match: (p: QProfile) => boolean) => listed.find((l) => l.profiles.some(match));
+  if (wanted && !holding((p) => p.name === wanted)) {
+    throw new IdentityError('PROFILE_NOT_FOUND', `No Amazon Q Developer profile named "${wanted}" is available to you (${profiles.map((p) => p.name).join(', ') || 'none listed'}). A profile on another IAM Identity Center instance needs a sign-in there first: qchat login --start-url <that instance's start URL>.`);
+  }
+  const current = (wanted ? holding((p) => p.name === wanted) : holding((p) => p.arn === stored.selectedProfileArn)) ?? listed[0]!;
+  const onCurrent = current.profiles;
+  const chosen = onCurrent.find((p) => (wanted ? p.name === wanted : p.arn === stored.selectedProfileArn)) ?? onCurrent[0];
+  if (!wanted && onCurrent.length > 1 && !onCurrent.some((p) => p.arn === stored.selectedProfileArn)) notes.push(`You have ${onCurrent.length} Amazon Q Developer profiles; using ${chosen!.name}. /profile (or --subscription) chooses another.`);
+  const usage = chosen ? await usageOf(deps, current.token, chosen, notes) : undefined;
+  const entitlements = entitlementsOf(profiles, chosen, current.profiles.length === 0 && current.failures.length === 2, portalOf(current.token.target.startUrl), usage);
+  const context = await contextOf(deps, current.token, chosen, usage, notes);
+  return { kind: 'ready', context, entitlements, notes };
+}
+
+async function tokenFor(deps: IdentityDeps, target: SignInTarget): Promise<TokenOutcome> {
+  const now = deps.clock().getTime();
+  const stored = deps.credentials.signIn(target.startUrl);
+  if (stored && Date.parse(stored.expiresAt) - refreshMarginMs > now) return { kind: 'token', token: fromStored(stored) };
+  if (stored) {
+    const refreshed = await refreshSignIn({ clients: deps.clients, credentials: deps.credentials, clock: deps.clock, ...(deps.signal ? { signal: deps.signal } : {}) }, stored);
+    if (refreshed) return { kind: 'token', token: fromStored(refreshed) };
+  }
+  const isSource = deps.source && sameStartUrl(deps.source.target.startUrl, target.startUrl);
+  const reused = isSource ? await deps.source!.reusable?.() : undefined;
+  if (reused && Date.parse(reused.expiresAt) - 60_000 > now) {
+    return { kind: 'token', token: { target, accessToken: reused.accessToken, expiresAt: reused.expiresAt, sessionId: digest(reused.accessToken), stored: undefined } };
+  }
+  const note = reused ? `The token in ${reused.from} has expired; \`${reused.renew}\` renews it.` : undefined;
+  return { kind: 'none', expired: Boolean(stored || reused), ...(note ? { note } : {}) };
+}
+
+function fromStored(signIn: StoredSignIn): Token {
+  return { target: signIn, accessToken: signIn.accessToken, expiresAt: signIn.expiresAt, sessionId: signIn.sessionId, stored: signIn };
+}
+
+type Listing = { kind: 'listed'; token: Token; profiles: QProfile[]; failures: Array<{ region: string; error: QDeveloperError }> } | { kind: 'rejected' };
+
+/** ListAvailableProfiles with a token; a token the service rejects (edited, revoked, expired early) is refreshed once. */
+async function listWith(deps: IdentityDeps, token: Token, retried = false): Promise<Listing> {
+  try {
+    const listing = await listAvailableProfiles({ endpointOverride: deps.endpointOverride, accessToken: token.accessToken, ...(deps.signal ? { signal: deps.signal } : {}) });
+    if (token.stored) await deps.credentials.saveSignIn({ ...token.stored, profiles: listing.profiles });
+    return { kind: 'listed', token, ...listing };
+  } catch (error) {
+    if (!(error instanceof QDeveloperError && error.isAuthFailure)) throw error;
+    const refreshed = token.stored && !retried ? await refreshSignIn({ clients: deps.clients, credentials: deps.credentials, clock: deps.clock }, token.stored) : undefined;
+    return refreshed ? listWith(deps, fromStored(refreshed), true) : { kind: 'rejected' };
+  }
+}
+
+async function usageOf(deps: IdentityDeps, token: Token, profile: QProfile, notes: string[]): Promise<ServiceUsage | undefined> {
+  try {
+    return await getUsageLimits({ region: profile.region, endpointOverride: deps.endpointOverride, accessToken: token.accessToken, ...(deps.signal ? { signal: deps.signal } : {}) }, profile.arn);
+  } catch (error) {
+    if (!(error instanceof QDeveloperError)) throw error;
+    notes.push(`Amazon Q Developer did not report usage for ${profile.name} (${error.errorType}).`);
+    return undefined;
+  }
+}
+
+async function contextOf(deps: IdentityDeps, token: Token, profile: QProfile | undefined, usage: ServiceUsage | undefined, notes: string[]): Promise<IdentityContext> {
+  const { caller } = deps;
   const method = signInMethodOf(caller.arn);
-  const cached = deps.store.load(caller.arn, options.instance?.instanceArn);
-  if (cached && !isExpired(cached.context, clock())) return { kind: 'ready', context: cached.context, instance: cached.instance, notes: [] };
-
-  if (method === 'identity-center') {
-    // The access-portal session carries the user on its own instance; another instance needs a sign-in there.
-    const portal = deps.store.load(caller.arn);
-    const own = portal && !isExpired(portal.context, clock()) && portal.context.signInMethod === 'identity-center' ? portal : undefined;
-    const resolved: Extract<Resolution, { kind: 'ready' }> = own ? { kind: 'ready', context: own.context, instance: own.instance, notes: [] } : await accessPortalContext(deps, options.signal);
-    if (!options.instance || resolved.instance.instanceArn === options.instance.instanceArn) return resolved;
+  const portalUser = method === 'identity-center' ? sessionUserName(caller.arn) : undefined;
+  const instance = await instanceOf(deps, token.target.region, profile?.instanceArn, notes, Boolean(portalUser && !usage?.userId));
+  let userId = usage?.userId;
+  if (!userId && portalUser && instance) {
+    userId = await userIdFor(deps.clients, instance, portalUser, deps.signal).catch((error: Error) => {
+      notes.push(`identitystore:GetUserId could not be called (${error.name}).`);
+      return undefined;
+    });
   }
-  if (options.instance) {
-    // A subscription profile names its instance: signing in there is the way in.
-    return signInRequired(options.instance, cached ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', []);
-  }
-
-  const organization = await describeOrganization(deps.clients, options.signal);
-  if (!organization) {
-    throw new IdentityError(
-      'NOT_IN_ORGANIZATION',
-      `Account ${caller.accountId} does not belong to an AWS Organization, which identity-aware sessions need. An administrator fixes this by creating an organization (or inviting this account into one) in AWS Organizations, then enabling an organization instance of IAM Identity Center.`,
-    );
-  }
-  const instances = await findInstances(deps.clients, { likelyRegions: likelyRegions(deps), enabledRegions: deps.enabledRegions, organization, ...(options.signal ? { signal: options.signal } : {}) });
-  const organizationInstance = instances.find((instance) => instance.kind === 'organization');
-  if (!organizationInstance) {
-    if (instances.length > 0) {
-      throw new IdentityError(
-        'ACCOUNT_INSTANCE_ONLY',
-        `This account only has an account instance of IAM Identity Center (${instances[0]!.instanceArn}); account instances do not support identity-aware sessions. An administrator fixes this by enabling an organization instance of IAM Identity Center in the management account ${organization.managementAccountId}.`,
-      );
-    }
-    throw new IdentityError(
-      'NO_IDENTITY_CENTER',
-      `Organization ${organization.id} has no IAM Identity Center instance. An administrator fixes this by enabling IAM Identity Center (an organization instance) in the management account ${organization.managementAccountId}.`,
-    );
-  }
-  if (regionCatalog().find((region) => region.code === organizationInstance.region)?.optIn) {
-    throw new IdentityError(
-      'IDENTITY_CENTER_IN_OPT_IN_REGION',
-      `The organization's IAM Identity Center instance is in ${organizationInstance.region}, an opt-in region, where identity-aware sessions are not supported. An administrator fixes this by moving IAM Identity Center to a region enabled by default (delete and re-create the instance there).`,
-    );
-  }
-  return signInRequired(organizationInstance, cached ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', []);
-}
-
-/** Signs in with the device flow on the instance a resolution names, and keeps the context. */
-export async function signIn(
-  deps: IdentityDeps,
-  required: Extract<Resolution, { kind: 'sign-in-required' }>,
-  onPrompt: (prompt: DevicePrompt) => void,
-  signal?: AbortSignal,
-): Promise<Extract<Resolution, { kind: 'ready' }>> {
-  const claims = await deviceSignIn({ clients: deps.clients, instance: required.instance, startUrl: await startUrlFor(deps, required.instance), clock: deps.clock, onPrompt, ...(signal ? { signal } : {}) });
-  const context: IdentityContext = {
-    signInMethod: signInMethodOf(deps.caller.arn),
-    accountId: deps.caller.accountId,
-    principalArn: deps.caller.arn,
-    userId: claims.userId,
-    userName: claims.userName,
-    identityStoreArn: claims.identityStoreArn,
-    instanceArn: required.instance.instanceArn,
-    sessionId: claims.sessionId,
-    expiresAt: claims.expiresAt.toISOString(),
+  if (!userId) notes.push('qchat could not learn your identity store user ID (Amazon Q Developer gave no user info, and this is not an access-portal session), so history cannot be kept for an unidentified user: this run\'s turns stay in memory only.');
+  return {
+    signInMethod: method,
+    accountId: caller.accountId,
+    principalArn: caller.arn,
+    userId: userId ?? '',
+    userName: portalUser ?? usage?.email ?? '',
+    identityStoreArn: instance ? identityStoreArnOf(instance) : '',
+    instanceArn: profile?.instanceArn || instance?.instanceArn || '',
+    sessionId: token.sessionId,
+    expiresAt: token.expiresAt,
   };
-  deps.store.save({ context, instance: required.instance });
-  return { kind: 'ready', context, instance: required.instance, notes: required.notes };
 }
 
-async function accessPortalContext(deps: IdentityDeps, signal?: AbortSignal): Promise<Extract<Resolution, { kind: 'ready' }>> {
-  const { caller, clock } = deps;
-  const userName = sessionUserName(caller.arn);
-  const organization = await describeOrganization(deps.clients, signal);
-  const instances = await findInstances(deps.clients, { likelyRegions: likelyRegions(deps), enabledRegions: deps.enabledRegions, organization, ...(signal ? { signal } : {}) });
-  for (const instance of [...instances].sort((a, b) => (a.kind === 'organization' ? -1 : 0) - (b.kind === 'organization' ? -1 : 0))) {
-    const userId = await userIdFor(deps.clients, instance, userName, signal);
-    if (!userId) continue;
-    const context: IdentityContext = {
-      signInMethod: 'identity-center',
-      accountId: caller.accountId,
-      principalArn: caller.arn,
-      userId,
-      userName,
-      identityStoreArn: identityStoreArnOf(instance),
-      instanceArn: instance.instanceArn,
-      sessionId: crypto.randomUUID(),
-      expiresAt: (await credentialExpiry(deps)) ?? new Date(clock().getTime() + sessionHours * 3600_000).toISOString(),
-    };
-    deps.store.save({ context, instance });
-    return { kind: 'ready', context, instance, notes: [] };
+/** The Identity Center instance (sso:ListInstances in the sign-in's region), when it is needed and allowed; optional. */
+async function instanceOf(deps: IdentityDeps, region: string, instanceArn: string | undefined, notes: string[], needed: boolean): Promise<IdentityCenterInstance | undefined> {
+  if (!needed) return undefined;
+  try {
+    const instances = await listInstances(deps.clients, region, undefined, deps.signal);
+    return instances.find((i) => i.instanceArn === instanceArn) ?? (instances.length === 1 ? instances[0] : undefined);
+  } catch (error) {
+    if (deps.signal?.aborted) throw error;
+    notes.push(`sso:ListInstances in ${region} could not be called (${(error as Error).name}), so the identity store is not known.`);
+    return undefined;
   }
-  throw new IdentityError(
-    'USER_NOT_FOUND',
-    `The access-portal session names user "${userName}", but no IAM Identity Center instance visible to account ${caller.accountId} has that user. An administrator can check the user exists in the organization's identity store.`,
+}
+
+function signInRequired(target: SignInTarget, expired: boolean, notes: string[]): Resolution {
+  const message = expired
+    ? 'Your IAM Identity Center sign-in has expired. Sign in again: run qchat login (or /login in the chat).'
+    : 'qchat needs you to sign in with IAM Identity Center once, for Amazon Q Developer. Run qchat login (or /login in the chat).';
+  return { kind: 'sign-in-required', reason: expired ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', target, message, notes };
+}
+
+export function noStartUrl(): IdentityError {
+  return new IdentityError(
+    'NO_START_URL',
+    'qchat does not know where you sign in to IAM Identity Center. Give the start URL and region (qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>), set ssoStartUrl and ssoRegion, or use an AWS profile with an sso_session (aws configure sso).',
   );
 }
 
-function signInRequired(instance: IdentityCenterInstance, reason: 'SIGN_IN_REQUIRED' | 'SIGN_IN_EXPIRED', notes: string[]): Resolution {
-  const message =
-    reason === 'SIGN_IN_EXPIRED'
-      ? 'Your IAM Identity Center sign-in has expired. Sign in again: run qchat login (or /login in the chat).'
-      : 'qchat needs you to sign in with IAM Identity Center once, so it knows which user you are. Run qchat login (or /login in the chat).';
-  return { kind: 'sign-in-required', reason, instance, message, notes };
+/** The start URL as people know it, without query parameters (such as the sandbox's login hint). */
+function portalOf(startUrl: string): string {
+  return URL.canParse(startUrl) ? `${new URL(startUrl).origin}${new URL(startUrl).pathname}` : startUrl;
 }
 
-function likelyRegions(deps: IdentityDeps): string[] {
-  return [deps.settings.identityCenterRegion, deps.target.target.region, 'us-east-1'].filter((r): r is string => Boolean(r));
-}
-
-/** The start URL a person signs in at. On the sandbox it carries a login hint for the sandbox identity. */
-async function startUrlFor(deps: IdentityDeps, instance: IdentityCenterInstance): Promise<string> {
-  const sandbox = deps.target.sandboxUser;
-  if (sandbox && deps.target.target.endpoint) {
-    const [{ sandboxStartUrl }, { signInUsersOf }] = await Promise.all([import('../sandbox/services/sso-oidc.js'), import('../sandbox/world/identity.js')]);
-    const hint = signInUsersOf(sandbox).find((link) => link.instance.identityStoreId === instance.identityStoreId)?.user.userName;
-    return sandboxStartUrl(deps.target.target.endpoint, instance.identityStoreId, hint);
-  }
-  return deps.settings.ssoStartUrl ?? `https://${instance.identityStoreId}.awsapps.com/start`;
-}
-
-/** When temporary credentials expire, the access-portal session does too. */
-async function credentialExpiry(deps: IdentityDeps): Promise<string | undefined> {
-  const credentials = typeof deps.target.target.credentials === 'function' ? await deps.target.target.credentials() : deps.target.target.credentials;
-  return credentials.expiration?.toISOString();
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

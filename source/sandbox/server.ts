@@ -44,6 +44,7 @@ const maxBodyBytes = 1024 * 1024;
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let baseUrl = '';
+  let port = 0;
   const context: SandboxContext = {
     clock: options.clock ?? (() => new Date()),
     faults: new FaultInjector(options.faults ?? noFaults),
@@ -68,6 +69,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (body === undefined) {
       send(res, errorReply('restJson1', new AwsError('SerializationException', 'Request body is too large', 413)));
       return;
+    }
+    if (!isLoopbackHost(header(req, 'host'), port)) {
+      // Against DNS rebinding: a page on another origin that resolves its name to 127.0.0.1 sends its own Host.
+      return send(res, { status: 421, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'The sandbox answers only requests addressed to 127.0.0.1 or localhost.\n' });
     }
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const signature = parseSigV4(header(req, 'authorization'));
@@ -146,6 +151,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
           : new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
       }
+      // A sandbox identity's denied actions (e.g. `organizations:*`); for the services identities are denied, the signing name is the IAM prefix.
+      const action = `${service.signingName}:${operation}`;
+      if (caller?.denies?.some((denied) => denied === action || denied === `${service.signingName}:*`)) {
+        const message = `User: ${caller.arn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+        throw protocol === 'awsQuery' ? new AwsError('AccessDenied', message, 403) : new AwsError('AccessDeniedException', message, protocol === 'restJson1' ? 403 : 400);
+      }
       const faults = context.faults;
       if (service.throttled && faults.spec.latencyMs > 0) await setTimeout(faults.spec.latencyMs);
       if (service.regional && faults.isDown(region)) {
@@ -178,7 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: baseUrl,
@@ -193,6 +204,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 function throttled(service: SandboxService): AwsError {
   return service.throttleError?.() ?? new AwsError('ThrottlingException', 'Rate exceeded', 429);
+}
+
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -4,7 +4,7 @@ import type { Feature, TierPolicy } from './policy.js';
 import type { FeatureRefusal } from './refusal.js';
 
 /** Why the identity layer put a user on Free; each has its explanation and remedy in messages.ts. */
-export type FreeReason = 'no-subscription' | 'not-identity-center';
+export type FreeReason = 'no-subscription' | 'not-identity-center' | 'profiles-unavailable';
 
 /** The user's tier as the identity layer decided it; Free always comes with its reason. */
 export type TierAssignment = { tier: 'pro' } | { tier: 'free'; reason: FreeReason };

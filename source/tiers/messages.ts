@@ -16,8 +16,12 @@ const featureLabel: Record<Feature, { text: string; plural: boolean }> = {
 
 const freeReasons: Record<FreeReason, { because: string; action: string }> = {
   'no-subscription': {
-    because: 'no Pro subscription (profile) is assigned to you or to any of your groups',
-    action: 'Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.',
+    because: 'no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance',
+    action: 'An administrator assigns one in the Amazon Q Developer console.',
+  },
+  'profiles-unavailable': {
+    because: 'Amazon Q Developer could not be asked for your profiles (ListAvailableProfiles failed in every region)',
+    action: 'Try again later; `qchat doctor` shows what failed.',
   },
   'not-identity-center': {
     because: 'you are not signed in through IAM Identity Center, so qchat cannot look up your subscription',

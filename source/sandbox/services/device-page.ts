@@ -24,28 +24,28 @@ export function deviceVerificationPage(authorizations: DeviceAuthorizations): Sa
     operations: {
       ShowDeviceAuthorization: ({ request, now }) => {
         const userCode = request.query.get('user_code');
-        if (!userCode) return page(200, 'Authorize a device', codeEntryForm());
+        if (!userCode) return htmlPage(200, 'Authorize a device', codeEntryForm());
         const authorization = authorizations.byUserCode(userCode);
-        if (!authorization) return page(404, 'Code not found', `<p>No sign-in request has the code <b>${escapeHtml(userCode)}</b>.</p>${codeEntryForm()}`);
+        if (!authorization) return htmlPage(404, 'Code not found', `<p>No sign-in request has the code <b>${escapeHtml(userCode)}</b>.</p>${codeEntryForm()}`);
         if (authorizations.isExpired(authorization, now)) return expired(authorization);
         const decision = authorizations.settle(authorization);
-        if (decision.kind !== 'pending') return page(409, 'Already decided', decidedText(authorization));
-        return page(200, 'Authorize a device', decisionForm(authorization));
+        if (decision.kind !== 'pending') return htmlPage(409, 'Already decided', decidedText(authorization));
+        return htmlPage(200, 'Authorize a device', decisionForm(authorization));
       },
       [decideOperation]: ({ request, now }) => {
         const form = request.input;
         const authorization = authorizations.byUserCode(String(form.user_code ?? ''));
-        if (!authorization) return page(404, 'Code not found', '<p>No sign-in request has that code.</p>');
+        if (!authorization) return htmlPage(404, 'Code not found', '<p>No sign-in request has that code.</p>');
         if (authorizations.isExpired(authorization, now)) return expired(authorization);
-        if (authorizations.settle(authorization).kind !== 'pending') return page(409, 'Already decided', decidedText(authorization));
+        if (authorizations.settle(authorization).kind !== 'pending') return htmlPage(409, 'Already decided', decidedText(authorization));
         if (form.decision === 'deny') {
           authorization.decision = { kind: 'denied' };
-          return page(200, 'Request denied', `<p>The sign-in request <b>${escapeHtml(authorization.userCode)}</b> was denied. You can close this page.</p>`);
+          return htmlPage(200, 'Request denied', `<p>The sign-in request <b>${escapeHtml(authorization.userCode)}</b> was denied. You can close this page.</p>`);
         }
         const user = form.decision === 'approve' ? userByName(authorization.instance.identityStoreId, String(form.user ?? '')) : undefined;
-        if (!user) return page(400, 'Choose a user', `<p>Choose a user of this instance and Approve, or Deny.</p>${decisionForm(authorization)}`);
+        if (!user) return htmlPage(400, 'Choose a user', `<p>Choose a user of this instance and Approve, or Deny.</p>${decisionForm(authorization)}`);
         authorization.decision = { kind: 'approved', user };
-        return page(200, 'Request approved', `<p>Signed in as <b>${escapeHtml(user.userName)}</b>. You can close this page and return to the application.</p>`);
+        return htmlPage(200, 'Request approved', `<p>Signed in as <b>${escapeHtml(user.userName)}</b>. You can close this page and return to the application.</p>`);
       },
     },
   };
@@ -87,10 +87,10 @@ function decidedText(authorization: DeviceAuthorization): string {
 }
 
 function expired(authorization: DeviceAuthorization): RawReply {
-  return page(410, 'Code expired', `<p>The code <b>${escapeHtml(authorization.userCode)}</b> has expired. Start the sign-in again in the application.</p>`);
+  return htmlPage(410, 'Code expired', `<p>The code <b>${escapeHtml(authorization.userCode)}</b> has expired. Start the sign-in again in the application.</p>`);
 }
 
-function page(status: number, title: string, content: string): RawReply {
+export function htmlPage(status: number, title: string, content: string): RawReply {
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} – qchat sandbox</title>
 <style>

@@ -1,107 +1,63 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { callerByName } from '../callers.js';
 import { AwsError } from '../protocol.js';
 import type { SandboxContext, SandboxService } from '../service.js';
-import { identityStoreArn, identityWorld, instanceByStoreId, type IdentityCenterInstance, type StoreUser } from '../world/identity.js';
+import { identityWorld, instanceByStoreId } from '../world/identity.js';
+import { authorizePage } from './authorize-page.js';
 import { DeviceAuthorizations, deviceCodeLifetimeSeconds, pollIntervalSeconds } from './device-authorizations.js';
 import { deviceVerificationPage } from './device-page.js';
 import { DetailedAwsError, withDetailedErrors } from './detailed-error.js';
-
-/** What the sandbox's idToken (an unsigned JWT) says about the signed-in person. */
-export interface SandboxIdTokenClaims {
-  iss: string;
-  /** The identity store user ID. */
-  sub: string;
-  aud: string;
-  iat: number;
-  exp: number;
-  preferred_username: string;
-  /** The sign-in session: the same across refreshes, new with every sign-in. */
-  sid: string;
-  'aws:identity_store_id': string;
-  'aws:identity_store_arn': string;
-  'aws:instance_arn': string;
-  'aws:instance_account': string;
-}
+import type { OidcRegistry, RegisteredClient } from './oidc-registry.js';
+import { qDeveloperService } from './q-developer.js';
 
 export const deviceCodeGrant = 'urn:ietf:params:oauth:grant-type:device_code';
-const accessTokenLifetimeSeconds = 8 * 3600;
-const clientSecretLifetimeSeconds = 90 * 24 * 3600;
 
-/** The start URL of an identity store's access portal in the sandbox; `loginHint` says who will approve. */
-export function sandboxStartUrl(baseUrl: string, identityStoreId: string, loginHint?: string): string {
-  const url = new URL(`/start/${identityStoreId}`, baseUrl);
+/**
+ * The start URL of an identity store's access portal, in the real format
+ * (`https://<identity store ID>.awsapps.com/start`); the sandbox never fetches it, it only names
+ * the instance. `login_hint` says who will approve (auto approval, and the page's preselection).
+ */
+export function sandboxStartUrl(identityStoreId: string, loginHint?: string): string {
+  const url = new URL(`https://${identityStoreId}.awsapps.com/start`);
   if (loginHint) url.searchParams.set('login_hint', loginHint);
   return url.toString();
 }
 
+export function parseStartUrl(startUrl: string): { identityStoreId: string; loginHint: string | undefined } | undefined {
+  if (!URL.canParse(startUrl)) return undefined;
+  const url = new URL(startUrl);
+  const match = /^(d-[0-9a-f]{10})\.awsapps\.com$/.exec(url.hostname);
+  return match && /^\/start\/?$/.test(url.pathname) ? { identityStoreId: match[1]!, loginHint: url.searchParams.get('login_hint') ?? undefined } : undefined;
+}
+
 /**
- * SSO OIDC and its verification page, sharing this sandbox's device authorizations.
+ * SSO OIDC, its /authorize and /device pages, the access portal and the Q Developer endpoints,
+ * sharing one OIDC registry (clients, codes, sessions and tokens).
  */
-export function deviceSignInServices(context: SandboxContext): SandboxService[] {
+export function signInServices(context: SandboxContext, registry: OidcRegistry): SandboxService[] {
   const authorizations = new DeviceAuthorizations(context);
-  const issued = new Map<string, SignInSession>();
-  return [deviceVerificationPage(authorizations), ssoOidcService(context, authorizations, issued), ssoPortalService(issued)];
-}
-
-interface RegisteredClient {
-  clientId: string;
-  clientSecret: string;
-  secretExpiresAt: number;
-}
-
-interface SignInSession {
-  clientId: string;
-  instance: IdentityCenterInstance;
-  user: StoreUser;
-  sessionId: string;
+  return [deviceVerificationPage(authorizations), authorizePage(context, registry), ssoOidcService(context, authorizations, registry), ssoPortalService(registry), qDeveloperService(registry)];
 }
 
 /**
- * SSO OIDC over restJson1, unsigned like the real service. Errors carry the OAuth body
- * `{ error, error_description }` and the x-amzn-errortype header the SDK reads the code from.
+ * SSO OIDC over restJson1, unsigned like the real service (botocore sso-oidc 2019-06-10):
+ * RegisterClient (public clients; scopes, grantTypes, redirectUris, issuerUrl as the Q Developer
+ * CLI sends them), StartDeviceAuthorization, CreateToken with the device_code, authorization_code
+ * (PKCE) and refresh_token grants. CreateToken returns no idToken: the real service documents it
+ * as not supported. Errors carry the OAuth body `{ error, error_description }` and the
+ * x-amzn-errortype header the SDK reads the code from.
  */
-function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthorizations, issued: Map<string, SignInSession>): SandboxService {
-  const clients = new Map<string, RegisteredClient>();
-  const sessionsByRefreshToken = new Map<string, SignInSession>();
-
-  function authenticate(input: Record<string, unknown>, now: Date): RegisteredClient {
+function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthorizations, registry: OidcRegistry): SandboxService {
+  function authenticate(input: Record<string, unknown>, now: Date, grantType?: string): RegisteredClient {
     const clientId = requiredMember(input, 'clientId');
     const clientSecret = requiredMember(input, 'clientSecret');
-    const client = clients.get(clientId);
+    const client = registry.client(clientId);
     if (!client || client.clientSecret !== clientSecret) throw oidcError('InvalidClientException', 'invalid_client', 'Invalid client provided', 401);
     if (now.getTime() >= client.secretExpiresAt) throw oidcError('InvalidClientException', 'invalid_client', 'Client credentials have expired', 401);
+    if (grantType && client.grantTypes.length > 0 && !client.grantTypes.includes(grantType)) {
+      throw oidcError('UnauthorizedClientException', 'unauthorized_client', `The client is not registered for the ${grantType} grant`);
+    }
     return client;
-  }
-
-  function tokens(session: SignInSession, now: Date) {
-    const refreshToken = `sbx-rt-${randomBytes(24).toString('base64url')}`;
-    sessionsByRefreshToken.set(refreshToken, session);
-    const iat = Math.floor(now.getTime() / 1000);
-    const { instance, user } = session;
-    const claims: SandboxIdTokenClaims = {
-      iss: `https://identitycenter.amazonaws.com/${instance.instanceArn.slice(instance.instanceArn.indexOf('/') + 1)}`,
-      sub: user.userId,
-      aud: session.clientId,
-      iat,
-      exp: iat + accessTokenLifetimeSeconds,
-      preferred_username: user.userName,
-      sid: session.sessionId,
-      'aws:identity_store_id': instance.identityStoreId,
-      'aws:identity_store_arn': identityStoreArn(instance),
-      'aws:instance_arn': instance.instanceArn,
-      'aws:instance_account': instance.ownerAccountId,
-    };
-    const accessToken = `sbx-at-${randomBytes(24).toString('base64url')}`;
-    issued.set(accessToken, session);
-    return {
-      accessToken,
-      tokenType: 'Bearer',
-      expiresIn: accessTokenLifetimeSeconds,
-      refreshToken,
-      idToken: unsignedJwt(claims),
-    };
   }
 
   function redeemDeviceCode(client: RegisteredClient, input: Record<string, unknown>, now: Date) {
@@ -117,16 +73,19 @@ function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthoriza
     if (decision.kind === 'denied') throw oidcError('AccessDeniedException', 'access_denied', 'The user denied the authorization request');
     if (decision.kind === 'pending') throw oidcError('AuthorizationPendingException', 'authorization_pending', 'Authorization is still pending');
     authorization.redeemed = true;
-    return tokens({ clientId: client.clientId, instance: authorization.instance, user: decision.user, sessionId: randomUUID() }, now);
+    return registry.issue(registry.startSession(client, authorization.instance, decision.user, now), now);
+  }
+
+  function redeemCode(client: RegisteredClient, input: Record<string, unknown>, now: Date) {
+    const session = registry.redeemCode(client, requiredMember(input, 'code'), requiredMember(input, 'redirectUri'), requiredMember(input, 'codeVerifier'), now);
+    if (!session) throw oidcError('InvalidGrantException', 'invalid_grant', 'Invalid authorization code provided');
+    return registry.issue(session, now);
   }
 
   function refresh(client: RegisteredClient, input: Record<string, unknown>, now: Date) {
-    const refreshToken = requiredMember(input, 'refreshToken');
-    const session = sessionsByRefreshToken.get(refreshToken);
-    if (!session || session.clientId !== client.clientId) throw oidcError('InvalidGrantException', 'invalid_grant', 'Invalid refresh token provided');
-    // Refresh tokens rotate: the one just used is spent.
-    sessionsByRefreshToken.delete(refreshToken);
-    return tokens(session, now);
+    const session = registry.redeemRefreshToken(client.clientId, requiredMember(input, 'refreshToken'), now);
+    if (!session) throw oidcError('InvalidGrantException', 'invalid_grant', 'Invalid refresh token provided');
+    return registry.issue(session, now);
   }
 
   return {
@@ -142,16 +101,25 @@ function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthoriza
     regional: false,
     operations: withDetailedErrors('restJson1', {
       RegisterClient: ({ request, now }) => {
-        requiredMember(request.input, 'clientName');
-        if (request.input.clientType !== 'public') throw oidcError('InvalidClientMetadataException', 'invalid_client_metadata', 'Invalid client type provided');
-        const issuedAt = Math.floor(now.getTime() / 1000);
-        const client: RegisteredClient = {
-          clientId: randomBytes(16).toString('base64url'),
-          clientSecret: `sbx-cs-${randomBytes(32).toString('base64url')}`,
-          secretExpiresAt: (issuedAt + clientSecretLifetimeSeconds) * 1000,
+        const { input } = request;
+        requiredMember(input, 'clientName');
+        if (input.clientType !== 'public') throw oidcError('InvalidClientMetadataException', 'invalid_client_metadata', 'Invalid client type provided');
+        const grantTypes = stringList(input, 'grantTypes');
+        const redirectUris = stringList(input, 'redirectUris');
+        const issuerUrl = typeof input.issuerUrl === 'string' ? input.issuerUrl : undefined;
+        if (grantTypes.includes('authorization_code') && (redirectUris.length === 0 || !issuerUrl)) {
+          throw oidcError('InvalidRequestException', 'invalid_request', 'redirectUris and issuerUrl are required for the authorization_code grant');
+        }
+        if (redirectUris.some((uri) => !isLoopbackRedirect(uri))) throw oidcError('InvalidRedirectUriException', 'invalid_redirect_uri', 'Invalid redirect URI provided');
+        const client = registry.register({ scopes: stringList(input, 'scopes'), grantTypes, redirectUris, issuerUrl }, now);
+        const base = context.baseUrl();
+        return {
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          clientIdIssuedAt: Math.floor(now.getTime() / 1000),
+          clientSecretExpiresAt: client.secretExpiresAt / 1000,
+          ...(grantTypes.includes('authorization_code') ? { authorizationEndpoint: `${base}/authorize`, tokenEndpoint: `${base}/token` } : {}),
         };
-        clients.set(client.clientId, client);
-        return { clientId: client.clientId, clientSecret: client.clientSecret, clientIdIssuedAt: issuedAt, clientSecretExpiresAt: client.secretExpiresAt / 1000 };
       },
       StartDeviceAuthorization: ({ request, now }) => {
         const client = authenticate(request.input, now);
@@ -170,9 +138,10 @@ function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthoriza
         };
       },
       CreateToken: ({ request, now }) => {
-        const client = authenticate(request.input, now);
         const grantType = requiredMember(request.input, 'grantType');
+        const client = authenticate(request.input, now, grantType);
         if (grantType === deviceCodeGrant) return redeemDeviceCode(client, request.input, now);
+        if (grantType === 'authorization_code') return redeemCode(client, request.input, now);
         if (grantType === 'refresh_token') return refresh(client, request.input, now);
         throw oidcError('UnsupportedGrantTypeException', 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
       },
@@ -180,7 +149,7 @@ function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthoriza
   };
 }
 
-function oidcError(code: string, error: string, description: string, status = 400): DetailedAwsError {
+export function oidcError(code: string, error: string, description: string, status = 400): DetailedAwsError {
   return new DetailedAwsError(code, description, status, { error, error_description: description });
 }
 
@@ -190,17 +159,18 @@ function requiredMember(input: Record<string, unknown>, name: string): string {
   return value;
 }
 
-/** `<sandbox>/start/<identity store id>[?login_hint=<user name>]` */
-function parseStartUrl(startUrl: string): { identityStoreId: string; loginHint: string | undefined } | undefined {
-  if (!URL.canParse(startUrl)) return undefined;
-  const url = new URL(startUrl);
-  const match = /^\/start\/([^/]+)\/?$/.exec(url.pathname);
-  return match ? { identityStoreId: decodeURIComponent(match[1]!), loginHint: url.searchParams.get('login_hint') ?? undefined } : undefined;
+function stringList(input: Record<string, unknown>, name: string): string[] {
+  const value = input[name];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw oidcError('InvalidRequestException', 'invalid_request', `${name} must be a list of strings`);
+  return value as string[];
 }
 
-function unsignedJwt(claims: SandboxIdTokenClaims): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
+/** Public clients redirect to the loopback interface only (RFC 8252 §7.3), as the Q Developer CLI's http://127.0.0.1:<port>/oauth/callback. */
+export function isLoopbackRedirect(uri: string): boolean {
+  if (!URL.canParse(uri)) return false;
+  const url = new URL(uri);
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
 }
 
 /**
@@ -209,7 +179,7 @@ function unsignedJwt(claims: SandboxIdTokenClaims): string {
  * token to get a permission set's role credentials. The sandbox hands out the static keys of the
  * sandbox identity whose session is that role for that user.
  */
-function ssoPortalService(issued: Map<string, SignInSession>): SandboxService {
+function ssoPortalService(registry: OidcRegistry): SandboxService {
   return {
     signingName: 'awsssoportal',
     protocol: 'restJson1',
@@ -220,7 +190,8 @@ function ssoPortalService(issued: Map<string, SignInSession>): SandboxService {
     operations: {
       GetRoleCredentials: ({ request, now }) => {
         const token = request.headers['x-amz-sso_bearer_token'];
-        const session = typeof token === 'string' ? issued.get(token) : undefined;
+        const check = typeof token === 'string' ? registry.bearer(token, now) : undefined;
+        const session = check?.kind === 'valid' ? check.session : undefined;
         if (!session) throw new AwsError('UnauthorizedException', 'Session token not found or invalid', 401);
         const roleName = request.query.get('role_name') ?? '';
         const accountId = request.query.get('account_id') ?? '';

@@ -120,7 +120,7 @@ export function createChatActions(deps: ChatDeps) {
     running = abort;
     setOverlay({ kind: 'sign-in', reason });
     try {
-      await chat.session.signIn((prompt) => setOverlay({ kind: 'sign-in', reason, prompt }), abort.signal);
+      await chat.session.signIn((prompt) => setOverlay({ kind: 'sign-in', reason, prompt }), { signal: abort.signal });
       await begin();
       return true;
     } catch (error) {

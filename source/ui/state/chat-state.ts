@@ -1,5 +1,5 @@
 import type { PastTurn } from '../../chat/conversation.js';
-import type { DevicePrompt } from '../../identity/device-sign-in.js';
+import type { SignInPrompt } from '../../identity/oidc.js';
 
 export interface Turn extends PastTurn {
   id: number;
@@ -29,7 +29,7 @@ export interface Running {
 /** A form or prompt that takes the keys instead of the line editor. */
 export type Overlay =
   | { kind: 'none' }
-  | { kind: 'sign-in'; reason: string; prompt?: DevicePrompt }
+  | { kind: 'sign-in'; reason: string; prompt?: SignInPrompt }
   | { kind: 'consent'; question: string; region: string }
   /** /diagnose asks for the error text, then the console URL (optional). */
   | { kind: 'diagnose'; step: 'error' | 'url'; error?: string }

@@ -1,0 +1,141 @@
+import type { AwsClients } from '../aws/clients.js';
+import { regionCatalog } from '../aws/region-catalog.js';
+import type { CallerIdentity } from './caller-identity.js';
+import { describeOrganization, listInstances, type Organization } from './identity-center.js';
+import { signInMethodOf } from './identity-context.js';
+import type { QProfile } from './q-profiles.js';
+
+export type CheckStatus = 'passed' | 'failed' | 'unknown';
+
+export interface Check {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** What was found, or why it could not be checked. */
+  detail: string;
+  /** What an administrator (or the user) does about a failed or unknown check; undefined when passed. */
+  fix: string | undefined;
+}
+
+/** What the sign-in part of the identity resolution found, for the checks that depend on it. */
+export type SignInFinding =
+  | { kind: 'ready'; region: string; profiles: QProfile[]; listingFailed: boolean; userIdKnown: boolean }
+  | { kind: 'sign-in-required'; region: string; message: string }
+  | { kind: 'no-start-url'; message: string }
+  | { kind: 'error'; message: string };
+
+export interface DoctorDeps {
+  clients: AwsClients;
+  caller: CallerIdentity;
+  homeRegion: string;
+  signIn: SignInFinding;
+  signal?: AbortSignal;
+}
+
+/**
+ * `qchat doctor`: every prerequisite of the seeds' decision tree and of qchat's features, each
+ * checked only through real operations the caller may call, each optional: a denied or failed call
+ * is "unknown" with what would check it, never an error. Prerequisites no public API reports
+ * (identity-aware sessions, the sts:SetContext permission) are listed as such.
+ */
+export async function runDoctor(deps: DoctorDeps): Promise<Check[]> {
+  const checks: Check[] = [signInMethodCheck(deps.caller)];
+  const organization = await attempt(() => describeOrganization(deps.clients, deps.signal));
+  checks.push(organizationCheck(organization));
+  const region = deps.signIn.kind === 'ready' || deps.signIn.kind === 'sign-in-required' ? deps.signIn.region : undefined;
+  checks.push(await instanceCheck(deps, region, organization.ok ? organization.value : undefined, organization.ok));
+  checks.push(optInCheck(region));
+  checks.push(
+    check('identity-aware-sessions', 'Identity-aware sessions enabled', 'unknown', 'No public AWS API reports whether identity-aware sessions are enabled, so qchat cannot check it.', 'An administrator enables them in the IAM Identity Center console (Settings → Identity-aware sessions).'),
+    check('set-context', 'sts:SetContext allowed', 'unknown', 'sts:SetContext is an IAM permission (for AssumeRole with ProvidedContexts), not an operation qchat can call, so it cannot be checked.', 'An administrator adds sts:SetContext to the role’s or permission set’s policy where identity-aware console sessions are used.'),
+  );
+  checks.push(signInCheck(deps.signIn), profileCheck(deps.signIn));
+  checks.push(...(await permissionChecks(deps)));
+  return checks;
+}
+
+function check(id: string, title: string, status: CheckStatus, detail: string, fix?: string): Check {
+  return { id, title, status, detail, fix: status === 'passed' ? undefined : fix };
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; why: string };
+
+async function attempt<T>(call: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    const name = (error as Error).name;
+    return { ok: false, why: /AccessDenied|Unauthorized|Forbidden/i.test(name) ? `denied (${name})` : `${name}: ${(error as Error).message}` };
+  }
+}
+
+function signInMethodCheck(caller: CallerIdentity): Check {
+  return check('sign-in-method', 'Sign-in method', 'passed', `${signInMethodOf(caller.arn)} (${caller.arn}, from sts:GetCallerIdentity)`);
+}
+
+function organizationCheck(organization: Attempt<Organization | undefined>): Check {
+  const title = 'Account in an AWS Organization';
+  if (!organization.ok) return check('organization', title, 'unknown', `Could not check: organizations:DescribeOrganization ${organization.why}.`, 'Allow organizations:DescribeOrganization to check it, or ask an administrator whether the account is in an organization.');
+  if (!organization.value) return check('organization', title, 'failed', 'The account belongs to no organization (AWSOrganizationsNotInUseException).', 'An administrator creates an organization (or invites this account into one) in AWS Organizations.');
+  return check('organization', title, 'passed', `Organization ${organization.value.id}, management account ${organization.value.managementAccountId}.`);
+}
+
+async function instanceCheck(deps: DoctorDeps, region: string | undefined, organization: Organization | undefined, organizationKnown: boolean): Promise<Check> {
+  const title = 'Organization instance of IAM Identity Center';
+  if (!region) return check('organization-instance', title, 'unknown', 'Could not check: the Identity Center region is not known (no sign-in start URL and region).', 'Give --start-url and --sso-region (or use an AWS profile with an sso_session) so qchat knows where to look.');
+  const instances = await attempt(() => listInstances(deps.clients, region, organization, deps.signal));
+  if (!instances.ok) return check('organization-instance', title, 'unknown', `Could not check: sso:ListInstances in ${region} ${instances.why}.`, 'Allow sso:ListInstances to check it, or ask an administrator which kind of instance you sign in to.');
+  const found = instances.value;
+  if (found.length === 0) return check('organization-instance', title, 'failed', `sso:ListInstances in ${region} shows no Identity Center instance.`, 'An administrator enables IAM Identity Center (an organization instance) in the management account.');
+  if (!organizationKnown) return check('organization-instance', title, 'unknown', `${found.map((i) => i.instanceArn).join(', ')} in ${region}; whether it is the organization's instance needs the organization's management account (organizations:DescribeOrganization).`, 'Allow organizations:DescribeOrganization to check it.');
+  const owned = found.find((i) => i.kind === 'organization');
+  if (!owned) return check('organization-instance', title, 'failed', `Only an account instance (${found[0]!.instanceArn}) in ${region}; account instances do not support identity-aware sessions.`, 'An administrator enables an organization instance of IAM Identity Center in the management account.');
+  return check('organization-instance', title, 'passed', `${owned.instanceArn} in ${region}, owned by the management account.`);
+}
+
+function optInCheck(region: string | undefined): Check {
+  const title = 'Identity Center outside an opt-in region';
+  if (!region) return check('not-opt-in-region', title, 'unknown', 'Could not check: the Identity Center region is not known.', 'Give --sso-region (or use an AWS profile with an sso_session).');
+  const optIn = regionCatalog().find((r) => r.code === region)?.optIn;
+  return optIn
+    ? check('not-opt-in-region', title, 'failed', `${region} is an opt-in region, where identity-aware sessions are not supported.`, 'An administrator moves IAM Identity Center to a region enabled by default (delete and re-create the instance there).')
+    : check('not-opt-in-region', title, 'passed', `${region} is enabled by default.`);
+}
+
+function signInCheck(signIn: SignInFinding): Check {
+  const title = 'Signed in to IAM Identity Center for Amazon Q Developer';
+  if (signIn.kind === 'ready') return check('sign-in', title, 'passed', `A token Amazon Q Developer accepts (region ${signIn.region}).`);
+  if (signIn.kind === 'error') return check('sign-in', title, 'unknown', `Could not check: ${signIn.message}`, 'Run qchat login.');
+  return check('sign-in', title, 'failed', signIn.message, signIn.kind === 'no-start-url' ? 'Give qchat login --start-url and --sso-region, or use an AWS profile with an sso_session.' : 'Run qchat login.');
+}
+
+function profileCheck(signIn: SignInFinding): Check {
+  const title = 'Amazon Q Developer Pro profile';
+  if (signIn.kind !== 'ready') return check('q-profile', title, 'unknown', 'Could not check: ListAvailableProfiles needs a sign-in.', 'Run qchat login.');
+  if (signIn.profiles.length > 0) return check('q-profile', title, 'passed', signIn.profiles.map((p) => `${p.name} (${p.region})`).join(', '));
+  if (signIn.listingFailed) return check('q-profile', title, 'unknown', 'Could not check: ListAvailableProfiles failed in us-east-1 and eu-central-1.', 'Try again later.');
+  return check('q-profile', title, 'failed', 'ListAvailableProfiles lists none in us-east-1 or eu-central-1: Free tier.', 'An administrator assigns you (or a group of yours) a Pro subscription in the Amazon Q Developer console.');
+}
+
+/** One cheap read per feature; Cost Explorer is not called, as every request to it is billed. */
+async function permissionChecks(deps: DoctorDeps): Promise<Check[]> {
+  const [cloudControl, { ListResourcesCommand }] = await Promise.all([deps.clients.get('cloudcontrol', deps.homeRegion), import('@aws-sdk/client-cloudcontrol')]);
+  const resources = await attempt(() => cloudControl.send(new ListResourcesCommand({ TypeName: 'AWS::S3::Bucket', MaxResults: 1 }), deps.signal ? { abortSignal: deps.signal } : {}));
+  const [account, { ListRegionsCommand }] = await Promise.all([deps.clients.get('account'), import('@aws-sdk/client-account')]);
+  const regions = await attempt(() => account.send(new ListRegionsCommand({ MaxResults: 1 }), deps.signal ? { abortSignal: deps.signal } : {}));
+  const userId = deps.signIn.kind === 'ready' ? deps.signIn.userIdKnown : undefined;
+  return [
+    resources.ok
+      ? check('permission-resources', 'Resource questions (cloudformation:ListResources through Cloud Control)', 'passed', `cloudcontrol ListResources answered in ${deps.homeRegion}.`)
+      : check('permission-resources', 'Resource questions (cloudformation:ListResources through Cloud Control)', resources.why.startsWith('denied') ? 'failed' : 'unknown', `cloudcontrol ListResources in ${deps.homeRegion}: ${resources.why}.`, 'An administrator allows Cloud Control reads (cloudformation:ListResources, cloudformation:GetResource) and the read permissions of the types you ask about.'),
+    regions.ok
+      ? check('permission-regions', 'All-regions questions (account:ListRegions)', 'passed', 'account ListRegions answered.')
+      : check('permission-regions', 'All-regions questions (account:ListRegions)', regions.why.startsWith('denied') ? 'failed' : 'unknown', `account ListRegions: ${regions.why}; all-regions questions say they could not list the enabled regions.`, 'An administrator allows account:ListRegions.'),
+    check('permission-costs', 'Cost questions (ce:GetCostAndUsage)', 'unknown', 'Not called: every Cost Explorer request is billed ($0.01); the first cost question shows whether ce:GetCostAndUsage is allowed.', 'An administrator allows ce:GetCostAndUsage, ce:GetCostForecast and ce:GetDimensionValues.'),
+    userId === undefined
+      ? check('user-id', 'Identity store user ID (keys history and limits)', 'unknown', 'Could not check: it needs a sign-in.', 'Run qchat login.')
+      : userId
+        ? check('user-id', 'Identity store user ID (keys history and limits)', 'passed', 'Known (from Amazon Q Developer user info, or identitystore:GetUserId for an access-portal session).')
+        : check('user-id', 'Identity store user ID (keys history and limits)', 'failed', 'Unknown: no history is kept for an unidentified user.', 'Use a Pro profile (its usage report names the user), or an access-portal session with identitystore:GetUserId allowed.'),
+  ];
+}
