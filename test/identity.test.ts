@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChatSession } from '../source/chat/session.js';
@@ -174,6 +174,38 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
         expect(state.context.userId).toBe('');
         expect(state.notes.join(' ')).toContain('history cannot be kept for an unidentified user');
       }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('an edited credentials file changes nothing: no identity is cached, and the service checks the token itself (issue 16, item 7)', async () => {
+    const home = tempHome();
+    const { session, advance } = await sessionAs('bob', { home });
+    try {
+      await readyAfterSignIn(session);
+      const path = join(home, 'data', 'identity', 'credentials.json');
+      const file = JSON.parse(readFileSync(path, 'utf8'));
+      // Only tokens are on disk: user, tier and limit bucket are asked of Amazon Q Developer every run.
+      expect(Object.keys(file.signIns[0]).sort()).toEqual(['accessToken', 'clientId', 'clientSecret', 'expiresAt', 'profiles', 'refreshToken', 'region', 'sessionId', 'startUrl']);
+      advance(9);
+      file.signIns[0].expiresAt = '2099-01-01T00:00:00.000Z';
+      writeFileSync(path, JSON.stringify(file));
+      expect(await session.identify()).toMatchObject({ kind: 'sign-in-required', resolution: { reason: 'SIGN_IN_EXPIRED' } });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a credentials file qchat cannot use is moved aside and reported, never overwritten silently', async () => {
+    const home = tempHome();
+    const path = join(home, 'data', 'identity', 'credentials.json');
+    mkdirSync(join(home, 'data', 'identity'), { recursive: true, mode: 0o700 });
+    writeFileSync(path, '{"version": 1, "signIns": "not a list"', { mode: 0o600 });
+    const { session } = await sessionAs('bob', { home });
+    try {
+      expect(await session.identify()).toMatchObject({ kind: 'sign-in-required' });
+      expect(session.warnings.join('\n')).toMatch(/credentials\.json is not valid JSON; it was moved to .*credentials\.json\.corrupt-\d{8}T\d{6}Z\. Sign in again with qchat login\./);
     } finally {
       await session.close();
     }

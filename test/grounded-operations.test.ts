@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../source/sandbox/services/index.js';
+import { noFaults, FaultInjector } from '../source/sandbox/faults.js';
+
+/**
+ * The grounding rule as a test: every AWS operation qchat sends, and every operation the sandbox
+ * serves, exists in a public model — an AWS SDK package's commands (generated from the same
+ * service models as botocore's) or the operations of AWS's open-source Q Developer client. An
+ * invented call fails here.
+ */
+
+/** The operations of crates/amzn-codewhisperer-client (github aws/amazon-q-developer-cli), as its src/operation/ names them. */
+const qDeveloperOperations = new Set(
+  'create_artifact_upload_url create_subscription_token create_task_assist_conversation create_upload_url create_user_memory_entry create_workspace delete_task_assist_conversation delete_user_memory_entry delete_workspace generate_completions get_code_analysis get_code_fix_job get_profile get_retrievals get_task_assist_code_generation get_test_generation get_transformation get_transformation_plan get_usage_limits list_available_customizations list_available_models list_available_profiles list_available_subscriptions list_code_analysis_findings list_events list_feature_evaluations list_user_memory_entries list_workspace_metadata push_telemetry_event resume_transformation send_telemetry_event set_user_preference start_code_analysis start_code_fix_job start_task_assist_code_generation start_test_generation start_transformation stop_transformation update_usage_limits'
+    .split(' ')
+    .map((snake) => snake.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())),
+);
+
+/** `@aws-sdk/client-sso` ships inside @aws-sdk/nested-clients (what the SDK's SSO credential provider uses). */
+const nested: Record<string, string> = { '@aws-sdk/client-sso': join('@aws-sdk', 'nested-clients', 'dist-types', 'submodules', 'sso') };
+
+function sdkHas(pkg: string, operation: string): boolean {
+  return existsSync(join('node_modules', nested[pkg] ?? join(pkg, 'dist-types'), 'commands', `${operation}Command.d.ts`));
+}
+
+/** The SDK packages a file imports, and those of the local modules it imports (a helper may load the client). */
+function packagesOf(file: string, depth = 1): string[] {
+  const text = readFileSync(file, 'utf8');
+  const own = [...text.matchAll(/'(@aws-sdk\/client-[\w-]+)'/g)].map((m) => m[1]!);
+  const local = depth === 0 ? [] : [...text.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map((m) => join(dirname(file), `${m[1]}.ts`)).filter((path) => existsSync(path));
+  return [...new Set([...own, ...local.flatMap((path) => packagesOf(path, depth - 1))])];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('every operation qchat sends exists in a public model', () => {
+  const files = sourceFiles('source').filter((file) => !file.startsWith(join('source', 'sandbox')));
+
+  it('each SDK Command qchat constructs is a command of an SDK package the same file imports', () => {
+    const sent: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const packages = packagesOf(file);
+      for (const [, operation] of text.matchAll(/new (?:\w+\.)?(\w+)Command\(/g)) {
+        sent.push(operation!);
+        expect(packages.some((pkg) => sdkHas(pkg, operation!)), `${file}: ${operation}Command in ${packages.join(', ') || 'no SDK package'}`).toBe(true);
+      }
+    }
+    // The scan sees the calls it must: a scan that finds nothing proves nothing.
+    expect(sent).toEqual(expect.arrayContaining(['GetCallerIdentity', 'RegisterClient', 'StartDeviceAuthorization', 'CreateToken', 'ListInstances', 'GetUserId', 'DescribeOrganization', 'ListRegions', 'ListResources']));
+  });
+
+  it('each Amazon Q Developer operation qchat sends is one of the Q Developer client’s', () => {
+    const sent = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/callQDeveloper\([^,]+, '(\w+)'/g)].map((m) => m[1]!));
+    expect(sent.sort()).toEqual(['GetUsageLimits', 'ListAvailableProfiles']);
+    for (const operation of sent) expect(qDeveloperOperations.has(operation), operation).toBe(true);
+  });
+
+  it('no hand-signed request is left for an operation no SDK ships', () => {
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/SignatureV4|x-amz-target': '(?!AmazonCodeWhispererService)/);
+  });
+});
+
+describe('every operation the sandbox serves exists in a public model', () => {
+  /** The SDK package of each sandbox service, by signing name; web pages are not API operations. */
+  const packages: Record<string, string | 'q-developer' | 'pages'> = {
+    sts: '@aws-sdk/client-sts',
+    cloudcontrolapi: '@aws-sdk/client-cloudcontrol',
+    ce: '@aws-sdk/client-cost-explorer',
+    account: '@aws-sdk/client-account',
+    organizations: '@aws-sdk/client-organizations',
+    sso: '@aws-sdk/client-sso-admin',
+    identitystore: '@aws-sdk/client-identitystore',
+    tagging: '@aws-sdk/client-resource-groups-tagging-api',
+    tag: '@aws-sdk/client-resource-groups-tagging-api',
+    awsssoportal: '@aws-sdk/client-sso',
+    codewhisperer: 'q-developer',
+    'sso-portal': 'pages',
+  };
+  const pages = new Set(['ShowDeviceAuthorization', 'DecideDeviceAuthorization', 'ShowAuthorization', 'DecideAuthorization']);
+  const services = createServices({ clock: () => new Date(), faults: new FaultInjector(noFaults), approve: 'manual', approveDelayMs: 0, baseUrl: () => 'http://127.0.0.1:1' });
+
+  it.each(services.map((service) => [service.signingName, service] as const))('%s', (name, service) => {
+    for (const operation of Object.keys(service.operations)) {
+      if (pages.has(operation)) continue; // the device page and the authorization endpoint: browser pages, as IAM Identity Center has
+      const pkg = name === 'sso-oauth' ? '@aws-sdk/client-sso-oidc' : packages[name];
+      expect(pkg, `no public model named for sandbox service ${name}`).toBeDefined();
+      if (pkg === 'q-developer') expect(qDeveloperOperations.has(operation), operation).toBe(true);
+      else expect(sdkHas(pkg!, operation), `${name} ${operation} in ${pkg}`).toBe(true);
+    }
+  });
+});
