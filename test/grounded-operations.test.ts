@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../source/sandbox/services/index.js';
 import { noFaults, FaultInjector } from '../source/sandbox/faults.js';
+import { RateLimiter } from '../source/sandbox/rate-limits.js';
 
 /**
  * The grounding rule as a test: every AWS operation qchat sends, and every operation the sandbox
@@ -85,7 +86,7 @@ describe('every operation the sandbox serves exists in a public model', () => {
     'sso-portal': 'pages',
   };
   const pages = new Set(['ShowDeviceAuthorization', 'DecideDeviceAuthorization', 'ShowAuthorization', 'DecideAuthorization']);
-  const services = createServices({ clock: () => new Date(), faults: new FaultInjector(noFaults), approve: 'manual', approveDelayMs: 0, baseUrl: () => 'http://127.0.0.1:1' });
+  const services = createServices({ clock: () => new Date(), faults: new FaultInjector(noFaults), approve: 'manual', approveDelayMs: 0, baseUrl: () => 'http://127.0.0.1:1', listProperties: 'identifiers', scale: 1, rateLimiter: new RateLimiter(true) });
 
   it.each(services.map((service) => [service.signingName, service] as const))('%s', (name, service) => {
     for (const operation of Object.keys(service.operations)) {

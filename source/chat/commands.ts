@@ -32,13 +32,17 @@ export const slashCommands: SlashCommand[] = [
       const usage = await chat.session.usage();
       if (!usage) return notSignedIn;
       const resets = usage.monthly.resetsAt.toISOString().slice(0, 16).replace('T', ' ');
+      // Beside qchat's own limits (its policy for its answers), what Amazon Q Developer reports (GetUsageLimits).
+      const state = chat.session.identity;
+      const service = state?.kind === 'ready' ? (state.entitlements.serviceUsage?.limits ?? []) : [];
+      const reported = service.map((limit) => ` Amazon Q Developer reports ${limit.currentUsage} of ${limit.totalUsageLimit} ${limit.type.toLowerCase().replace(/_/g, ' ')}s used.`).join('');
       return {
         kind: 'text',
-        text: `${usage.monthly.used} of ${usage.monthly.limit} requests used this month (${usage.monthly.left} left; resets ${resets} UTC). ${Math.floor(usage.minute.available)} of ${usage.minute.limit} available this minute.`,
+        text: `qchat's own limits: ${usage.monthly.used} of ${usage.monthly.limit} requests used this month (${usage.monthly.left} left; resets ${resets} UTC). ${Math.floor(usage.minute.available)} of ${usage.minute.limit} available this minute.${reported}`,
       };
     },
   },
-  { name: '/profile', description: 'list subscription profiles, or switch: /profile NAME', run: (chat, args) => chat.profile(args) },
+  { name: '/profile', description: 'list Amazon Q Developer profiles, or switch: /profile NAME', run: (chat, args) => chat.profile(args) },
   { name: '/regions', description: 'cross-region questions: /regions on | off', run: (chat, args) => chat.regions(args) },
   { name: '/diagnose', description: 'explain a console error and how to fix it (paste it)', run: (chat, args) => (args ? chat.diagnose(args, undefined) : { kind: 'diagnose-form' }) },
   { name: '/calls', description: 'the AWS API calls behind the last answer', run: (chat) => chat.calls() },
