@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
 import { loadRunContext } from '../source/config/run-context.js';
 import { userByName } from '../source/sandbox/world/identity.js';
@@ -40,6 +41,20 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
       expect(state.entitlements.assignment).toEqual({ tier: 'pro' });
       expect(state.entitlements.subscription?.profile).toMatchObject({ name: 'example-corp-pro', region: 'us-east-1', arn: 'arn:aws:codewhisperer:us-east-1:111122223333:profile/PQ7K2M9X4RTA' });
       expect(state.entitlements.serviceUsage).toMatchObject({ limits: [{ type: 'AGENTIC_REQUEST', currentUsage: 0, totalUsageLimit: 1000 }], subscriptionType: 'Q_DEVELOPER_STANDALONE_PRO', nextDateReset: '2026-12-01T00:00:00.000Z' });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('alice in the chat: /usage shows qchat\'s own limits beside what Amazon Q Developer reports; /whoami names both', async () => {
+    const { session } = await sessionAs('alice');
+    try {
+      await session.identify();
+      const chat = new Conversation(session);
+      const usage = await chat.submit('/usage');
+      expect(usage).toMatchObject({ kind: 'text', text: expect.stringMatching(/^qchat's own limits: 0 of 1000 requests used this month .* Amazon Q Developer reports 0 of 1000 agentic requests used\.$/) });
+      const whoami = await chat.submit('/whoami');
+      expect(whoami).toMatchObject({ kind: 'text', text: expect.stringContaining('Q Developer     0 of 1,000 agentic requests used (as Amazon Q Developer reports it; resets 2026-12-01)') });
     } finally {
       await session.close();
     }
