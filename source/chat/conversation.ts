@@ -80,7 +80,10 @@ export class Conversation {
     if (opened.kind === 'unidentified') this.notices.push(opened.message);
     if (opened.kind !== 'store') return;
     this.history = opened.store;
-    this.crossRegionConsent = (await this.history.settings()).crossRegionConsent;
+    // A choice made while history was still opening is the user's latest word: it wins and is kept.
+    const saved = (await this.history.settings()).crossRegionConsent;
+    if (this.crossRegionConsent === undefined) this.crossRegionConsent = saved;
+    else if (saved !== this.crossRegionConsent) await this.history.updateSettings({ crossRegionConsent: this.crossRegionConsent });
     const latest = await this.history.latest();
     if (latest) {
       this.conversationId = latest.id;
