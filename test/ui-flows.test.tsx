@@ -8,7 +8,8 @@ import { tempHome } from './helpers/cli.js';
 import { keys, renderWithProviders } from './helpers/ui.js';
 
 /** The prompt has the keys and the footer shows who is signed in. */
-const ready = /› +Ask about your AWS account, or \/help\n(.*\n)?qchat /;
+// The header line starts with qchat, or with [sandbox] when a long user name (an email) leaves no room for it.
+const ready = /› +Ask about your AWS account, or \/help\n(.*\n)?(qchat |\[sandbox\] )/;
 
 describe('terminal UI flows', () => {
   it('Pro start with restored history', async () => {
