@@ -5,7 +5,7 @@ import { replyPlainText } from '../chat/transcript.js';
 import type { CliIo } from '../cli/program.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode } from '../errors.js';
-import type { DevicePrompt } from '../identity/device-sign-in.js';
+import type { SignInPrompt } from '../identity/oidc.js';
 import { safeText } from '../present/terminal-text.js';
 
 /**
@@ -24,7 +24,8 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
     const line = await lines.next();
     return line.done ? undefined : line.value;
   };
-  const showDevicePrompt = (prompt: DevicePrompt) => out(`Open ${prompt.verificationUriComplete} and approve the request; code ${prompt.userCode}. Waiting…\n`);
+  const showDevicePrompt = (prompt: SignInPrompt) =>
+    out(prompt.kind === 'device' ? `Open ${prompt.verificationUriComplete} and approve the request; code ${prompt.userCode}. Waiting…\n` : `Open ${prompt.authorizeUrl} in a browser on this computer and approve the request. Waiting…\n`);
   try {
     out(`${session.target.notice ? `${session.target.notice}\n` : ''}qchat (plain mode): ask about your AWS account, /help for commands, Ctrl+D or /quit to leave.\n`);
     const identity = await session.identify();
