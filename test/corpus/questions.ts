@@ -1,0 +1,147 @@
+// The question corpus: what people ask (phrasings in the style of the Amazon Q Developer
+// console's documented examples — "What were my top three highest-cost services in Q1?", "List
+// my Lambda functions" — and our own variants), each with the plan it must give or the reply it
+// must get. Today is 2026-11-22 (a Sunday) in us-east-1.
+
+export type Expected = { plan: Record<string, unknown> } | { reply: 'read-only' | 'unsupported' | 'clarify' | 'out-of-range' };
+export interface CorpusEntry {
+  question: string;
+  expected: Expected;
+}
+
+const entries: CorpusEntry[] = [];
+const plan = (question: string, expected: Record<string, unknown>) => entries.push({ question, expected: { plan: expected } });
+const reply = (question: string, reason: 'read-only' | 'unsupported' | 'clarify' | 'out-of-range') => entries.push({ question, expected: { reply: reason } });
+const p = (start: string, end: string) => ({ start, end });
+
+// ---------- Resources: nouns × verbs × regions ----------
+const nouns: Array<[string, string]> = [
+  ['lambda functions', 'AWS::Lambda::Function'],
+  ['ec2 instances', 'AWS::EC2::Instance'],
+  ['s3 buckets', 'AWS::S3::Bucket'],
+  ['dynamodb tables', 'AWS::DynamoDB::Table'],
+  ['security groups', 'AWS::EC2::SecurityGroup'],
+  ['vpcs', 'AWS::EC2::VPC'],
+  ['subnets', 'AWS::EC2::Subnet'],
+  ['ebs volumes', 'AWS::EC2::Volume'],
+  ['eks clusters', 'AWS::EKS::Cluster'],
+  ['sqs queues', 'AWS::SQS::Queue'],
+  ['sns topics', 'AWS::SNS::Topic'],
+  ['iam roles', 'AWS::IAM::Role'],
+  ['kms keys', 'AWS::KMS::Key'],
+  ['cloudwatch alarms', 'AWS::CloudWatch::Alarm'],
+  ['ecs clusters', 'AWS::ECS::Cluster'],
+  ['log groups', 'AWS::Logs::LogGroup'],
+];
+const regionPhrases: Array<[string, unknown]> = [
+  ['', ['us-east-1']],
+  [' in Frankfurt', ['eu-central-1']],
+  [' in all regions', 'all'],
+  [' in us-west-2', ['us-west-2']],
+  [' in Europe', { group: 'Europe' }],
+];
+for (const [noun, resourceType] of nouns) {
+  for (const [where, regions] of regionPhrases) {
+    plan(`how many ${noun}${where}`, { family: 'resources', intent: 'count', resourceType, regions });
+    plan(`list my ${noun}${where}`, { family: 'resources', intent: 'list', resourceType, regions });
+  }
+  plan(`show me the ${noun}`, { intent: 'list', resourceType });
+  plan(`count ${noun} in Tokyo`, { intent: 'count', resourceType, regions: ['ap-northeast-1'] });
+}
+// Docs-style phrasings.
+plan('List my Lambda functions', { intent: 'list', resourceType: 'AWS::Lambda::Function' });
+plan('How many EC2 instances do I have?', { intent: 'count', resourceType: 'AWS::EC2::Instance' });
+plan('What EC2 instances are running in us-east-1?', { intent: 'list', resourceType: 'AWS::EC2::Instance', regions: ['us-east-1'], filters: { state: 'running' } });
+plan('Show me my S3 buckets', { intent: 'list', resourceType: 'AWS::S3::Bucket' });
+plan('Which DynamoDB tables do I have in Ireland?', { intent: 'list', resourceType: 'AWS::DynamoDB::Table', regions: ['eu-west-1'] });
+plan('list stopped instances', { intent: 'list', filters: { state: 'stopped' } });
+plan('buckets tagged env=prod', { intent: 'list', filters: { tags: [{ key: 'env', value: 'prod' }] } });
+plan('lambda functions named renderer', { intent: 'list', filters: { nameContains: 'renderer' } });
+plan('node groups in cluster prod', { intent: 'list', resourceType: 'AWS::EKS::Nodegroup', resourceModel: { ClusterName: 'prod' } });
+plan('describe bucket my-bucket-123456', { intent: 'describe', identifier: 'my-bucket-123456' });
+plan('describe instance i-0abc12345678def90', { intent: 'describe', identifier: 'i-0abc12345678def90' });
+plan('top 5 lambda functions', { intent: 'list', limit: 5 });
+plan('lambdas outside us-east-1', { intent: 'list', regions: { group: 'all regions except us-east-1' } });
+plan('instances in APAC except Mumbai', { intent: 'list', regions: { group: 'Asia Pacific except ap-south-1' } });
+plan('vpcs in North America', { intent: 'list', regions: { group: 'North America' } });
+
+// ---------- Costs ----------
+const periods: Array<[string, ReturnType<typeof p>, string]> = [
+  ['last month', p('2026-10-01', '2026-11-01'), 'last month'],
+  ['this month', p('2026-11-01', '2026-11-23'), 'this month'],
+  ['in October', p('2026-10-01', '2026-11-01'), 'October 2026'],
+  ['last quarter', p('2026-07-01', '2026-10-01'), 'last quarter'],
+  ['year to date', p('2026-01-01', '2026-11-23'), 'year to date'],
+  ['quarter to date', p('2026-10-01', '2026-11-23'), 'quarter to date'],
+  ['last week', p('2026-11-09', '2026-11-16'), 'last week'],
+  ['in H1', p('2026-01-01', '2026-07-01'), 'H1 2026'],
+  ['in Q3', p('2026-07-01', '2026-10-01'), 'Q3 2026'],
+  ['yesterday', p('2026-11-21', '2026-11-22'), 'yesterday'],
+  ['the first half of October', p('2026-10-01', '2026-10-16'), 'the first half of October 2026'],
+  ['the last 3 full weeks', p('2026-10-26', '2026-11-16'), 'the last 3 full weeks'],
+  ['3 months back', p('2026-08-01', '2026-09-01'), 'August 2026'],
+  ['the week of Nov 2', p('2026-11-02', '2026-11-09'), 'the week of 2026-11-02'],
+];
+const ec2 = { name: 'EC2', values: ['Amazon Elastic Compute Cloud - Compute'] };
+for (const [words, period, periodLabel] of periods) {
+  plan(`what did I spend ${words}`, { family: 'costs', intent: 'cost-total', period, periodLabel, metric: 'UnblendedCost' });
+  plan(`what did I spend on EC2 ${words}`, { intent: 'cost-total', period, service: ec2 });
+  plan(`cost by service ${words}`, { intent: 'cost-by-service', groupBy: 'SERVICE', period });
+  plan(`cost by region ${words}`, { intent: 'cost-by-region', groupBy: 'REGION', period });
+  plan(`top 3 services ${words}`, { intent: 'cost-by-service', limit: 3, period });
+  plan(`amortized cost ${words}`, { intent: 'cost-total', metric: 'AmortizedCost', period });
+}
+plan('What were my top three highest-cost services in Q1?', { intent: 'cost-by-service', limit: 3, period: p('2026-01-01', '2026-04-01') });
+plan('What were my EC2 costs last month?', { intent: 'cost-total', service: ec2 });
+plan('How much did I spend on Lambda this year?', { intent: 'cost-total', service: { values: ['AWS Lambda'] }, period: p('2026-01-01', '2026-11-23') });
+plan('What was my AWS bill for March?', { intent: 'cost-total', period: p('2026-03-01', '2026-04-01') });
+plan('Which region had the highest costs last month?', { intent: 'cost-by-region' });
+plan('What is my forecasted cost for next month?', { family: 'forecast', period: p('2026-12-01', '2027-01-01') });
+plan('forecast for the rest of this month', { family: 'forecast', period: p('2026-11-22', '2026-12-01') });
+plan('forecast for EC2 next month', { family: 'forecast', service: ec2 });
+plan('daily cost trend for the last 30 days', { intent: 'cost-trend', granularity: 'DAILY', period: p('2026-10-23', '2026-11-22') });
+plan('monthly cost for the last 6 months', { intent: 'cost-trend', granularity: 'MONTHLY', period: p('2026-05-01', '2026-11-01') });
+plan('what is my biggest cost', { intent: 'cost-by-service', limit: 1 });
+plan('which services grew most last month', { family: 'compare', order: 'growth', period: p('2026-09-01', '2026-10-01') });
+plan('top 3 fastest growing services', { family: 'compare', order: 'growth', limit: 3 });
+plan('this month vs last month', { family: 'compare', period: p('2026-10-01', '2026-10-23'), comparePeriod: p('2026-11-01', '2026-11-23') });
+// November is still running: it is set against the same days of October.
+plan('compare October and November', { family: 'compare', period: p('2026-10-01', '2026-10-23'), comparePeriod: p('2026-11-01', '2026-11-23') });
+plan('compare November with October', { family: 'compare', period: p('2026-10-01', '2026-10-23') });
+plan('compare September and October', { family: 'compare', period: p('2026-09-01', '2026-10-01'), comparePeriod: p('2026-10-01', '2026-11-01') });
+plan('Q2 vs Q3', { family: 'compare', period: p('2026-04-01', '2026-07-01'), comparePeriod: p('2026-07-01', '2026-10-01') });
+plan('last week versus this week', { family: 'compare', period: p('2026-11-09', '2026-11-16') });
+plan('ec2 spend in eu-west-1 last month', { intent: 'cost-total', regions: ['eu-west-1'], service: { values: ec2.values } });
+plan('cost in Europe last month', { intent: 'cost-total', regions: { group: 'Europe' } });
+plan('net unblended cost by service this month', { intent: 'cost-by-service', metric: 'NetUnblendedCost' });
+plan('blended cost last month', { metric: 'BlendedCost' });
+plan('help', { family: 'help' });
+plan('what can you do?', { family: 'help' });
+
+// ---------- Must be refused or clarified ----------
+const changes = ['terminate', 'stop', 'start', 'delete', 'create', 'resize', 'tag', 'reboot', 'modify', 'scale up'];
+const targets = ['my idle instances', 'the old buckets', 'all lambda functions', 'my rds databases', 'the dynamodb tables', 'my eks clusters'];
+for (const [i, verb] of changes.entries()) for (const target of targets.slice(0, i % 2 === 0 ? 6 : 3)) reply(`${verb} ${target}`, 'read-only');
+for (const question of ['please delete my unused volumes', 'can you stop i-0abc12345678def90', 'how do I create a vpc', 'buy a savings plan', 'I want to purchase reserved instances', 'upgrade my rds instance class', 'move my buckets to eu-west-1', 'detach the volume', 'rotate the kms keys', 'cancel my subscription']) reply(question, 'read-only');
+for (const question of [
+  'why did my bill go up',
+  'why is my AWS bill so high this month',
+  'any cost anomalies last week',
+  'unusual spend spikes',
+  'cost per team last month',
+  'spend by project',
+  'cost for each department',
+  'what does an m7g.large cost per hour in Ohio',
+  'how much does an m5.large cost',
+  'price of s3 storage per gb',
+  'savings plans recommendations',
+  'reserved instance coverage',
+  'rightsizing recommendations for ec2',
+  'how can I reduce my bill',
+  'how do I save money on lambda',
+  'optimize my costs',
+]) reply(question, 'unsupported');
+for (const question of ['since Cyber Monday', 'what did I spend over Black Friday', 'cost at Christmas', 'cost in fiscal year 2026', 'spend FY26', 'spend this fiscal quarter', 'cost since thanksgiving', 'list widgets', 'eu-west-9 lambdas', 'node groups', 'compare ec2 and s3 last month']) reply(question, 'clarify');
+for (const question of ['what did I spend in March 2024', 'forecast for last month', 'what did I spend next month']) reply(question, 'out-of-range');
+
+export const corpus: readonly CorpusEntry[] = entries;
