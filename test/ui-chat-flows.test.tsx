@@ -71,6 +71,20 @@ describe('chat flows: quitting, running questions, the queue', () => {
     ui.unmount();
   });
 
+  it('a resize clears the screen and the scrollback and draws the turns again, so no stale footer stays', async () => {
+    const { waitFor, type, press, ui } = renderWithProviders();
+    await waitFor(ready);
+    await type('how many vpcs');
+    await press(keys.enter);
+    await waitFor(ready);
+    const before = ui.frames.length;
+    ui.stdout.emit('resize');
+    await waitFor(() => ui.frames.length > before);
+    const after = ui.frames.slice(before).join('');
+    expect(after).toContain('\u001b[2J\u001b[3J\u001b[H');
+    ui.unmount();
+  });
+
   it('Ctrl+L clears the screen and redraws the live area', async () => {
     const { waitFor, press, ui } = renderWithProviders();
     await waitFor(ready);

@@ -1,6 +1,6 @@
 import { Box, Static, useStdout } from 'ink';
 import { Text } from './components/safe-text.js';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useChatActions, useChatState } from './state/chat-provider.js';
 import { Busy } from './components/busy.js';
 import { ConsentPrompt } from './components/consent-prompt.js';
@@ -26,6 +26,12 @@ export function App() {
   const { stdout, write } = useStdout();
   const width = terminalWidth(stdout.columns);
   const redraw = useCallback(() => write(redrawScreen), [write]);
+  useEffect(() => {
+    stdout.on('resize', actions.resized);
+    return () => {
+      stdout.off('resize', actions.resized);
+    };
+  }, [stdout, actions]);
 
   if (state.phase === 'failed') return <Text color={theme.error}>qchat could not start: {state.failure}</Text>;
   const overlay = state.overlay;

@@ -19,6 +19,8 @@ export interface ChatActions {
   /** The /diagnose form: the error text, then the URL (empty skips it); undefined (Esc) cancels. */
   diagnoseInput(text: string | undefined): void;
   answerFeedback(helpful: boolean | undefined): void;
+  /** The terminal was resized: clear it and draw everything again at the new width, so no stale line stays. */
+  resized(): void;
 }
 
 export interface ChatDeps {
@@ -283,6 +285,10 @@ export function createChatActions(deps: ChatDeps) {
       const url = text.trim() || undefined;
       const title = `diagnose: ${error!.split('\n')[0]!.slice(0, 100)}${url ? ` (${url})` : ''}`;
       void run(title, 'Diagnosing…', (signal) => conversation!.diagnose(error!, url, signal));
+    },
+    resized: () => {
+      deps.write(clearScreen);
+      dispatch({ type: 'remount' });
     },
     answerFeedback: (helpful) => {
       setOverlay({ kind: 'none' });

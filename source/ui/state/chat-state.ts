@@ -71,6 +71,8 @@ export type ChatAction =
   /** A new screen with these turns; `shown` keeps only the last few drawn. */
   | { type: 'reset'; turns: PastTurn[]; notice?: string; shown?: number }
   | { type: 'notices'; notices: string[] }
+  /** Draws the finished turns again (after the screen was cleared). */
+  | { type: 'remount' }
   | { type: 'input-history'; history: string[] }
   | { type: 'quit-armed'; armed: boolean };
 
@@ -122,6 +124,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case 'notices':
       return { ...state, notices: action.notices };
+    case 'remount':
+      return { ...state, staticKey: state.staticKey + 1 };
     case 'input-history':
       return { ...state, inputHistory: action.history };
     case 'quit-armed':
