@@ -1,0 +1,74 @@
+// The sandbox at scale 1, 10 and 100 (setting sandboxScale: every fixture resource stands for that
+// many), with 20 ms latency per call and the sandbox's rate limits on, through the same code path as
+// a question. Each (scale, question) runs in its own process so its peak memory is its own. Prints:
+// - "how many lambda functions in all regions": time against the physical limit (the slowest
+//   region's page chain: its pages × latency, or its pages past the burst at the rate limit,
+//   whichever is longer), and peak memory from scale 1 to 100 (flat: the count streams);
+// - "list lambda functions in all regions": peak memory from scale 1 to 100 (bounded by the rows shown);
+// - "how many lambda functions tagged env=prod in all regions": through the Tagging API, against
+//   the time GetResource for every function would take at least (N / the rate limit, per region).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, report } from './report.mjs';
+
+const latencyMs = 20;
+// The sandbox's Cloud Control and Tagging quota (source/sandbox/rate-limits.ts).
+const rate = { perSecond: 10, burst: 20 };
+const questions = {
+  count: 'how many lambda functions in all regions',
+  list: 'list lambda functions in all regions',
+  tagged: 'how many lambda functions tagged env=prod in all regions',
+};
+
+if (process.argv[2] === '--child') {
+  const [, , , scale, which] = process.argv;
+  const { tsImport } = await import('tsx/esm/api');
+  const load = (path) => tsImport(path, import.meta.url);
+  const { loadRunContext } = await load('../../source/config/run-context.ts');
+  const { ChatSession } = await load('../../source/chat/session.ts');
+  const env = { QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_FAULTS: `latency=${latencyMs}ms` };
+  const session = await ChatSession.open(loadRunContext({ sandbox: true, sandboxScale: Number(scale), listCap: 100_000 }, env));
+  await session.identify();
+  // Warm: SDK clients loaded and connections open, so the figure is the question's own time.
+  await session.ask('how many kms keys in us-east-1', { crossRegionConsent: true });
+  const start = performance.now();
+  const result = await session.ask(questions[which], { crossRegionConsent: true });
+  const ms = performance.now() - start;
+  if (result.kind !== 'answer' || result.answer.failures.length > 0) throw new Error(`${which}: ${JSON.stringify(result).slice(0, 400)}`);
+  const pages = Object.fromEntries(result.answer.calls.filter((c) => c.operation === 'ListResources' || c.operation === 'GetResources').map((c) => [`${c.operation}@${c.region}`, c.pages]));
+  const count = Number(/([\d,]+) Lambda/.exec(result.answer.summary)?.[1]?.replace(/,/g, '') ?? NaN);
+  await session.close();
+  const perRegion = (result.answer.chart?.points ?? []).map((point) => point.value);
+  process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, pages, count, perRegion }));
+  process.exit(0);
+}
+
+function run(scale, which) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(scale), which], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`scale ${scale} ${which} failed`);
+  return JSON.parse(child.stdout);
+}
+
+/** The slowest region's page chain: pages × latency, or pages past the burst at the rate. */
+function pageChainMs(pages, operation) {
+  const perRegion = Object.entries(pages).filter(([key]) => key.startsWith(operation)).map(([, n]) => Math.max(n * latencyMs, ((n - rate.burst) / rate.perSecond) * 1000));
+  return Math.max(...perRegion);
+}
+
+const scales = [1, 10, 100];
+const results = Object.fromEntries(scales.map((scale) => [scale, Object.fromEntries(Object.keys(questions).map((which) => [which, run(scale, which)]))]));
+for (const scale of scales) {
+  const { count, list, tagged } = results[scale];
+  process.stderr.write(`scale ${scale}: ${count.count} functions; count ${format(count.ms, 0)} ms, ${format(count.maxRssKb / 1024, 0)} MB; list ${format(list.ms, 0)} ms, ${format(list.maxRssKb / 1024, 0)} MB; tagged ${tagged.count} in ${format(tagged.ms, 0)} ms\n`);
+  const limit = pageChainMs(count.pages, 'ListResources');
+  report(`scale ${scale}: all-regions count / slowest region's page chain`, `${format(count.ms / limit)}x (${format(count.ms, 0)} vs ${format(limit, 0)} ms)`, '<= 1.3x', count.ms / limit <= 1.3);
+  // GetResource for every function: at least N_r / rate per region, the slowest region decides.
+  const slowestDescribes = (Math.max(...count.perRegion) / rate.perSecond) * 1000;
+  report(`scale ${scale}: tag-filtered count, Tagging API / GetResource lower bound`, `${format(tagged.ms / slowestDescribes)}x (${format(tagged.ms, 0)} vs >= ${format(slowestDescribes, 0)} ms)`, 'well under 1x', tagged.ms < slowestDescribes);
+}
+const flat = (which) => results[100][which].maxRssKb / results[1][which].maxRssKb;
+report('all-regions count: peak memory scale 100 / scale 1', `${format(flat('count'))}x (${format(results[100].count.maxRssKb / 1024, 0)} vs ${format(results[1].count.maxRssKb / 1024, 0)} MB, ${results[100].count.count} vs ${results[1].count.count} functions)`, '<= 1.5x (flat)', flat('count') <= 1.5);
+report('listed answer: peak memory scale 100 / scale 1', `${format(flat('list'))}x (${format(results[100].list.maxRssKb / 1024, 0)} vs ${format(results[1].list.maxRssKb / 1024, 0)} MB)`, '<= 1.5x (bounded by rows shown)', flat('list') <= 1.5);
