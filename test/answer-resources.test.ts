@@ -121,8 +121,13 @@ describe('the same answers whatever the listing returns', () => {
     const session = await sandboxSession({ describeLimit: 5 });
     const { answer: a } = await askAnswer(session, 'list stopped ec2 instances in all regions');
     expect(a.summary).toMatch(/^Could not apply the filter in state stopped to EC2 instances\. To filter on state, qchat would read each of the \d+ EC2 instances with GetResource: \d+ calls, about \d+ s at 10 per second per region/);
+    expect(a.summary).toContain('ask with --details (qchat ask) or raise describeLimit');
     expect(a.table).toBeUndefined();
     expect(a.calls.some((call) => call.operation === 'GetResource')).toBe(false);
+    // --details makes the reads.
+    const detailed = await session.ask('list stopped ec2 instances in us-east-1', { crossRegionConsent: true, details: true });
+    if (detailed.kind !== 'answer') throw new Error(detailed.kind);
+    expect(detailed.answer.summary).toMatch(/^Found \d+ EC2 instances in state stopped in us-east-1\.$/);
   });
 });
 

@@ -94,7 +94,7 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
 /** A filter that needs more reads than allowed: say so, and claim no filtered figure. */
 function unappliedFilter(answer: Answer, plan: ResourceListPlan, typeName: string, reason: string): Answer {
   answer.outcome = 'failed';
-  answer.summary = `Could not apply the filter${describeFilters(plan)} to ${typeLabel(typeName, 2)}. ${reason} Raise describeLimit (QCHAT_DESCRIBE_LIMIT) to make those calls, or narrow the question to fewer regions.`;
+  answer.summary = `Could not apply the filter${describeFilters(plan)} to ${typeLabel(typeName, 2)}. ${reason} To make those calls, ask with --details (qchat ask) or raise describeLimit; or narrow the question to fewer regions.`;
   return answer;
 }
 

@@ -23,4 +23,6 @@ export interface ExecutionContext {
   /** The question's deadline (setting questionTimeout): what has not answered by then is a failure. */
   deadline?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /** Past describeLimit, make the reads anyway (`qchat ask --details`). */
+  details?: boolean;
 }

@@ -88,7 +88,7 @@ async function describe(
   why: string,
   context: ExecutionContext,
   answer: Answer,
-  limit = context.settings.describeLimit,
+  limit = context.details ? Number.POSITIVE_INFINITY : context.settings.describeLimit,
 ): Promise<Detailed> {
   const perSecond = context.settings.regionRequestsPerSecond;
   if (bare.length > limit) {

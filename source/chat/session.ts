@@ -40,6 +40,8 @@ export interface AskOptions {
   crossRegionConsent?: boolean | undefined;
   /** The conversation's last plan, which a follow-up question changes. */
   previous?: Plan | undefined;
+  /** Make the GetResource reads a filter needs even past describeLimit (`qchat ask --details`). */
+  details?: boolean;
 }
 
 export type AskResult =
@@ -311,6 +313,7 @@ export class ChatSession {
       deadline: AbortSignal.timeout(this.context.settings.questionTimeout * 1000),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.details ? { details: true } : {}),
     }));
   }
 

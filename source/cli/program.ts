@@ -88,8 +88,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print the plan and the structured answer as JSON')
     .option('--explain', 'print the plan only; calls no AWS API')
     .option('--no-cache', 'ask Cost Explorer again instead of using cached answers')
+    .option('--details', 'read resources one by one (GetResource) when a filter needs it, even past describeLimit')
     .addHelpText('after', askHelp)
-    .action(async (words: string[], options: { allRegions?: boolean; json?: boolean; explain?: boolean; cache?: boolean }, command: Command) => {
+    .action(async (words: string[], options: { allRegions?: boolean; json?: boolean; explain?: boolean; cache?: boolean; details?: boolean }, command: Command) => {
       const { runAsk } = await import('../headless/ask.js');
       exitCode = await runAsk(await context(command), words, options, io);
     });

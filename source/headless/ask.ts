@@ -17,6 +17,7 @@ export interface AskFlags {
   json?: boolean;
   explain?: boolean;
   cache?: boolean;
+  details?: boolean;
 }
 
 /**
@@ -62,7 +63,7 @@ async function askOne(context: RunContext, session: Session, question: string, f
   if (planned.kind === 'reply') return writeReply(io, json, question, planned, lines);
   const progress = progressLine(io);
   // A headless question that names its regions (or --all-regions) is its own consent.
-  const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true });
+  const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true, ...(flags.details ? { details: true } : {}) });
   progress.clear();
   writeWarnings(io, session.warnings);
   if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal), { lines });
