@@ -133,27 +133,40 @@ describe('usage on disk', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-      version: 1,
+      version: 2,
       userId: user,
       month: '2026-11',
-      monthlyUsed: 3,
       minuteTokens: 9_997,
       minuteUpdatedAt: '2026-11-22T10:00:00.000Z',
     });
+    // The month's count is its ledger: one 17-byte entry per request, 0600 too.
+    const ledger = join(dataDir, 'usage', `${user}.2026-11.ledger`);
+    expect(statSync(ledger).size).toBe(3 * 17);
+    expect(statSync(ledger).mode & 0o777).toBe(0o600);
     // No lock directory or temp file is left behind.
-    expect(readdirSync(dirname(file))).toEqual([`${user}.json`]);
+    expect(readdirSync(dirname(file)).sort()).toEqual([`${user}.2026-11.ledger`, `${user}.json`]);
+  });
+
+  it('seeds the ledger from a version-1 file, which kept the count itself', async () => {
+    const { limiter, dataDir } = setup(monthlyOnly());
+    const file = usageFilePath(dataDir, user);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ version: 1, userId: user, month: '2026-11', monthlyUsed: 46, minuteTokens: 5, minuteUpdatedAt: '2026-11-22T09:00:00.000Z' }));
+    expect((await limiter.consume(user, 'free')).usage.monthly.used).toBe(47);
+    expect((await limiter.usage(user, 'free')).monthly.used).toBe(47);
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
   });
 
   it('keeps users apart, hashing user IDs that are not safe file names', async () => {
     const { limiter, dataDir } = setup(monthlyOnly());
     await limiter.consume('../evil', 'free');
     expect((await limiter.usage(user, 'free')).monthly.used).toBe(0);
-    expect(readdirSync(join(dataDir, 'usage'))).toEqual([expect.stringMatching(/^u-[0-9a-f]{32}\.json$/)]);
+    expect(readdirSync(join(dataDir, 'usage')).sort()).toEqual([expect.stringMatching(/^u-[0-9a-f]{32}\.2026-11\.ledger$/), expect.stringMatching(/^u-[0-9a-f]{32}\.json$/)]);
   });
 
   it.each([
     ['not JSON', '{"version": 1, "monthlyUsed": ', 'not valid JSON'],
-    ['the wrong shape', JSON.stringify({ version: 1, userId: user, month: '2026-11', monthlyUsed: -40, minuteTokens: 5, minuteUpdatedAt: '2026-11-22T10:00:00.000Z' }), 'monthlyUsed: Too small: expected number to be >=0'],
+    ['the wrong shape', JSON.stringify({ version: 1, userId: user, month: '2026-11', monthlyUsed: -40, minuteTokens: 5, minuteUpdatedAt: '2026-11-22T10:00:00.000Z' }), 'not a qchat usage file (monthlyUsed: Too small: expected number to be >=0)'],
   ])('keeps a corrupt file (%s) aside, warns, and counts the month as used', async (_, content, problem) => {
     const { limiter, make, at, dataDir, warnings } = setup();
     const file = usageFilePath(dataDir, user);
@@ -162,7 +175,7 @@ describe('usage on disk', () => {
 
     const result = await limiter.consume(user, 'free');
     expect(result.allowed || result.refusal.code).toBe('MONTHLY_LIMIT_REACHED');
-    const aside = readdirSync(dirname(file)).filter((name) => name.startsWith(`${user}.json.corrupt-20261122T100000000Z-`));
+    const aside = readdirSync(dirname(file)).filter((name) => name === `${user}.json.corrupt-20261122T100000Z`);
     expect(aside).toHaveLength(1);
     const keptAs = join(dirname(file), aside[0]!);
     expect(readFileSync(keptAs, 'utf8')).toBe(content);
@@ -186,7 +199,7 @@ describe('usage on disk', () => {
     writeFileSync(file, 'garbage');
     expect((await limiter.usage(user, 'free')).monthly.used).toBe(50);
     expect(warnings).toHaveLength(1);
-    expect(JSON.parse(readFileSync(file, 'utf8')).monthlyUsed).toBe(50);
+    expect(statSync(join(dataDir, 'usage', `${user}.2026-11.ledger`)).size / 17).toBe(50);
   });
 
   it('saves the conservative count even when the warning handler throws', async () => {
@@ -199,6 +212,6 @@ describe('usage on disk', () => {
     };
     const limiter = new RateLimiter({ dataDir, policy: shipped, clock: () => new Date('2026-11-22T10:00:00Z'), onWarning });
     await expect(limiter.consume(user, 'free')).rejects.toThrow('the UI is gone');
-    expect(JSON.parse(readFileSync(file, 'utf8')).monthlyUsed).toBe(50);
+    expect(statSync(join(dataDir, 'usage', `${user}.2026-11.ledger`)).size / 17).toBe(50);
   });
 });

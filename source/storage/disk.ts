@@ -1,4 +1,4 @@
-import { constants, lstatSync, renameSync } from 'node:fs';
+import { chmodSync, constants, lstatSync, renameSync } from 'node:fs';
 import type { Clock } from '../config/clock.js';
 
 export function errorCode(error: unknown): string | undefined {
@@ -41,6 +41,8 @@ export function moveAside(path: string, clock: Clock): string {
     const target = attempt === 1 ? base : `${base}-${attempt}`;
     if (lstatSync(target, { throwIfNoEntry: false })) continue;
     renameSync(path, target);
+    // What was kept may hold private data: a file moved aside stays readable only by its owner.
+    if (lstatSync(target).isFile()) chmodSync(target, 0o600);
     return target;
   }
   throw Object.assign(new Error(`${path}: too many files moved aside already`), { code: 'EEXIST' });

@@ -3,7 +3,8 @@ import { ExitCode } from '../errors.js';
 import { corruptUsageFileMessage, minuteLimitMessage, monthlyLimitMessage } from './messages.js';
 import type { TierLimits, TierName, TierPolicy } from './policy.js';
 import type { MinuteLimitRefusal, MonthlyLimitRefusal } from './refusal.js';
-import { type StoredUsage, type UsageRecord, updateUsageFile, usageFilePath } from './usage-file.js';
+import { moveAside } from '../storage/disk.js';
+import { type Ledger, type MinuteBucket, readBucket, withUsageFiles, writeBucket } from './usage-file.js';
 
 export interface RateLimiterOptions {
   /** The user data directory; counters live in `<dataDir>/usage/`. */
@@ -27,11 +28,21 @@ const minuteMs = 60_000;
 // Refill arithmetic is in floating point; this keeps 0.9999999 tokens (or 8000.0000001 ms) from rounding the wrong way.
 const epsilon = 1e-9;
 
+/** One user's counters as of now: the month's count (from the ledger) and the minute bucket. */
+interface UsageRecord {
+  /** UTC calendar month the count belongs to, `YYYY-MM`. */
+  month: string;
+  monthlyUsed: number;
+  minuteTokens: number;
+  minuteUpdatedAt: Date;
+}
+
 /**
  * Per-user limits from the tier policy: a monthly quota per UTC calendar month and a token
- * bucket of `requestsPerMinute` tokens refilling continuously. Counters live on disk and every
- * check-and-count happens under a cross-process lock, so concurrent qchat processes of one user
- * share the same quota. Which requests count is the caller's decision.
+ * bucket of `requestsPerMinute` tokens refilling continuously. The month's count is an
+ * append-only ledger (exact even when a lock holder is paused or killed); the bucket is a small
+ * file rewritten under a cross-process lock, so concurrent qchat processes of one user share the
+ * same limits. Which requests count is the caller's decision.
  */
 export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {}
@@ -39,13 +50,17 @@ export class RateLimiter {
   /** Counts one request if both limits allow it; otherwise says which limit refused it. */
   consume(userId: string, tier: TierName): Promise<ConsumeResult> {
     const limits = this.options.policy[tier].limits;
-    return this.withRecord<ConsumeResult>(userId, limits, (record, recovered, now) => {
+    return this.withRecord<ConsumeResult>(userId, limits, (record, now, { bucketFile, ledger }) => {
       const refusal = refusalFor(record, limits, tier, now);
-      if (refusal) {
-        return { save: recovered ? record : undefined, result: { allowed: false, refusal, usage: usageOf(record, limits, now) } };
+      if (refusal) return { allowed: false, refusal, usage: usageOf(record, limits, now) };
+      if (!ledger.claim(limits.requestsPerMonth)) {
+        // Another process counted the month's last request first (it had lost the lock while paused).
+        const full = { ...record, monthlyUsed: limits.requestsPerMonth };
+        return { allowed: false, refusal: refusalFor(full, limits, tier, now)!, usage: usageOf(full, limits, now) };
       }
       const next = { ...record, monthlyUsed: record.monthlyUsed + 1, minuteTokens: record.minuteTokens - 1 };
-      return { save: next, result: { allowed: true, usage: usageOf(next, limits, now) } };
+      writeBucket(bucketFile, userId, record.month, { tokens: next.minuteTokens, updatedAt: next.minuteUpdatedAt });
+      return { allowed: true, usage: usageOf(next, limits, now) };
     });
   }
 
@@ -64,26 +79,48 @@ export class RateLimiter {
 
   usage(userId: string, tier: TierName): Promise<Usage> {
     const limits = this.options.policy[tier].limits;
-    return this.withRecord(userId, limits, (record, recovered, now) => ({
-      save: recovered ? record : undefined,
-      result: usageOf(record, limits, now),
-    }));
+    return this.withRecord(userId, limits, (record, now) => usageOf(record, limits, now));
   }
 
-  /** The user's record as of now (month rolled over, bucket refilled); `recovered` if it replaces a corrupt file. */
-  private async withRecord<T>(
-    userId: string,
-    limits: TierLimits,
-    decide: (record: UsageRecord, recovered: boolean, now: Date) => { save?: UsageRecord; result: T },
-  ): Promise<T> {
-    const now = this.options.clock();
-    const file = usageFilePath(this.options.dataDir, userId);
+  /**
+   * The user's record as of now (month rolled over, bucket refilled), under the usage lock. An
+   * unusable bucket file or ledger is moved aside and the month counted as used: the true count is
+   * unknown, and a reset to zero would make corrupting a file a way round the limit.
+   */
+  private async withRecord<T>(userId: string, limits: TierLimits, decide: (record: UsageRecord, now: Date, files: { bucketFile: string; ledger: Ledger }) => T): Promise<T> {
+    const { clock, dataDir } = this.options;
+    const now = clock();
+    const limit = limits.requestsPerMonth;
     let warning: string | undefined;
-    const result = await updateUsageFile(file, userId, now, (stored) => {
-      if (stored.state === 'corrupt') {
-        warning = corruptUsageFileMessage(file, stored.copiedTo, stored.problem, limits.requestsPerMonth, nextMonthStart(now));
+    const result = await withUsageFiles(dataDir, userId, (files) => {
+      const stored = readBucket(files.bucketFile, clock);
+      // A clock stepping back over a month boundary keeps the later month in force ('YYYY-MM'
+      // sorts as it reads): going back would give requests back, and forget them once it is right.
+      const month = stored.state === 'ok' && stored.month > monthOf(now) ? stored.month : monthOf(now);
+      const ledger = files.ledger(month);
+      let count = ledger.count();
+      if (count === undefined) {
+        const problem = ledger.problem();
+        warning = corruptUsageFileMessage(ledger.path, moveAside(ledger.path, clock), problem, limit, nextMonthStart(now));
+        count = 0;
       }
-      return decide(currentRecord(stored, limits, now), stored.state === 'corrupt', now);
+      let bucket: MinuteBucket | undefined;
+      if (stored.state === 'corrupt') {
+        warning = corruptUsageFileMessage(files.bucketFile, stored.movedTo, stored.problem, limit, nextMonthStart(now));
+        bucket = { tokens: 0, updatedAt: now };
+        writeBucket(files.bucketFile, userId, month, bucket);
+      } else if (stored.state === 'ok') {
+        bucket = stored.bucket;
+        // A version-1 file kept the count itself: it seeds this month's ledger once.
+        if (stored.legacyCount?.month === month && count === 0) ledger.add(stored.legacyCount.used);
+        if (stored.legacyCount?.month === month) count = Math.max(count, stored.legacyCount.used);
+      }
+      if (warning) {
+        ledger.add(limit - count);
+        count = Math.max(count, limit);
+      }
+      // Entries past the limit are requests refused in a race; they were never admitted.
+      return decide(currentRecord(bucket, month, Math.min(count, limit), limits, now), now, { bucketFile: files.bucketFile, ledger });
     });
     // Only once the conservative count is on disk: a throwing handler must not lose it.
     if (warning) this.options.onWarning(warning);
@@ -91,30 +128,17 @@ export class RateLimiter {
   }
 }
 
-function currentRecord(stored: StoredUsage, limits: TierLimits, now: Date): UsageRecord {
-  const month = monthOf(now);
-  switch (stored.state) {
-    case 'missing':
-      return { month, monthlyUsed: 0, minuteTokens: limits.requestsPerMinute, minuteUpdatedAt: now };
-    case 'corrupt':
-      // The true count is unknown, and a reset to zero would make corrupting the file a way
-      // round the limit: count the whole month as used and start with an empty bucket.
-      return { month, monthlyUsed: limits.requestsPerMonth, minuteTokens: 0, minuteUpdatedAt: now };
-    case 'ok': {
-      const { record } = stored;
-      // A clock that went backwards refills nothing and does not move the bucket's time back.
-      const elapsed = Math.max(0, now.getTime() - record.minuteUpdatedAt.getTime());
-      const refilled = record.minuteTokens + (elapsed * limits.requestsPerMinute) / minuteMs;
-      // Likewise a step back over a month boundary keeps the later month's count ('YYYY-MM' sorts
-      // as it reads): resetting it would give requests back, and forget them once the clock is right.
-      return {
-        month: record.month > month ? record.month : month,
-        monthlyUsed: record.month >= month ? record.monthlyUsed : 0,
-        minuteTokens: Math.min(limits.requestsPerMinute, refilled),
-        minuteUpdatedAt: elapsed > 0 ? now : record.minuteUpdatedAt,
-      };
-    }
-  }
+function currentRecord(bucket: MinuteBucket | undefined, month: string, monthlyUsed: number, limits: TierLimits, now: Date): UsageRecord {
+  if (!bucket) return { month, monthlyUsed, minuteTokens: limits.requestsPerMinute, minuteUpdatedAt: now };
+  // A clock that went backwards refills nothing and does not move the bucket's time back.
+  const elapsed = Math.max(0, now.getTime() - bucket.updatedAt.getTime());
+  const refilled = bucket.tokens + (elapsed * limits.requestsPerMinute) / minuteMs;
+  return {
+    month,
+    monthlyUsed,
+    minuteTokens: Math.min(limits.requestsPerMinute, refilled),
+    minuteUpdatedAt: elapsed > 0 ? now : bucket.updatedAt,
+  };
 }
 
 function refusalFor(record: UsageRecord, limits: TierLimits, tier: TierName, now: Date): RateLimitRefusal | undefined {

@@ -1,154 +1,150 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { lock } from 'proper-lockfile';
 import { z } from 'zod';
+import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { ExitCode, QchatError } from '../errors.js';
+import { removeLeftoverTemps, writeFileAtomic } from '../storage/atomic-write.js';
+import { errorCode, moveAside, noFollow } from '../storage/disk.js';
+import { loadJsonFile } from '../storage/json-file.js';
+import { isLockBusy, withLock } from '../storage/lock.js';
+import { ensurePrivateDir } from '../storage/private-dir.js';
+import { kindOf, StorageError } from '../storage/storage-error.js';
 import { usageFileBusyMessage, usageFileUnusableMessage } from './messages.js';
 
-/** One user's counters: the month they count for and the per-minute token bucket. */
-export interface UsageRecord {
-  /** UTC calendar month the count belongs to, `YYYY-MM`. */
-  month: string;
-  monthlyUsed: number;
-  minuteTokens: number;
-  /** When minuteTokens was last brought up to date. */
-  minuteUpdatedAt: Date;
+/** The per-minute token bucket of one user. */
+export interface MinuteBucket {
+  tokens: number;
+  /** When `tokens` was last brought up to date. */
+  updatedAt: Date;
 }
 
-export type StoredUsage =
+export type StoredBucket =
   | { state: 'missing' }
-  | { state: 'ok'; record: UsageRecord }
-  | { state: 'corrupt'; problem: string; copiedTo: string };
+  /** `month`: the latest month a request was counted in (a clock stepping back does not undo it). */
+  | { state: 'ok'; bucket: MinuteBucket; month: string }
+  /** Unusable (not JSON, not the schema, a folder, a FIFO, too large): moved aside to `movedTo`. */
+  | { state: 'corrupt'; problem: string; movedTo: string };
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  userId: z.string(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  monthlyUsed: z.number().int().min(0),
-  minuteTokens: z.number().min(0),
-  minuteUpdatedAt: z.iso.datetime(),
-});
-
-// The critical section is a read and a small write, so a lock older than this belongs to a
-// crashed process; retries (up to ~10 s in all) outlast it.
-const lockOptions = {
-  realpath: false,
-  stale: 5_000,
-  retries: { retries: 200, minTimeout: 2, maxTimeout: 50, factor: 1.3, randomize: true },
-};
+const bucketFields = { userId: z.string(), minuteTokens: z.number().min(0), minuteUpdatedAt: z.iso.datetime() };
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+// Version 1 also kept the month's count, now kept in the ledger; it is read once to seed it.
+const fileSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(2), month, ...bucketFields }),
+  z.object({ version: z.literal(1), month, monthlyUsed: z.number().int().min(0), ...bucketFields }),
+]);
+// A bucket file is about 150 bytes; a larger one was not written by qchat (and a 600 MB one must
+// not be read into memory).
+const maxBucketBytes = 64 * 1024;
 
 export function usageFilePath(dataDir: string, userId: string): string {
   return join(dataDir, 'usage', `${safeUserDirName(userId)}.json`);
 }
 
+/** One user's files: the bucket (rewritten atomically under the lock) and each month's ledger. */
+export interface UsageFiles {
+  bucketFile: string;
+  ledger: (month: string) => Ledger;
+}
+
 /**
- * Reads the user's usage file under an exclusive cross-process lock, lets `decide` compute the
- * outcome, and atomically writes `save` (if any) before the lock is released. A corrupt file is
- * first copied aside (its name stamped with `now`); it stays in place until `save` replaces it,
- * so a crash in between finds it again rather than no file (which would mean a zero count).
+ * Runs `task` under the user's usage lock, in a private usage folder (checked: a real folder of
+ * this user, not a link) cleared of killed writers' temp files. Disk trouble becomes a QchatError
+ * naming the file and the fix.
  */
-export async function updateUsageFile<T>(
-  file: string,
-  userId: string,
-  now: Date,
-  decide: (stored: StoredUsage) => { save?: UsageRecord; result: T },
-): Promise<T> {
+export async function withUsageFiles<T>(dataDir: string, userId: string, task: (files: UsageFiles) => T): Promise<T> {
+  const bucketFile = usageFilePath(dataDir, userId);
   try {
-    return await lockedUpdate(file, userId, now, decide);
+    ensurePrivateDir(dirname(bucketFile), dataDir);
+    return await withLock(bucketFile, () => {
+      removeLeftoverTemps(bucketFile);
+      return task({ bucketFile, ledger: (month) => new Ledger(join(dirname(bucketFile), `${safeUserDirName(userId)}.${month}.ledger`)) });
+    });
   } catch (error) {
-    // Disk trouble (the usage folder is a file, no permission, …) is told as such, not as a crash.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof QchatError || typeof code !== 'string') throw error;
-    throw new QchatError(usageFileUnusableMessage(file, (error as Error).message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+    if (error instanceof QchatError) throw error;
+    if (isLockBusy(error)) throw new QchatError(usageFileBusyMessage(bucketFile), ExitCode.failure, 'USAGE_FILE_BUSY');
+    if (error instanceof StorageError) throw new QchatError(usageFileUnusableMessage(bucketFile, `${error.message}; ${error.remedy}`), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+    if (typeof errorCode(error) !== 'string') throw error;
+    throw new QchatError(usageFileUnusableMessage(bucketFile, (error as Error).message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
   }
 }
 
-async function lockedUpdate<T>(file: string, userId: string, now: Date, decide: (stored: StoredUsage) => { save?: UsageRecord; result: T }): Promise<T> {
-  // Counts are kept only inside the data directory: a link in place of the folder would lead out of it.
-  if ((await lstat(dirname(file)).catch(() => undefined))?.isSymbolicLink()) {
-    throw new QchatError(usageFileUnusableMessage(file, `its folder ${dirname(file)} is a symbolic link`), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+/** The bucket as stored, plus a version-1 file's monthly count; an unusable file is moved aside. */
+export function readBucket(file: string, clock: Clock): StoredBucket & { legacyCount?: { month: string; used: number } } {
+  const loaded = loadJsonFile(file, fileSchema, { maxBytes: maxBucketBytes, what: 'a qchat usage file' });
+  if (loaded.state === 'missing') return loaded;
+  if (loaded.state === 'unusable') {
+    const problem = loaded.error?.code === 'NOT_A_FILE' ? 'a folder, not a file' : loaded.error?.code === 'LINK' ? 'a symbolic link, not a file' : loaded.problem.replace(/^is /, '');
+    return { state: 'corrupt', problem, movedTo: moveAside(file, clock) };
   }
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  let compromised: Error | undefined;
-  let release: () => Promise<void>;
-  try {
-    release = await lock(file, { ...lockOptions, onCompromised: (error) => (compromised = error) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new QchatError(usageFileBusyMessage(file), ExitCode.failure, 'USAGE_FILE_BUSY');
-  }
-  try {
-    const { save, result } = decide(await readUsage(file, now));
-    if (save) {
-      // Another process may have taken the lock over; writing now could lose its count.
-      if (compromised) throw compromised;
-      await writeAtomically(file, serialize(userId, save));
-    }
-    return result;
-  } finally {
-    if (!compromised) await release();
-  }
+  const { value } = loaded;
+  const bucket = { tokens: value.minuteTokens, updatedAt: new Date(value.minuteUpdatedAt) };
+  return value.version === 1 ? { state: 'ok', bucket, month: value.month, legacyCount: { month: value.month, used: value.monthlyUsed } } : { state: 'ok', bucket, month: value.month };
 }
 
-async function readUsage(file: string, now: Date): Promise<StoredUsage> {
-  const aside = `${file}.corrupt-${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
-  let bytes: Buffer;
-  try {
-    // Never through a symbolic link: it could lead out of the data directory.
-    bytes = await readFile(file, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { state: 'missing' };
-    if (code !== 'EISDIR' && code !== 'ELOOP') throw error;
-    // A folder or a link cannot be copied aside like a corrupt file: it is moved aside whole.
-    await rename(file, aside);
-    return { state: 'corrupt', problem: code === 'EISDIR' ? 'a folder, not a file' : 'a symbolic link, not a file', copiedTo: aside };
-  }
-  const parsed = parseUsage(bytes.toString('utf8'));
-  if ('record' in parsed) return { state: 'ok', record: parsed.record };
-  await writeFile(aside, bytes, { flag: 'wx', mode: 0o600 });
-  return { state: 'corrupt', problem: parsed.problem, copiedTo: aside };
+export function writeBucket(file: string, userId: string, month: string, bucket: MinuteBucket): void {
+  const json = { version: 2, userId, month, minuteTokens: bucket.tokens, minuteUpdatedAt: bucket.updatedAt.toISOString() };
+  writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`, { durable: true });
 }
 
-function parseUsage(text: string): { record: UsageRecord } | { problem: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { problem: 'not valid JSON' };
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { problem: `${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}` };
-  }
-  const { month, monthlyUsed, minuteTokens, minuteUpdatedAt } = parsed.data;
-  return { record: { month, monthlyUsed, minuteTokens, minuteUpdatedAt: new Date(minuteUpdatedAt) } };
-}
+/** One entry: 16 hex digits and a newline, so the count is the file's size over 17. */
+const entryBytes = 17;
 
-function serialize(userId: string, record: UsageRecord): string {
-  const { month, monthlyUsed, minuteTokens, minuteUpdatedAt } = record;
-  const json = { version: 1, userId, month, monthlyUsed, minuteTokens, minuteUpdatedAt: minuteUpdatedAt.toISOString() };
-  return `${JSON.stringify(json, null, 2)}\n`;
-}
+/**
+ * A month's requests as an append-only ledger, one fixed-size entry per counted request. The
+ * count is exact whatever happens to the lock: each request appends its own random entry with a
+ * single O_APPEND write and is admitted only if that entry lands within the first `limit`, so a
+ * paused or killed lock holder can never write back an older count (issue 16, item 2).
+ */
+export class Ledger {
+  constructor(readonly path: string) {}
 
-/** Temp file in the same directory, flushed, then renamed over the target: readers see old or new, never half. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'wx', 0o600);
+  /** Requests counted this month; undefined when the ledger is not a regular file. */
+  count(): number | undefined {
+    const stat = lstatSync(this.path, { throwIfNoEntry: false });
+    if (!stat) return 0;
+    return stat.isFile() ? Math.floor(stat.size / entryBytes) : undefined;
+  }
+
+  /** What the path is instead of a ledger, for the warning. */
+  problem(): string {
+    const stat = lstatSync(this.path);
+    return stat.isDirectory() ? 'a folder, not a file' : stat.isSymbolicLink() ? 'a symbolic link, not a file' : `${kindOf(stat)}, not a file`;
+  }
+
+  /** Appends one entry; true if it is among the first `limit` (the request is admitted). */
+  claim(limit: number): boolean {
+    const entry = `${randomBytes(8).toString('hex')}\n`;
+    const fd = this.#open();
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
+      writeSync(fd, entry);
+      const head = Buffer.alloc(Math.min(fstatSync(fd).size, limit * entryBytes));
+      const read = readSync(fd, head, 0, head.length, 0);
+      const at = head.subarray(0, read).indexOf(entry);
+      return at !== -1 && at % entryBytes === 0;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+  }
+
+  /** Counts `n` requests at once: a conservative count when the true one is unknown or migrated. */
+  add(n: number): void {
+    if (n <= 0) return;
+    const fd = this.#open();
+    try {
+      writeSync(fd, '0000000000000000\n'.repeat(n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  #open(): number {
+    const fd = openSync(this.path, noFollow.append, 0o600);
+    if (!fstatSync(fd).isFile()) {
+      closeSync(fd);
+      throw new StorageError('NOT_A_FILE', this.path, 'is not a regular file', 'move it away');
+    }
+    return fd;
   }
 }

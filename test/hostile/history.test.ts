@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeUserDirName } from '../../source/config/safe-user-id.js';
@@ -171,8 +171,8 @@ describe('corrupt usage files', () => {
     { name: 'a JSON array', content: { kind: 'file', bytes: '[]' }, problem: /top level/ },
     { name: 'binary garbage', content: { kind: 'file', bytes: Buffer.from([0xff, 0x00, 0x1b, 0x9b]) }, problem: /not valid JSON/ },
     { name: 'a negative count', content: { kind: 'file', bytes: JSON.stringify({ version: 1, userId: 'alice', month: '2026-11', monthlyUsed: -5, minuteTokens: 3, minuteUpdatedAt: '2026-11-22T09:00:00Z' }) }, problem: /monthlyUsed/ },
-    { name: 'a newer version', content: { kind: 'file', bytes: JSON.stringify({ version: 2 }) }, problem: /version/ },
-    { name: 'huge garbage (10 MB)', content: { kind: 'file', bytes: 'x'.repeat(10_000_000) }, problem: /not valid JSON/ },
+    { name: 'a newer version', content: { kind: 'file', bytes: JSON.stringify({ version: 3 }) }, problem: /version/ },
+    { name: 'huge garbage (10 MB): not read, moved aside', content: { kind: 'file', bytes: 'x'.repeat(10_000_000) }, problem: /10,000,000 bytes; at most 65,536 are read/ },
     { name: 'a folder', content: { kind: 'directory' }, problem: /a folder, not a file/ },
     { name: 'a link to a file outside the data directory', content: { kind: 'link-outside', bytes: '{"keep": "me"}' }, problem: /a symbolic link, not a file/ },
     { name: 'a dangling link', content: { kind: 'dangling-link' }, problem: /a symbolic link, not a file/ },
@@ -193,7 +193,8 @@ describe('corrupt usage files', () => {
       expect(warnings[0]).toMatch(new RegExp(`^The usage file ${file} could not be read \\(.*(${c.problem.source}).*\\); it was kept as ${file}.corrupt-`));
       const kept = readdirSync(join(dataDir, 'usage')).find((name) => name.startsWith('alice.json.corrupt-'))!;
       expect(sameThing(join(dataDir, 'usage', kept), c.content)).toBe(true);
-      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1, userId: 'alice', monthlyUsed: 1000 });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2, userId: 'alice', minuteTokens: 0 });
+      expect(statSync(join(dataDir, 'usage', 'alice.2026-11.ledger')).size / 17).toBe(1000);
       expect(snapshot(outside)).toEqual(outsideBefore);
     });
   }
@@ -218,7 +219,7 @@ describe('corrupt usage files', () => {
     const error = await limiter.consume('alice', 'pro').catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(QchatError);
     expect(error).toMatchObject({ exitCode: 1, code: 'USAGE_FILE_UNUSABLE' });
-    expect((error as Error).message).toMatch(/^Could not use the usage file .*alice\.json, which keeps your request limits \(EEXIST/);
+    expect((error as Error).message).toMatch(/^Could not use the usage file .*alice\.json, which keeps your request limits \(.*\/usage is a file, not a folder; move it away/);
     expect(readFileSync(join(dataDir, 'usage'), 'utf8')).toBe('keep me');
     expect(existsSync(join(dataDir, 'usage.corrupt'))).toBe(false);
   });
