@@ -62,6 +62,14 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(b.totals).toEqual(a.totals);
   });
 
+  it('never answers another principal of the same account from the cache (issue 16, item 14)', async () => {
+    // grace and alice share account 111122223333; a principal Cost Explorer denies must hear so.
+    const grace = await sandboxSession({ sandboxUser: 'grace' }, { home });
+    expect(grace.caller.accountId).toBe(session.caller.accountId);
+    const { answer } = await askAnswer(grace, 'what did I spend on EC2 last month');
+    expect(answer.calls.some((c) => c.fromCache)).toBe(false);
+  });
+
   it('breaks costs down by service, top N, with shares and a chart', async () => {
     const { plan, answer: a } = await askAnswer(session, 'top 5 services by cost last month');
     expect(plan).toMatchObject({ intent: 'cost-by-service', groupBy: 'SERVICE', limit: 5 });

@@ -1,16 +1,27 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { Clock } from '../config/clock.js';
+import { writeFileAtomic } from '../storage/atomic-write.js';
+import { moveAside } from '../storage/disk.js';
+import { loadJsonFile } from '../storage/json-file.js';
+import { ensurePrivateDir } from '../storage/private-dir.js';
+
+const entrySchema = z.object({ storedAt: z.iso.datetime(), value: z.unknown() });
+// A cached reply is what one question read from Cost Explorer, bounded by the per-question cap.
+const maxEntryBytes = 64 * 1024 * 1024;
 
 /**
  * Cost Explorer charges for every request, so identical requests are answered from disk for a
- * while. Entries are keyed by the account and endpoint as well as the request.
+ * while. The caller's scope (principal ARN and endpoint) is part of every key: two principals of
+ * one account may be allowed different things, and one must never be served the other's figures.
+ * Files go through the storage module: private folder, atomic writes, no link followed.
  */
 export class CostCache {
   constructor(
     private readonly directory: string,
     private readonly ttlMs: number,
-    private readonly now: () => Date,
+    private readonly now: Clock,
   ) {}
 
   key(scope: string, operation: string, input: unknown): string {
@@ -18,22 +29,24 @@ export class CostCache {
   }
 
   read<T>(key: string): { value: T; storedAt: Date } | undefined {
+    const file = this.file(key);
     try {
-      const entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as { storedAt: string; value: T };
-      const storedAt = new Date(entry.storedAt);
+      const loaded = loadJsonFile(file, entrySchema, { maxBytes: maxEntryBytes });
+      // Not a usable entry (a FIFO, a folder, garbage): moved aside so the next write can replace it.
+      if (loaded.state === 'unusable') moveAside(file, this.now);
+      if (loaded.state !== 'ok') return undefined;
+      const storedAt = new Date(loaded.value.storedAt);
       const age = this.now().getTime() - storedAt.getTime();
-      return age >= 0 && age < this.ttlMs ? { value: entry.value, storedAt } : undefined;
+      return age >= 0 && age < this.ttlMs ? { value: loaded.value.value as T, storedAt } : undefined;
     } catch {
-      return undefined; // missing, unreadable or corrupt: a cache miss, overwritten by the next write
+      return undefined; // the cache folder itself is unusable: a miss
     }
   }
 
   write(key: string, value: unknown): void {
     try {
-      mkdirSync(this.directory, { recursive: true, mode: 0o700 });
-      const temp = `${this.file(key)}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ storedAt: this.now().toISOString(), value }), { mode: 0o600 });
-      renameSync(temp, this.file(key));
+      ensurePrivateDir(this.directory, dirname(this.directory));
+      writeFileAtomic(this.file(key), JSON.stringify({ storedAt: this.now().toISOString(), value }));
     } catch {
       // A cache that cannot be written only costs a repeated request.
     }

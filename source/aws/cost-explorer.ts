@@ -27,7 +27,7 @@ export class CostExplorer {
   constructor(
     private readonly clients: AwsClients,
     private readonly cache: CostCache | undefined,
-    /** Distinguishes accounts and endpoints in cache keys. */
+    /** Distinguishes principals and endpoints in cache keys. */
     private readonly scope: string,
   ) {}
 

@@ -99,7 +99,8 @@ export class ChatSession {
     const cache = options.noCache || ttlMs === 0 ? undefined : new CostCache(join(paths.cache, 'cost-explorer'), ttlMs, clock);
     // The in-process sandbox listens on a new port each run; its accounts are the same every time.
     const scope = target.sandbox ? 'sandbox' : (target.target.endpoint ?? 'aws');
-    this.costs = new CostExplorer(clients, cache, `${caller.accountId}@${scope}`);
+    // Keyed by principal, not account: a principal Cost Explorer denies must not get another's figures.
+    this.costs = new CostExplorer(clients, cache, `${caller.arn}@${scope}`);
     this.enabledRegions = new EnabledRegionsCache(clients);
     this.credentials = new CredentialsFile(paths.data, clock);
     this.policy = loadTierPolicy(this.onSandbox ? settings.tiersFile : undefined);
