@@ -125,6 +125,9 @@ export const envCases: EnvCase[] = [
   { name: 'QCHAT_NOW with escape sequences', env: { QCHAT_NOW: '\u001b]0;pwned\u00072026-11-22' }, code: 2, says: /got "\\u001b\]0;pwned\\u00072026-11-22"/ },
   { name: 'QCHAT_NOW of 100,000 characters', env: { QCHAT_NOW: `2026-11-22${'Z'.repeat(100_000)}` }, code: 2, says: /got "2026-11-22Z+…"$/m },
   { name: 'QCHAT_NOW only spaces (unset)', env: { QCHAT_NOW: '   ' }, code: 0, says: /^$/ },
-  { name: 'QCHAT_NOW year 0', env: { QCHAT_NOW: '0000-01-01T00:00:00Z' }, code: 0, says: /^$/ },
-  { name: 'QCHAT_NOW year 9999', env: { QCHAT_NOW: '9999-12-31T23:59:59Z' }, code: 0, says: /^$/ },
+  // Issue 16 item 8: a clock outside 2000–2100 is a usage error (a year-999 month locked the user out).
+  { name: 'QCHAT_NOW year 0', env: { QCHAT_NOW: '0000-01-01T00:00:00Z' }, code: 2, says: /QCHAT_NOW must be between 2000 and 2100/ },
+  { name: 'QCHAT_NOW year 999', env: { QCHAT_NOW: '0999-06-01T00:00:00Z' }, code: 2, says: /QCHAT_NOW must be between 2000 and 2100/ },
+  { name: 'QCHAT_NOW year 9999', env: { QCHAT_NOW: '9999-12-31T23:59:59Z' }, code: 2, says: /QCHAT_NOW must be between 2000 and 2100/ },
+  { name: 'QCHAT_NOW the last day allowed', env: { QCHAT_NOW: '2099-12-31T23:59:59Z' }, code: 0, says: /^$/ },
 ];
