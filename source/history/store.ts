@@ -331,7 +331,7 @@ export class HistoryStore {
     } catch (error) {
       if (error instanceof StorageError) {
         if (kind === 'write') this.#recording = false;
-        this.#warn(`history: ${error.message}; ${error.remedy}${kind === 'write' ? '; this chat is no longer being saved' : ''}`);
+        this.#warn(`history: ${error.message}${kind === 'write' ? '; this chat is no longer being saved' : ''}`);
         return fallback;
       }
       const code = errorCode(error);

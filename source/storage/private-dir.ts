@@ -25,13 +25,7 @@ export function ensurePrivateDir(dir: string, top: string = dir): void {
 function checkOrCreate(dir: string): void {
   let stat = lstatSync(dir, { throwIfNoEntry: false });
   if (!stat) {
-    try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      // A file where a parent folder should be: say which, not "ENOTDIR".
-      if (errorCode(error) === 'ENOTDIR' || errorCode(error) === 'EEXIST') throw notAFolder(nearestExisting(dir));
-      throw error;
-    }
+    makeDirs(dir);
     stat = lstatSync(dir);
   }
   if (stat.isSymbolicLink()) {
@@ -49,8 +43,26 @@ function notAFolder(path: string, kind = 'a file'): StorageError {
   return new StorageError('NOT_A_DIRECTORY', path, `is ${kind}, not a folder`, 'move it away so qchat can create the folder');
 }
 
-function nearestExisting(dir: string): string {
-  let path = dir;
-  while (!lstatSync(path, { throwIfNoEntry: false }) && dirname(path) !== path) path = dirname(path);
-  return path;
+/**
+ * mkdir -p one level at a time. Node's recursive mkdir spins for ever where a folder exists but
+ * mkdir in it says ENOENT (QCHAT_HOME=/proc/self): here that is an error naming the folder.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let existing = dir;
+  for (; !lstatSync(existing, { throwIfNoEntry: false }); existing = dirname(existing)) {
+    if (dirname(existing) === existing) break;
+    missing.unshift(existing);
+  }
+  for (const path of missing) {
+    try {
+      mkdirSync(path, { mode: 0o700 });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'EEXIST') continue; // made meanwhile by another process; checked by the caller
+      if (code === 'ENOTDIR') throw notAFolder(existing);
+      if (code === 'ENOENT') throw new StorageError('NOT_A_DIRECTORY', dirname(path), 'does not let qchat create folders in it', 'set QCHAT_HOME to a folder of your own');
+      throw error;
+    }
+  }
 }

@@ -10,7 +10,6 @@ export interface ReadOptions {
 }
 
 const defaultMaxBytes = 1024 * 1024;
-const fix = 'move it away and qchat starts a fresh one';
 
 /**
  * The bytes of a file, or undefined when there is none. Opened without following a link and
@@ -28,12 +27,14 @@ export function readFileCapped(path: string, { maxBytes = defaultMaxBytes, follo
     if (code === 'ENOTDIR') throw new StorageError('NOT_A_DIRECTORY', path, 'cannot be read: a folder on its path is a file', 'move that file away');
     throw new StorageError('UNREADABLE', path, `cannot be read (${code ?? (error as Error).message})`, 'check its permissions');
   }
+  // qchat's own files are recreated once moved away; files people edit are theirs to replace.
+  const fix = followLinks ? 'replace it with a JSON file' : 'move it away and qchat starts a fresh one';
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new StorageError('NOT_A_FILE', path, 'is a directory, not a file', fix);
     if (!stat.isFile()) throw new StorageError('NOT_A_FILE', path, `is not a regular file (it is ${kindOf(stat)})`, fix);
-    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes);
-    return readUpTo(fd, path, maxBytes);
+    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes, fix);
+    return readUpTo(fd, path, maxBytes, fix);
   } catch (error) {
     if (error instanceof StorageError) throw error;
     throw new StorageError('UNREADABLE', path, `cannot be read (${errorCode(error) ?? (error as Error).message})`, 'check its permissions');
@@ -48,7 +49,7 @@ export function readSmallFile(path: string, maxBytes = defaultMaxBytes): string 
 }
 
 /** Reads to the end, refusing a file that grew past the cap since it was checked. */
-function readUpTo(fd: number, path: string, maxBytes: number): Buffer {
+function readUpTo(fd: number, path: string, maxBytes: number, fix: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -57,11 +58,11 @@ function readUpTo(fd: number, path: string, maxBytes: number): Buffer {
     if (read === 0) return Buffer.concat(chunks, total);
     chunks.push(chunk.subarray(0, read));
     total += read;
-    if (total > maxBytes) throw tooLarge(path, total, maxBytes);
+    if (total > maxBytes) throw tooLarge(path, total, maxBytes, fix);
   }
 }
 
-function tooLarge(path: string, size: number, maxBytes: number): StorageError {
+function tooLarge(path: string, size: number, maxBytes: number, fix: string): StorageError {
   const bytes = (n: number) => n.toLocaleString('en-US');
   return new StorageError('TOO_LARGE', path, `is ${bytes(size)} bytes; at most ${bytes(maxBytes)} are read`, fix);
 }

@@ -1,16 +1,19 @@
+import { ExitCode, QchatError } from '../errors.js';
+
 /**
- * A private file or folder qchat cannot use, with what is wrong (`problem`, a phrase that follows
- * the path) and what the user can do about it (`remedy`). `code` says which kind, for callers that
- * move the thing aside rather than stop.
+ * A file or folder qchat cannot use, with what is wrong (`problem`, a phrase that follows the
+ * path) and what the user can do about it (`remedy`); the message says both, so wherever it
+ * surfaces (`data` as a file, `data/identity` as a FIFO, …) the user reads the path and the fix,
+ * not "unexpected error". `kind` is for callers that move the thing aside rather than stop.
  */
-export class StorageError extends Error {
+export class StorageError extends QchatError {
   constructor(
-    readonly code: 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'LINK' | 'NOT_OWNED' | 'TOO_LARGE' | 'UNREADABLE',
+    readonly kind: 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'LINK' | 'NOT_OWNED' | 'TOO_LARGE' | 'UNREADABLE',
     readonly path: string,
     readonly problem: string,
     readonly remedy: string,
   ) {
-    super(`${path} ${problem}`);
+    super(`${path} ${problem}; ${remedy}`, ExitCode.failure, 'FILE_UNUSABLE');
   }
 }
 

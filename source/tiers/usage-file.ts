@@ -62,9 +62,9 @@ export async function withUsageFiles<T>(dataDir: string, userId: string, task: (
       return task({ bucketFile, ledger: (month) => new Ledger(join(dirname(bucketFile), `${safeUserDirName(userId)}.${month}.ledger`)) });
     });
   } catch (error) {
+    if (error instanceof StorageError) throw new QchatError(usageFileUnusableMessage(bucketFile, error.message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
     if (error instanceof QchatError) throw error;
     if (isLockBusy(error)) throw new QchatError(usageFileBusyMessage(bucketFile), ExitCode.failure, 'USAGE_FILE_BUSY');
-    if (error instanceof StorageError) throw new QchatError(usageFileUnusableMessage(bucketFile, `${error.message}; ${error.remedy}`), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
     if (typeof errorCode(error) !== 'string') throw error;
     throw new QchatError(usageFileUnusableMessage(bucketFile, (error as Error).message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
   }
@@ -75,7 +75,7 @@ export function readBucket(file: string, clock: Clock): StoredBucket & { legacyC
   const loaded = loadJsonFile(file, fileSchema, { maxBytes: maxBucketBytes, what: 'a qchat usage file' });
   if (loaded.state === 'missing') return loaded;
   if (loaded.state === 'unusable') {
-    const problem = loaded.error?.code === 'NOT_A_FILE' ? 'a folder, not a file' : loaded.error?.code === 'LINK' ? 'a symbolic link, not a file' : loaded.problem.replace(/^is /, '');
+    const problem = loaded.error?.kind === 'LINK' ? 'a symbolic link, not a file' : loaded.problem.replace(/^is a directory, not/, 'is a folder, not').replace(/^is /, '');
     return { state: 'corrupt', problem, movedTo: moveAside(file, clock) };
   }
   const { value } = loaded;
