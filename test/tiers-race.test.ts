@@ -45,12 +45,17 @@ function watch(proc: ChildProcessWithoutNullStreams) {
   };
 }
 
-it('never lets concurrent processes of one user exceed the monthly quota together', async () => {
+/** A Free tier of 50 requests a month (and no practical minute limit) in its own data directory. */
+function fiftyAMonth(name: string) {
   const policy = loadTierPolicy();
   policy.free.limits = { requestsPerMonth: 50, requestsPerMinute: 100_000 };
-  const tiersFile = join(dir, 'tiers.json');
+  const tiersFile = join(dir, `tiers-${name}.json`);
   writeFileSync(tiersFile, JSON.stringify(policy));
-  const dataDir = join(dir, 'data');
+  return { policy, tiersFile, dataDir: join(dir, `data-${name}`) };
+}
+
+it('never lets concurrent processes of one user exceed the monthly quota together', async () => {
+  const { tiersFile, dataDir } = fiftyAMonth('race');
   const userId = 'd-9067642ac7.race-user';
 
   const children = Array.from({ length: processes }, () =>
@@ -85,11 +90,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // holds the lock, lets one other go on past the stale time, then resumes the rest; one process
 // is killed with SIGKILL in the middle. The monthly count stays exact.
 it('keeps the monthly count exact when lock holders are paused (SIGSTOP) and killed (SIGKILL)', { timeout: 60_000 }, async () => {
-  const policy = loadTierPolicy();
-  policy.free.limits = { requestsPerMonth: 50, requestsPerMinute: 100_000 };
-  const tiersFile = join(dir, 'tiers-paused.json');
-  writeFileSync(tiersFile, JSON.stringify(policy));
-  const dataDir = join(dir, 'data-paused');
+  const { policy, tiersFile, dataDir } = fiftyAMonth('paused');
   const userId = 'paused-user';
   const lock = `${usageFilePath(dataDir, userId)}.lock`;
   const children = Array.from({ length: 4 }, () => spawn(process.execPath, [childScript, dataDir, tiersFile, userId, '40'], { stdio: 'pipe' }));

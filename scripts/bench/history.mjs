@@ -1,7 +1,9 @@
 // Chat history: append latency per message and restore time, for conversations of 100, 1,000 and
 // 10,000 messages so the growth shows. Targets (DESIGN.md): under 5 ms per append and under
-// 100 ms to restore 10,000 messages. Every message goes through the real store (line append plus
-// the locked index update); restoring opens a fresh store, as resuming a conversation does.
+// 100 ms to restore 10,000 messages. Every message goes through the real store: `append` resolves
+// once the line is on disk (what the chat waits for), and the locked index update follows in the
+// background, so both are timed: the append alone, and the append with its index update (flush).
+// Restoring opens a fresh store and streams the file, as resuming a conversation does.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,15 +35,20 @@ for (const size of sizes) {
     const store = await openHistory({ dataDir, userId: 'bench', clock });
     const { id } = await store.create('benchmark');
     const latencies = [];
+    const withIndex = [];
     for (let i = 0; i < size; i++) {
       const start = performance.now();
       await store.append(id, message(i));
       latencies.push(performance.now() - start);
+      await store.flush();
+      withIndex.push(performance.now() - start);
       if ((i + 1) % 1000 === 0) process.stderr.write(`history: ${i + 1}/${size} messages appended\n`);
     }
-    const timed = latencies.slice(-timedAppends);
-    const appendMs = median(timed);
-    report(`history append, ${size} messages`, `${format(appendMs)} ms median, ${format(percentile(timed, 0.95))} ms p95`, '< 5 ms', appendMs < 5);
+    for (const [label, all] of [['append', latencies], ['append + index update', withIndex]]) {
+      const timed = all.slice(-timedAppends);
+      const ms = median(timed);
+      report(`history ${label}, ${size} messages`, `${format(ms)} ms median, ${format(percentile(timed, 0.95))} ms p95`, '< 5 ms', ms < 5);
+    }
 
     const restores = [];
     for (let run = 0; run < restoreRuns; run++) {

@@ -1,8 +1,7 @@
 import { open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { errorCode, noFollow } from './disk.js';
 import { kindOf, StorageError } from './storage-error.js';
-
-const newline = 0x0a;
 
 /** A line of a file, or `undefined` for one longer than the cap (skipped without being held in memory). */
 export type Line = string | undefined;
@@ -25,32 +24,37 @@ export async function* readLines(path: string, maxLineBytes: number): AsyncGener
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new StorageError('NOT_A_FILE', path, 'is a directory, not a file', 'move it away');
     if (!stat.isFile()) throw new StorageError('NOT_A_FILE', path, `is not a regular file (it is ${kindOf(stat)})`, 'move it away');
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let overlong = false;
+    // Decoded a chunk at a time (a character split across chunks is kept whole) and split on
+    // newlines; a line is measured in UTF-16 units, close enough to bytes for a cap.
+    const decoder = new StringDecoder('utf8');
     const chunk = Buffer.allocUnsafe(256 * 1024);
-    for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
+    let pending = '';
+    let overlong = false;
+    const take = (text: string): Line[] => {
+      const lines: Line[] = [];
       let start = 0;
-      for (let at = chunk.indexOf(newline, 0); at !== -1 && at < bytesRead; at = chunk.indexOf(newline, start)) {
-        if (!overlong) pending.push(Buffer.from(chunk.subarray(start, at)));
-        yield overlong || pendingBytes + at - start > maxLineBytes ? undefined : Buffer.concat(pending).toString('utf8');
-        pending = [];
-        pendingBytes = 0;
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+        const line = overlong ? undefined : pending + text.slice(start, at);
+        lines.push(line !== undefined && line.length > maxLineBytes ? undefined : line);
+        pending = '';
         overlong = false;
         start = at + 1;
       }
-      pendingBytes += bytesRead - start;
-      if (pendingBytes > maxLineBytes) {
+      if (!overlong) pending += text.slice(start);
+      if (pending.length > maxLineBytes) {
         overlong = true;
-        pending = [];
-      } else {
-        pending.push(Buffer.from(chunk.subarray(start, bytesRead)));
+        pending = '';
       }
+      return lines;
+    };
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      yield* take(decoder.write(chunk.subarray(0, bytesRead)));
     }
+    yield* take(decoder.end());
     // A last line without its newline: a writer killed mid-line, or one still writing.
-    if (pendingBytes > 0) yield overlong ? undefined : Buffer.concat(pending).toString('utf8');
+    if (overlong || pending) yield overlong ? undefined : pending;
   } finally {
     await handle.close();
   }
