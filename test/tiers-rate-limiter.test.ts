@@ -58,6 +58,16 @@ describe('monthly quota', () => {
     expect(result.usage.monthly).toEqual({ used: 50, limit: 50, left: 0, resetsAt: new Date('2026-12-01T00:00:00Z') });
   });
 
+  it('gives back a cancelled request of this month through the ledger, not one of an earlier month', async () => {
+    const { limiter, at } = setup(monthlyOnly());
+    expect(await consumeTimes(limiter, 50)).toBe(50);
+    expect((await limiter.refund(user, 'free', new Date('2026-11-22T10:00:00Z'))).monthly.used).toBe(49);
+    expect(await consumeTimes(limiter, 2)).toBe(1);
+    at('2026-12-01T00:00:01Z');
+    expect(await consumeTimes(limiter, 1)).toBe(1);
+    expect((await limiter.refund(user, 'free', new Date('2026-11-30T23:00:00Z'))).monthly.used).toBe(1);
+  });
+
   it('resets at the UTC month boundary', async () => {
     const { limiter, at } = setup(monthlyOnly(), '2026-11-30T23:59:59Z');
     expect(await consumeTimes(limiter, 51)).toBe(50);

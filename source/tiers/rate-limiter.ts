@@ -70,10 +70,12 @@ export class RateLimiter {
    */
   refund(userId: string, tier: TierName, countedAt: Date): Promise<Usage> {
     const limits = this.options.policy[tier].limits;
-    return this.withRecord(userId, limits, (record, _recovered, now) => {
-      if (monthOf(countedAt) !== monthOf(now) || record.monthlyUsed === 0) return { result: usageOf(record, limits, now) };
+    return this.withRecord(userId, limits, (record, now, { bucketFile, ledger }) => {
+      if (monthOf(countedAt) !== record.month || record.monthlyUsed === 0) return usageOf(record, limits, now);
+      ledger.refund();
       const next = { ...record, monthlyUsed: record.monthlyUsed - 1, minuteTokens: Math.min(limits.requestsPerMinute, record.minuteTokens + 1) };
-      return { save: next, result: usageOf(next, limits, now) };
+      writeBucket(bucketFile, userId, record.month, { tokens: next.minuteTokens, updatedAt: next.minuteUpdatedAt });
+      return usageOf(next, limits, now);
     });
   }
 

@@ -88,23 +88,33 @@ export function writeBucket(file: string, userId: string, month: string, bucket:
   writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`, { durable: true });
 }
 
-/** One entry: 16 hex digits and a newline, so the count is the file's size over 17. */
+/** One entry: 16 hex digits (or `r` and 15 for a refund) and a newline. */
 const entryBytes = 17;
+// About 60,000 entries; a ledger past this is not read through: every request counts (a full month).
+const maxLedgerBytes = 1024 * 1024;
 
 /**
- * A month's requests as an append-only ledger, one fixed-size entry per counted request. The
- * count is exact whatever happens to the lock: each request appends its own random entry with a
- * single O_APPEND write and is admitted only if that entry lands within the first `limit`, so a
- * paused or killed lock holder can never write back an older count (issue 16, item 2).
+ * A month's requests as an append-only ledger of fixed-size entries: one per counted request, and
+ * one per request given back (a refund). The count is exact whatever happens to the lock: each
+ * request appends its own random entry with a single O_APPEND write and is admitted only if fewer
+ * than `limit` requests, net of refunds, stand before it, so a paused or killed lock holder can
+ * never write back an older count (issue 16, item 2).
  */
 export class Ledger {
   constructor(readonly path: string) {}
 
-  /** Requests counted this month; undefined when the ledger is not a regular file. */
+  /** Requests counted this month, net of refunds; undefined when the ledger is not a regular file. */
   count(): number | undefined {
     const stat = lstatSync(this.path, { throwIfNoEntry: false });
     if (!stat) return 0;
-    return stat.isFile() ? Math.floor(stat.size / entryBytes) : undefined;
+    if (!stat.isFile()) return undefined;
+    if (stat.size > maxLedgerBytes) return Math.floor(stat.size / entryBytes);
+    const fd = this.#open();
+    try {
+      return net(readHead(fd, maxLedgerBytes), undefined);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** What the path is instead of a ledger, for the warning. */
@@ -113,27 +123,32 @@ export class Ledger {
     return stat.isDirectory() ? 'a folder, not a file' : stat.isSymbolicLink() ? 'a symbolic link, not a file' : `${kindOf(stat)}, not a file`;
   }
 
-  /** Appends one entry; true if it is among the first `limit` (the request is admitted). */
+  /** Appends one entry; true if fewer than `limit` requests stand before it (the request is admitted). */
   claim(limit: number): boolean {
     const entry = `${randomBytes(8).toString('hex')}\n`;
     const fd = this.#open();
     try {
       writeSync(fd, entry);
-      const head = Buffer.alloc(Math.min(fstatSync(fd).size, limit * entryBytes));
-      const read = readSync(fd, head, 0, head.length, 0);
-      const at = head.subarray(0, read).indexOf(entry);
-      return at !== -1 && at % entryBytes === 0;
+      return net(readHead(fd, maxLedgerBytes), entry) < limit;
     } finally {
       closeSync(fd);
     }
   }
 
+  /** Gives one request back (a question cancelled before it was answered). */
+  refund(): void {
+    this.#append(`r${randomBytes(8).toString('hex').slice(1)}\n`);
+  }
+
   /** Counts `n` requests at once: a conservative count when the true one is unknown or migrated. */
   add(n: number): void {
-    if (n <= 0) return;
+    if (n > 0) this.#append('0000000000000000\n'.repeat(n));
+  }
+
+  #append(text: string): void {
     const fd = this.#open();
     try {
-      writeSync(fd, '0000000000000000\n'.repeat(n));
+      writeSync(fd, text);
     } finally {
       closeSync(fd);
     }
@@ -147,4 +162,20 @@ export class Ledger {
     }
     return fd;
   }
+}
+
+function readHead(fd: number, maxBytes: number): string {
+  const head = Buffer.alloc(Math.min(fstatSync(fd).size, maxBytes));
+  return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1');
+}
+
+/** Requests net of refunds before `entry` (all of them when it is undefined, or not found: then it did not count). */
+function net(text: string, entry: string | undefined): number {
+  let requests = 0;
+  for (let at = 0; at + entryBytes <= text.length; at += entryBytes) {
+    const line = text.slice(at, at + entryBytes);
+    if (line === entry) return requests;
+    requests += line.startsWith('r') ? -1 : 1;
+  }
+  return entry === undefined ? Math.max(0, requests) : Number.POSITIVE_INFINITY;
 }
