@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CostCache } from '../source/aws/cost-cache.js';
-import { ContextStore } from '../source/identity/context-store.js';
 import { writeFileAtomic } from '../source/storage/atomic-write.js';
 import { ensurePrivateDir } from '../source/storage/private-dir.js';
 import { readFileCapped } from '../source/storage/read-file.js';
@@ -102,7 +101,7 @@ describe('writing private files (issue 16 item 4)', () => {
   });
 });
 
-describe('the cost cache and the identity store use it', () => {
+describe('the cost cache uses it', () => {
   it('a FIFO in place of a cache entry is a miss, moved aside; a planted temp link is not written through', () => {
     const dir = join(temp(), 'cost-explorer');
     const cache = new CostCache(dir, 60_000, clock);
@@ -117,31 +116,5 @@ describe('the cost cache and the identity store use it', () => {
     cache.write(key, { total: 1 });
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
     expect(cache.read(key)?.value).toEqual({ total: 1 });
-  });
-
-  it('a corrupt identity context file is moved aside and reported, not overwritten silently (issue 16 item 15)', () => {
-    const dataDir = temp();
-    const store = new ContextStore(dataDir, 'sandbox');
-    const context = { principalArn: 'arn:aws:sts::111122223333:assumed-role/R/alice' };
-    const instance = { instanceArn: 'arn:aws:sso:::instance/ssoins-1' };
-    store.save({ context, instance } as never);
-    const [name] = readdirSync(join(dataDir, 'identity'));
-    writeFileSync(join(dataDir, 'identity', name!), '{"context": ');
-    expect(store.load(context.principalArn)).toBeUndefined();
-    expect(store.warnings).toEqual([expect.stringMatching(new RegExp(`^identity: .*${name} is not valid JSON; moved it to .*${name}\\.corrupt-\\d{8}T\\d{6}Z and will sign in again$`))]);
-    expect(existsSync(join(dataDir, 'identity', name!))).toBe(false);
-  });
-
-  it('an identity context file that is a folder is moved aside too', () => {
-    const dataDir = temp();
-    const store = new ContextStore(dataDir, 'sandbox');
-    const context = { principalArn: 'arn:aws:sts::111122223333:assumed-role/R/bob' };
-    store.save({ context, instance: { instanceArn: 'arn:aws:sso:::instance/ssoins-1' } } as never);
-    const [name] = readdirSync(join(dataDir, 'identity'));
-    const file = join(dataDir, 'identity', name!);
-    execFileSync('rm', [file]);
-    mkdirSync(file);
-    expect(store.load(context.principalArn)).toBeUndefined();
-    expect(store.warnings[0]).toContain(`${name} is a directory, not a file; moved it to`);
   });
 });
