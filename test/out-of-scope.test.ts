@@ -79,3 +79,15 @@ describe('qchat ask', () => {
     expect(output.reply).toMatchObject({ reason: 'read-only', suggestions: ['list ec2 instances', 'how many ec2 instances'] });
   });
 });
+
+describe('every word accounted for', () => {
+  it('names a qualifier it cannot read instead of dropping it', () => {
+    expect(planQuestion('list my idle instances', context)).toMatchObject({ kind: 'plan', plan: { intent: 'list', ignored: ['idle'] } });
+    expect(planQuestion('list running instances', context)).toMatchObject({ kind: 'plan', plan: { ignored: [], filters: { state: 'running' } } });
+  });
+
+  it('never takes a misspelt noun for a resource name', () => {
+    expect(planQuestion('cloudfront distros', context)).toMatchObject({ kind: 'reply', reason: 'clarify', message: expect.stringMatching(/^I don't know what "distros" means here\. Did you mean "distributions"/) });
+    expect(planQuestion('describe bucket logs', context)).toMatchObject({ kind: 'plan', plan: { intent: 'describe', identifier: 'logs' } });
+  });
+});

@@ -8,7 +8,10 @@ import { examplePhrasings } from '../understanding/replies.js';
 /** Runs a plan against AWS and returns the structured answer. Partial failure is an answer. */
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<Answer> {
   if (plan.family === 'help') return helpAnswer();
-  return isCostPlan(plan) ? answerCosts(plan, context) : answerResources(plan, context);
+  if (isCostPlan(plan)) return answerCosts(plan, context);
+  const answer = await answerResources(plan, context);
+  if (plan.intent !== 'describe' && plan.ignored.length > 0) answer.warnings.push(`Ignored: ${plan.ignored.map((word) => `"${word}"`).join(', ')} — qchat cannot tell which resources that describes, so the answer covers them all.`);
+  return answer;
 }
 
 export function helpAnswer(): Answer {

@@ -38,8 +38,12 @@ export function planResources(text: string, context: ResourcePlannerContext): Pl
   const found = findResourceInQuestion(withoutNames(text));
   if (found.kind !== 'match') return unmatchedResource(text, found);
 
-  const identifier = explicitIdentifier.exec(text)?.[0] ?? nameAfterNoun(text, found.span);
+  const explicit = explicitIdentifier.exec(text)?.[0];
+  const identifier = explicit ?? nameAfterNoun(text, found.span);
+  // A plain word after the noun that is one slip from a resource noun is a misspelling, never a name: "cloudfront distros".
   const intent = resourceIntent(text, found.phrase, identifier);
+  const misspelt = intent === 'describe' && !explicit && identifier && !quoted.test(text) && !describeWords.test(text) && /^[a-z]+$/.test(identifier) ? suggestResourceTypes(identifier, 2).filter((s) => s !== identifier && s.startsWith(identifier.slice(0, 3))) : [];
+  if (misspelt.length > 0 && identifier) return reply('clarify', `I don't know what "${identifier}" means here.${didYouMean(misspelt)}`, misspelt.map((s) => `list ${s}`));
   const parent = resolveParent(found.type, text);
   if (parent.kind === 'missing' && !(intent === 'describe' && identifier?.includes('|'))) return reply('clarify', parent.message, parent.examples);
   const resourceModel = parent.kind === 'resolved' ? parent.resourceModel : null;
@@ -47,7 +51,7 @@ export function planResources(text: string, context: ResourcePlannerContext): Pl
   const plan: ResourcePlan =
     intent === 'describe' && identifier
       ? { ...common, intent, identifier: compositeIdentifier(found.type, resourceModel, identifier) }
-      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: parseFilters(text), limit: parseTopN(text) };
+      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: parseFilters(text), limit: parseTopN(text), ignored: ignoredQualifier(text, found.span) };
   return { kind: 'plan', plan };
 }
 
@@ -124,6 +128,16 @@ function unknownTypeName(literal: string): PlanResult {
 function askedForNoun(text: string): string | undefined {
   const words = askedFor.exec(text)?.[1]?.split(/\s+/).filter((word) => !notAName.has(word.toLowerCase())) ?? [];
   return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/** Words before a resource noun that qualify it in ways qchat can read (the rest, "idle", "old", "unused", are named as ignored). */
+const readQualifiers = new Set([...notAName, ...'how many number of list show me find get describe count total please can you could what which are do i have there s3 ec2 aws amazon'.split(' ')]);
+
+/** The word just before the resource noun, when it qualifies the noun and nothing reads it: "idle" in "my idle instances". */
+function ignoredQualifier(text: string, span: [number, number]): string[] {
+  const before = /([A-Za-z]+)\s+$/.exec(text.slice(0, span[0]))?.[1];
+  if (!before || readQualifiers.has(before.toLowerCase()) || stateFilter.test(before)) return [];
+  return [before];
 }
 
 /** "tagged env=prod", "with tag team", "tagged with team:payments". */

@@ -49,6 +49,8 @@ export interface ResourceListPlan {
   regions: RegionScope;
   filters: ListFilters;
   limit: number | null;
+  /** Words of the question the plan does not use ("idle"), named in the answer. */
+  ignored: string[];
 }
 
 /** Read one named resource. */
