@@ -26,13 +26,15 @@ export function summarize() {
   for (const name of Object.keys(modules)) {
     const file = reportFile(name);
     if (!existsSync(file)) continue;
-    recorded.modules[name] = { measured: statSync(file).mtime.toISOString().slice(0, 10), ...scoreOf(JSON.parse(readFileSync(file, 'utf8'))) };
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    // The files measured: all of the module's, or those a `--mutate` run narrowed it to.
+    recorded.modules[name] = { measured: statSync(file).mtime.toISOString().slice(0, 10), files: Object.keys(report.files).sort(), ...scoreOf(report) };
   }
   const rows = Object.entries(recorded.modules).filter(([name]) => name in modules);
-  const headers = ['module', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'ignored', 'measured'];
-  const cells = rows.map(([name, r]) => [name, r.score === null ? 'n/a' : `${r.score}%`, r.killed, r.timeout, r.survived, r.noCoverage, r.ignored, r.measured].map(String));
+  const headers = ['module', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'ignored', 'measured', 'files'];
+  const cells = rows.map(([name, r]) => [name, r.score === null ? 'n/a' : `${r.score}%`, r.killed, r.timeout, r.survived, r.noCoverage, r.ignored, r.measured, r.files.join(' ')].map(String));
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((cell) => cell[i].length)));
-  const line = (values) => values.map((value, i) => value.padEnd(widths[i])).join('  ');
+  const line = (values) => values.map((value, i) => value.padEnd(widths[i])).join('  ').trimEnd();
   console.log([line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n'));
   writeFileSync(scoreFile, `${JSON.stringify({ modules: Object.fromEntries(rows) }, null, 2)}\n`);
 }
