@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// `npm run mutation [-- module…]`: StrykerJS over the core, one module at a time (see modules.mjs),
+// `npm run mutation [-- module… [stryker flags…]]`: StrykerJS over the core, one module at a time (see modules.mjs),
 // then the score per module (summary.mjs). Incremental: a rerun re-tests only what changed.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { modules } from './modules.mjs';
 import { summarize } from './summary.mjs';
 
-const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+// Module names first; from the first flag on, everything goes to Stryker (`--mutate source/tiers/rate-limiter.ts`).
+const firstFlag = process.argv.slice(2).findIndex((arg) => arg.startsWith('-'));
+const asked = firstFlag === -1 ? process.argv.slice(2) : process.argv.slice(2, 2 + firstFlag);
+const passThrough = firstFlag === -1 ? [] : process.argv.slice(2 + firstFlag);
 const unknown = asked.filter((name) => !(name in modules));
 if (unknown.length > 0) {
   console.error(`unknown module ${unknown.join(', ')}: one of ${Object.keys(modules).join(', ')}`);
   process.exit(2);
 }
-const passThrough = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
 const stryker = fileURLToPath(new URL('../../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
 const failed = [];
 for (const name of asked.length > 0 ? asked : Object.keys(modules)) {
