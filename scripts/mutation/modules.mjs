@@ -23,7 +23,7 @@ export const modules = {
   },
   sanitizer: {
     mutate: ['source/present/terminal-text.ts'],
-    tests: ['test/hostile/terminal-text.test.ts'],
+    tests: ['test/terminal-text.test.ts', 'test/hostile/terminal-text.test.ts'],
   },
   fanout: {
     mutate: ['source/aws/fanout.ts'],
