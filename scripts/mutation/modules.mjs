@@ -38,8 +38,8 @@ export const modules = {
     tests: ['test/identity.test.ts'],
   },
   'keys-editor': {
-    mutate: ['source/ui/keys.ts', 'source/ui/state/editor.ts'],
-    tests: ['test/ui-flows.test.tsx'],
+    mutate: ['source/ui/keys.ts', 'source/ui/state/editor.ts', 'source/ui/state/editor-text.ts'],
+    tests: ['test/ui-editor.test.ts', 'test/ui-keys.test.tsx'],
   },
 };
 
