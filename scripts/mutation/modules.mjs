@@ -7,7 +7,7 @@
 export const modules = {
   understanding: {
     mutate: ['source/understanding/planner.ts', 'source/understanding/period.ts', 'source/understanding/regions.ts'],
-    tests: ['test/planner.test.ts', 'test/planner-properties.test.ts', 'test/period-boundaries.test.ts'],
+    tests: ['test/planner.test.ts', 'test/planner-properties.test.ts', 'test/period-boundaries.test.ts', 'test/region-mentions.test.ts'],
   },
   tiers: {
     mutate: ['source/tiers/*.ts'],
