@@ -14,6 +14,11 @@ export default {
   vitest: { configFile: 'vitest.config.ts', related: false },
   // Per-test coverage: each mutant runs only the tests that reach it.
   coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants: the sanitizer's patterns, tables) are not activated by
+  // the vitest runner here: every one was reported surviving, though applied by hand the first
+  // (the OSC pattern without its `*`) fails five rows of test/terminal-text.test.ts. They are
+  // ignored rather than counted as survivors; the row tests pin those constants.
+  ignoreStatic: true,
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },

@@ -30,6 +30,7 @@ export function cellWidth(text: string): number {
 export function truncate(text: string, width: number): string {
   // cli-truncate 5 may end one cell over when a wide character meets the cut ("中文…" for 4), so
   // ask it for one cell less until the result fits.
+  // Stryker disable next-line EqualityOperator: equivalent, asking for 0 cells gives '', which is what the loop's end returns.
   for (let asked = width; asked > 0; asked--) {
     const cut = cliTruncate(text, asked);
     if (cellWidth(cut) <= width) return cut;
@@ -53,6 +54,7 @@ export function padStartCells(text: string, width: number): string {
 export function showControls(text: string): string {
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
     const code = char.charCodeAt(0);
+    // Stryker disable next-line EqualityOperator: equivalent, the pattern never matches 0x20 (a space).
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
     if (code === 0x7f) return '\u2421';
     return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
