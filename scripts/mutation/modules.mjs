@@ -26,7 +26,7 @@ export const modules = {
     tests: ['test/terminal-text.test.ts', 'test/hostile/terminal-text.test.ts'],
   },
   fanout: {
-    mutate: ['source/aws/fanout.ts'],
+    mutate: ['source/aws/fanout.ts', 'source/aws/pacing.ts'],
     tests: ['test/fanout.test.ts'],
   },
   'cost-execution': {
