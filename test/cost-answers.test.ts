@@ -15,7 +15,7 @@ describe('cost totals', () => {
     const answer = await answerCosts(costs({ intent: 'cost-total' }), context);
     expect(requests.map(({ input }) => input)).toEqual([{ TimePeriod: { Start: '2026-10-01', End: '2026-11-01' }, Metrics: ['UnblendedCost'], Granularity: 'MONTHLY' }]);
     expect(answer.totals).toEqual([{ label: 'Total', amount: 1234.5, unit: 'USD' }]);
-    expect(answer.summary).toBe('You spent $1,234.50 last month (2026-10-01 to 2026-10-31).');
+    expect(answer.summary).toBe('You spent $1,234.50 last month (2026-10-01 to 2026-10-31; unblended cost).');
     expect(answer.table).toBeUndefined();
     expect(answer.chart).toBeUndefined();
   });
@@ -24,7 +24,7 @@ describe('cost totals', () => {
     const { context } = recordedCosts({ costAndUsage: [[totalOf('2026-09-01', '100'), totalOf('2026-10-01', '250'), totalOf('2026-11-01', '7.25')]] });
     const answer = await answerCosts(costs({ intent: 'cost-total', period: { start: '2026-09-01', end: '2026-11-23' }, periodLabel: 'since September' }), context);
     expect(answer.totals).toEqual([{ label: 'Total', amount: 357.25, unit: 'USD' }]);
-    expect(answer.summary).toBe('You have spent $357.25 since September (2026-09-01 to 2026-11-22).');
+    expect(answer.summary).toBe('You have spent $357.25 since September (2026-09-01 to 2026-11-22; unblended cost).');
     expect(answer.table).toEqual({ columns: ['Month', 'Cost'], rows: [['2026-09', '$100.00'], ['2026-10', '$250.00'], ['2026-11', '$7.25']] });
     expect(answer.chart).toEqual({ kind: 'series', unit: 'USD', points: [{ label: '2026-09', value: 100 }, { label: '2026-10', value: 250 }, { label: '2026-11', value: 7.25 }] });
   });
@@ -51,7 +51,7 @@ describe('breakdowns', () => {
     expect(answer.totals).toEqual([{ label: 'Total', amount: 676, unit: 'USD' }]);
     expect(answer.table).toEqual({ columns: ['Service', 'Cost', 'Share'], rows: [['Amazon EC2', '$615.00', '91%'], ['Amazon S3', '$60.00', '8.9%'], ['AWS Lambda', '$1.00', '0.1%']] });
     expect(answer.chart).toEqual({ kind: 'breakdown', unit: 'USD', points: [{ label: 'Amazon EC2', value: 615 }, { label: 'Amazon S3', value: 60 }, { label: 'AWS Lambda', value: 1 }] });
-    expect(answer.summary).toBe('You spent $676.00 last 6 months (2026-05-01 to 2026-10-31); the most went to Amazon EC2 ($615.00).');
+    expect(answer.summary).toBe('You spent $676.00 last 6 months (2026-05-01 to 2026-10-31; unblended cost); the most went to Amazon EC2 ($615.00).');
   });
 
   it('shows the top N, or the table rows setting, and says how many there are', async () => {
@@ -71,7 +71,7 @@ describe('breakdowns', () => {
   it('says so when nothing was spent', async () => {
     const { context } = recordedCosts({ costAndUsage: [[grouped('2026-10-01', [])]] });
     const answer = await answerCosts(costs({ intent: 'cost-by-region', groupBy: 'REGION', limit: null, regions: ['eu-west-1'] }), context);
-    expect(answer.summary).toBe('No costs in eu-west-1 last month (2026-10-01 to 2026-10-31).');
+    expect(answer.summary).toBe('No costs in eu-west-1 last month (2026-10-01 to 2026-10-31; unblended cost).');
     expect(answer.table!.rows).toEqual([]);
     const zero = recordedCosts({ costAndUsage: [[grouped('2026-10-01', [['Amazon S3', '0']])]] });
     expect((await answerCosts(costs({ intent: 'cost-by-service', groupBy: 'SERVICE', limit: null }), zero.context)).table!.rows).toEqual([['Amazon S3', '$0.00', '']]);
@@ -86,16 +86,16 @@ describe('trends', () => {
     expect(answer.chart).toEqual({ kind: 'series', unit: 'USD', points: [{ label: '2026-11-19', value: 10 }, { label: '2026-11-20', value: 30 }, { label: '2026-11-21', value: 20 }] });
     expect(answer.table).toEqual({ columns: ['Day', 'Cost'], rows: [['2026-11-19', '$10.00'], ['2026-11-20', '$30.00'], ['2026-11-21', '$20.00']] });
     expect(answer.totals).toEqual([{ label: 'Total', amount: 60, unit: 'USD' }]);
-    expect(answer.summary).toBe('Daily cost over the last 3 days: $60.00 in total, $20.00 per day on average; highest 2026-11-20 ($30.00).');
+    expect(answer.summary).toBe('Daily cost over the last 3 days (2026-11-19 to 2026-11-21; unblended cost): $60.00 in total, $20.00 per day on average; highest 2026-11-20 ($30.00).');
   });
 
   it('draws months by month, the first of equal peaks highest', async () => {
     const { context } = recordedCosts({ costAndUsage: [[totalOf('2026-09-01', '5'), totalOf('2026-10-01', '5')]] });
     const answer = await answerCosts(costs({ intent: 'cost-trend', granularity: 'MONTHLY', periodLabel: 'the last 2 months' }), context);
     expect(answer.table).toEqual({ columns: ['Month', 'Cost'], rows: [['2026-09', '$5.00'], ['2026-10', '$5.00']] });
-    expect(answer.summary).toBe('Monthly cost over the last 2 months: $10.00 in total, $5.00 per month on average; highest 2026-09 ($5.00).');
+    expect(answer.summary).toBe('Monthly cost over the last 2 months (2026-10-01 to 2026-10-31; unblended cost): $10.00 in total, $5.00 per month on average; highest 2026-09 ($5.00).');
     const empty = recordedCosts({ costAndUsage: [[]] });
-    expect((await answerCosts(costs({ intent: 'cost-trend', granularity: 'DAILY' }), empty.context)).summary).toBe('No costs last month.');
+    expect((await answerCosts(costs({ intent: 'cost-trend', granularity: 'DAILY' }), empty.context)).summary).toBe('No costs last month (2026-10-01 to 2026-10-31; unblended cost).');
   });
 });
 
@@ -121,7 +121,7 @@ describe('comparisons', () => {
     });
     expect(answer.totals).toEqual([{ label: 'last month', amount: 155, unit: 'USD' }, { label: 'this month', amount: 132, unit: 'USD' }]);
     expect(answer.chart).toEqual({ kind: 'breakdown', unit: 'USD', points: [{ label: 'last month', value: 155 }, { label: 'this month', value: 132 }] });
-    expect(answer.summary).toBe('This month: $132.00, against $155.00 last month (down 15%). Biggest change: Amazon EC2 (-$60.00).');
+    expect(answer.summary).toBe('This month: $132.00, against $155.00 last month (down 15%; unblended cost). Biggest change: Amazon EC2 (-$60.00).');
     expect(answer.warnings).toEqual(['This month is not over yet, so it is compared to date.']);
   });
 
@@ -129,12 +129,12 @@ describe('comparisons', () => {
     const up = recordedCosts({ costAndUsage: [[grouped('2026-09-01', [['Amazon S3', '10']])], [grouped('2026-10-01', [['Amazon S3', '15']])]] });
     const finished: ComparePlan = { ...compare, period: { start: '2026-09-01', end: '2026-10-01' }, periodLabel: 'September 2026', comparePeriod: { start: '2026-10-01', end: '2026-11-01' }, comparePeriodLabel: 'last month' };
     const rising = await answerCosts(finished, up.context);
-    expect(rising.summary).toBe('Last month: $15.00, against $10.00 September 2026 (up 50%). Biggest change: Amazon S3 (+$5.00).');
+    expect(rising.summary).toBe('Last month: $15.00, against $10.00 September 2026 (up 50%; unblended cost). Biggest change: Amazon S3 (+$5.00).');
     expect(rising.warnings).toEqual([]);
     const same = recordedCosts({ costAndUsage: [[grouped('2026-09-01', [['Amazon S3', '10']])], [grouped('2026-10-01', [['Amazon S3', '10']])]] });
-    expect((await answerCosts(finished, same.context)).summary).toBe('Last month: $10.00, against $10.00 September 2026 (up 0%).');
+    expect((await answerCosts(finished, same.context)).summary).toBe('Last month: $10.00, against $10.00 September 2026 (up 0%; unblended cost).');
     const fromNothing = recordedCosts({ costAndUsage: [[], [grouped('2026-10-01', [['Amazon S3', '10']])]] });
-    expect((await answerCosts(finished, fromNothing.context)).summary).toBe('Last month: $10.00, against $0.00 September 2026. Biggest change: Amazon S3 (+$10.00).');
+    expect((await answerCosts(finished, fromNothing.context)).summary).toBe('Last month: $10.00, against $0.00 September 2026 (unblended cost). Biggest change: Amazon S3 (+$10.00).');
   });
 
   it('ranks only the increases for "what grew most", up to the asked number', async () => {
@@ -143,7 +143,7 @@ describe('comparisons', () => {
     const answer = await answerCosts({ ...compare, order: 'growth', limit: 1 }, context);
     expect(answer.table!.rows).toEqual([['Amazon S3', '$50.00', '$80.00', '+$30.00']]);
     expect(answer.table!.note).toBe('showing the 1 biggest increases of 2 services');
-    expect(answer.summary).toBe('This month: $126.00, against $155.00 last month (down 19%). Grew most: Amazon S3 (+$30.00).');
+    expect(answer.summary).toBe('This month: $126.00, against $155.00 last month (down 19%; unblended cost). Grew most: Amazon S3 (+$30.00).');
     const falling = recordedCosts({ costAndUsage: [[grouped('2026-10-01', [['Amazon EC2', '100']])], [grouped('2026-11-01', [['Amazon EC2', '40']])]] });
     const none = await answerCosts({ ...compare, order: 'growth', limit: null }, falling.context);
     expect(none.table!.rows).toEqual([]);
@@ -174,7 +174,7 @@ describe('the service a question names', () => {
         },
       },
     ]);
-    expect(answer.summary).toBe('You spent $9.00 on EC2 in us-east-1 last month (2026-10-01 to 2026-10-31).');
+    expect(answer.summary).toBe('You spent $9.00 on EC2 in us-east-1 last month (2026-10-01 to 2026-10-31; unblended cost).');
     expect(answer.warnings).toEqual([]);
   });
 
@@ -188,7 +188,7 @@ describe('the service a question names', () => {
   it('answers that there was no spend when Cost Explorer lists no such service, without asking for costs', async () => {
     const { context, requests } = recordedCosts({ dimensionValues: ['Amazon S3'] });
     const answer = await answerCosts(costs({ intent: 'cost-total', service: ec2 }), context);
-    expect(answer.summary).toBe('No ec2 spend last month (2026-10-01 to 2026-10-31): Cost Explorer lists no matching service in that period.');
+    expect(answer.summary).toBe('No ec2 spend last month (2026-10-01 to 2026-10-31; unblended cost): Cost Explorer lists no matching service in that period.');
     expect(requests.map(({ operation }) => operation)).toEqual(['GetDimensionValues']);
   });
 

@@ -111,7 +111,7 @@ describe('the forecast answer', () => {
     ]);
     expect(answer.chart).toEqual({ kind: 'series', unit: 'USD', points: [{ label: '2026-11-22', value: 100 }, { label: '2026-11-23', value: 200 }] });
     expect(answer.summary).toBe(
-      'Forecast for the rest of this month (2026-11-22 to 2026-11-30): $300.00 (80% likely between $230.00 and $390.00). With $0.00 spent so far, the month should end near $300.00.',
+      'Forecast for the rest of this month (2026-11-22 to 2026-11-30; amortized cost): $300.00 (80% likely between $230.00 and $390.00). With $0.00 spent so far, the month should end near $300.00.',
     );
   });
 
