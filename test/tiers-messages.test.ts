@@ -18,7 +18,7 @@ import {
 } from '../source/tiers/messages.js';
 import { featureNames, loadTierPolicy } from '../source/tiers/policy.js';
 
-const noSubscription = 'You are on the Free tier because no Pro subscription (profile) is assigned to you or to any of your groups. Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.';
+const noSubscription = 'You are on the Free tier because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one in the Amazon Q Developer console.';
 
 describe('tier messages', () => {
   it.each([
@@ -42,10 +42,13 @@ describe('tier messages', () => {
 
   it('explains each reason for Free with its remedy', () => {
     expect(freeReasonText('no-subscription')).toBe(
-      'Free because no Pro subscription (profile) is assigned to you or to any of your groups. Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.',
+      'Free because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one in the Amazon Q Developer console.',
     );
     expect(freeReasonText('not-identity-center')).toBe(
       'Free because you are not signed in through IAM Identity Center, so qchat cannot look up your subscription. Sign in through IAM Identity Center with `qchat login` to use your Pro subscription.',
+    );
+    expect(freeReasonText('profiles-unavailable')).toBe(
+      'Free because Amazon Q Developer could not be asked for your profiles (ListAvailableProfiles failed in every region). Try again later; `qchat doctor` shows what failed.',
     );
     expect(tierLabel).toEqual({ free: 'Free', pro: 'Pro' });
   });
