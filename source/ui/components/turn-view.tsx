@@ -6,6 +6,9 @@ import { keyHelp } from '../keys.js';
 import type { Turn } from '../state/chat-state.js';
 import { AnswerView } from './answer-view.js';
 
+/** The key names' column in /help: as wide as the widest, so the descriptions line up. */
+const keyColumn = Math.max(...keyHelp.map(([keys]) => keys.length));
+
 /** One finished question and its reply; memoised, it is drawn once into <Static>. */
 export const TurnView = memo(function TurnView({ turn, width, tableRows }: { turn: Turn; width: number; tableRows: number }) {
   const { reply } = turn;
@@ -26,7 +29,7 @@ export const TurnView = memo(function TurnView({ turn, width, tableRows }: { tur
           {keyHelp.map(([keys, what]) => (
             <Text key={keys}>
               {'  '}
-              <Text bold>{keys.padEnd(10)}</Text> {what}
+              <Text bold>{keys.padEnd(keyColumn)}</Text> {what}
             </Text>
           ))}
         </Box>
