@@ -14,7 +14,7 @@ import { serviceModel, violations, type ServiceModel } from './helpers/service-m
  * error shape for an error, whose code must be one the operation models or one of AWS's common
  * errors. The Amazon Q Developer endpoints (AmazonCodeWhispererService) have no botocore model and
  * are skipped; their shapes are checked against AWS's open-source Q Developer client in their own
- * suite. The HTML device-approval page is not an AWS API.
+ * suite. The HTML device and authorization approval pages are not AWS APIs.
  */
 interface Api {
   model: ServiceModel;
@@ -232,7 +232,7 @@ describe('every sandbox reply conforms to the service models', () => {
     const registered = await call('ssooidc', 'RegisterClient', { clientName: 'qchat', clientType: 'public', scopes: ['codewhisperer:completions'] }, { user: null });
     expect(registered.status).toBe(200);
     const { clientId, clientSecret } = registered.json as { clientId: string; clientSecret: string };
-    const started = await call('ssooidc', 'StartDeviceAuthorization', { clientId, clientSecret, startUrl: sandboxStartUrl(sandbox.current.url, 'd-9067642ac7') }, { user: null });
+    const started = await call('ssooidc', 'StartDeviceAuthorization', { clientId, clientSecret, startUrl: sandboxStartUrl('d-9067642ac7') }, { user: null });
     expect(started.status, started.body).toBe(200);
     const pending = await call('ssooidc', 'CreateToken', { clientId, clientSecret, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode: started.json.deviceCode }, { user: null });
     expect(pending.errorType).toBe('AuthorizationPendingException');
@@ -245,8 +245,8 @@ describe('every sandbox reply conforms to the service models', () => {
     expect(found, found.join('\n')).toEqual([]);
     const context = { clock: () => fixedNow, baseUrl: () => '', approve: 'manual', approveDelayMs: 0, listProperties: 'identifiers', scale: 1 } as unknown as SandboxContext;
     const served = createServices(context).flatMap((service) => {
-      // No botocore model: Amazon Q Developer (AWS's open-source Q Developer client has its shapes) and the HTML approval page.
-      if (service.targetPrefix === 'AmazonCodeWhispererService' || service.routes?.some((route) => route.path === '/device')) return [];
+      // No botocore model: Amazon Q Developer (AWS's open-source Q Developer client has its shapes) and the HTML approval pages.
+      if (service.targetPrefix === 'AmazonCodeWhispererService' || service.routes?.some((route) => route.path === '/device' || route.path === '/authorize')) return [];
       const api = Object.entries(apis).find(([, a]) => (a.target ? a.target === service.targetPrefix : a.signing === service.signingName || Object.keys(a.routes ?? {}).some((op) => op in service.operations)));
       return Object.keys(service.operations).map((operation) => `${api?.[0] ?? service.signingName}:${operation}`);
     });
