@@ -1,5 +1,5 @@
 import { escapeXml as escapeHtml } from '../protocol.js';
-import { RawReply, type SandboxContext, type SandboxService } from '../service.js';
+import { RawReply, type Operation, type SandboxContext } from '../service.js';
 import { instanceByStoreId, storeUsers, userByName, type IdentityCenterInstance } from '../world/identity.js';
 import { htmlPage } from './device-page.js';
 import type { OidcRegistry, RegisteredClient } from './oidc-registry.js';
@@ -14,35 +14,30 @@ import { parseStartUrl } from './sso-oidc.js';
  * with `error=access_denied`. A bad client or redirect URI is never redirected to (RFC 6749 §4.1.2.1).
  * In auto mode a start URL with a login hint is approved at once, as the device page does.
  */
-export function authorizePage(context: SandboxContext, registry: OidcRegistry): SandboxService {
+export const authorizeRoutes = [
+  { method: 'GET', path: '/authorize', operation: 'ShowAuthorization' },
+  { method: 'POST', path: '/authorize', operation: 'DecideAuthorization' },
+];
+
+/** The authorization endpoint's operations, served by the SSO OIDC service (the same host in AWS: oidc.<region>.amazonaws.com/authorize). */
+export function authorizeOperations(context: SandboxContext, registry: OidcRegistry): Record<string, Operation> {
   return {
-    signingName: 'sso-oauth',
-    protocol: 'restJson1',
-    routes: [
-      { method: 'GET', path: '/authorize', operation: 'ShowAuthorization' },
-      { method: 'POST', path: '/authorize', operation: 'DecideAuthorization' },
-    ],
-    signed: false,
-    throttled: false,
-    regional: false,
-    operations: {
-      ShowAuthorization: ({ request, now }) => {
-        const query = Object.fromEntries(request.query);
-        const checked = checkRequest(registry, query);
-        if (checked.kind === 'page') return checked.page;
-        if (checked.kind === 'redirect-error') return redirect(query.redirect_uri!, { error: checked.error, error_description: checked.description, state: query.state });
-        const hint = checked.loginHint ? userByName(checked.instance.identityStoreId, checked.loginHint) : undefined;
-        if (context.approve === 'auto' && hint) return approve(registry, checked.client, checked.instance, hint.userName, query, now);
-        return htmlPage(200, 'Sign in to an application', decisionForm(checked.instance, query, checked.loginHint));
-      },
-      DecideAuthorization: ({ request, now }) => {
-        const form = Object.fromEntries(Object.entries(request.input).map(([key, value]) => [key, String(value)]));
-        const checked = checkRequest(registry, form);
-        if (checked.kind === 'page') return checked.page;
-        if (checked.kind === 'redirect-error') return redirect(form.redirect_uri!, { error: checked.error, error_description: checked.description, state: form.state });
-        if (form.decision === 'deny') return redirect(form.redirect_uri!, { error: 'access_denied', error_description: 'The user denied the request', state: form.state });
-        return approve(registry, checked.client, checked.instance, form.user ?? '', form, now);
-      },
+    ShowAuthorization: ({ request, now }) => {
+      const query = Object.fromEntries(request.query);
+      const checked = checkRequest(registry, query);
+      if (checked.kind === 'page') return checked.page;
+      if (checked.kind === 'redirect-error') return redirect(query.redirect_uri!, { error: checked.error, error_description: checked.description, state: query.state });
+      const hint = checked.loginHint ? userByName(checked.instance.identityStoreId, checked.loginHint) : undefined;
+      if (context.approve === 'auto' && hint) return approve(registry, checked.client, checked.instance, hint.userName, query, now);
+      return htmlPage(200, 'Sign in to an application', decisionForm(checked.instance, query, checked.loginHint));
+    },
+    DecideAuthorization: ({ request, now }) => {
+      const form = Object.fromEntries(Object.entries(request.input).map(([key, value]) => [key, String(value)]));
+      const checked = checkRequest(registry, form);
+      if (checked.kind === 'page') return checked.page;
+      if (checked.kind === 'redirect-error') return redirect(form.redirect_uri!, { error: checked.error, error_description: checked.description, state: form.state });
+      if (form.decision === 'deny') return redirect(form.redirect_uri!, { error: 'access_denied', error_description: 'The user denied the request', state: form.state });
+      return approve(registry, checked.client, checked.instance, form.user ?? '', form, now);
     },
   };
 }

@@ -3,7 +3,7 @@ import { callerByName } from '../callers.js';
 import { AwsError } from '../protocol.js';
 import type { SandboxContext, SandboxService } from '../service.js';
 import { identityWorld, instanceByStoreId } from '../world/identity.js';
-import { authorizePage } from './authorize-page.js';
+import { authorizeOperations, authorizeRoutes } from './authorize-page.js';
 import { DeviceAuthorizations, deviceCodeLifetimeSeconds, pollIntervalSeconds } from './device-authorizations.js';
 import { deviceVerificationPage } from './device-page.js';
 import { DetailedAwsError, withDetailedErrors } from './detailed-error.js';
@@ -36,7 +36,7 @@ export function parseStartUrl(startUrl: string): { identityStoreId: string; logi
  */
 export function signInServices(context: SandboxContext, registry: OidcRegistry): SandboxService[] {
   const authorizations = new DeviceAuthorizations(context);
-  return [deviceVerificationPage(authorizations), authorizePage(context, registry), ssoOidcService(context, authorizations, registry), ssoPortalService(registry), qDeveloperService(registry)];
+  return [deviceVerificationPage(authorizations), ssoOidcService(context, authorizations, registry), ssoPortalService(registry), qDeveloperService(registry)];
 }
 
 /**
@@ -95,57 +95,61 @@ function ssoOidcService(context: SandboxContext, authorizations: DeviceAuthoriza
       { method: 'POST', path: '/client/register', operation: 'RegisterClient' },
       { method: 'POST', path: '/device_authorization', operation: 'StartDeviceAuthorization' },
       { method: 'POST', path: '/token', operation: 'CreateToken' },
+      ...authorizeRoutes,
     ],
     signed: false,
     throttled: false,
     regional: false,
-    operations: withDetailedErrors('restJson1', {
-      RegisterClient: ({ request, now }) => {
-        const { input } = request;
-        requiredMember(input, 'clientName');
-        if (input.clientType !== 'public') throw oidcError('InvalidClientMetadataException', 'invalid_client_metadata', 'Invalid client type provided');
-        const grantTypes = stringList(input, 'grantTypes');
-        const redirectUris = stringList(input, 'redirectUris');
-        const issuerUrl = typeof input.issuerUrl === 'string' ? input.issuerUrl : undefined;
-        if (grantTypes.includes('authorization_code') && (redirectUris.length === 0 || !issuerUrl)) {
-          throw oidcError('InvalidRequestException', 'invalid_request', 'redirectUris and issuerUrl are required for the authorization_code grant');
-        }
-        if (redirectUris.some((uri) => !isLoopbackRedirect(uri))) throw oidcError('InvalidRedirectUriException', 'invalid_redirect_uri', 'Invalid redirect URI provided');
-        const client = registry.register({ scopes: stringList(input, 'scopes'), grantTypes, redirectUris, issuerUrl }, now);
-        const base = context.baseUrl();
-        return {
-          clientId: client.clientId,
-          clientSecret: client.clientSecret,
-          clientIdIssuedAt: Math.floor(now.getTime() / 1000),
-          clientSecretExpiresAt: client.secretExpiresAt / 1000,
-          ...(grantTypes.includes('authorization_code') ? { authorizationEndpoint: `${base}/authorize`, tokenEndpoint: `${base}/token` } : {}),
-        };
-      },
-      StartDeviceAuthorization: ({ request, now }) => {
-        const client = authenticate(request.input, now);
-        const start = parseStartUrl(requiredMember(request.input, 'startUrl'));
-        const instance = start && instanceByStoreId(start.identityStoreId);
-        if (!start || !instance) throw oidcError('InvalidRequestException', 'invalid_request', 'Invalid start URL provided');
-        const authorization = authorizations.start(client.clientId, instance, start.loginHint, now);
-        const verificationUri = `${context.baseUrl()}/device`;
-        return {
-          deviceCode: authorization.deviceCode,
-          userCode: authorization.userCode,
-          verificationUri,
-          verificationUriComplete: `${verificationUri}?user_code=${authorization.userCode}`,
-          expiresIn: deviceCodeLifetimeSeconds,
-          interval: pollIntervalSeconds,
-        };
-      },
-      CreateToken: ({ request, now }) => {
-        const grantType = requiredMember(request.input, 'grantType');
-        const client = authenticate(request.input, now, grantType);
-        if (grantType === deviceCodeGrant) return redeemDeviceCode(client, request.input, now);
-        if (grantType === 'authorization_code') return redeemCode(client, request.input, now);
-        if (grantType === 'refresh_token') return refresh(client, request.input, now);
-        throw oidcError('UnsupportedGrantTypeException', 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
-      },
-    }),
+    operations: {
+      ...authorizeOperations(context, registry),
+      ...withDetailedErrors('restJson1', {
+        RegisterClient: ({ request, now }) => {
+          const { input } = request;
+          requiredMember(input, 'clientName');
+          if (input.clientType !== 'public') throw oidcError('InvalidClientMetadataException', 'invalid_client_metadata', 'Invalid client type provided');
+          const grantTypes = stringList(input, 'grantTypes');
+          const redirectUris = stringList(input, 'redirectUris');
+          const issuerUrl = typeof input.issuerUrl === 'string' ? input.issuerUrl : undefined;
+          if (grantTypes.includes('authorization_code') && (redirectUris.length === 0 || !issuerUrl)) {
+            throw oidcError('InvalidRequestException', 'invalid_request', 'redirectUris and issuerUrl are required for the authorization_code grant');
+          }
+          if (redirectUris.some((uri) => !isLoopbackRedirect(uri))) throw oidcError('InvalidRedirectUriException', 'invalid_redirect_uri', 'Invalid redirect URI provided');
+          const client = registry.register({ scopes: stringList(input, 'scopes'), grantTypes, redirectUris, issuerUrl }, now);
+          const base = context.baseUrl();
+          return {
+            clientId: client.clientId,
+            clientSecret: client.clientSecret,
+            clientIdIssuedAt: Math.floor(now.getTime() / 1000),
+            clientSecretExpiresAt: client.secretExpiresAt / 1000,
+            ...(grantTypes.includes('authorization_code') ? { authorizationEndpoint: `${base}/authorize`, tokenEndpoint: `${base}/token` } : {}),
+          };
+        },
+        StartDeviceAuthorization: ({ request, now }) => {
+          const client = authenticate(request.input, now);
+          const start = parseStartUrl(requiredMember(request.input, 'startUrl'));
+          const instance = start && instanceByStoreId(start.identityStoreId);
+          if (!start || !instance) throw oidcError('InvalidRequestException', 'invalid_request', 'Invalid start URL provided');
+          const authorization = authorizations.start(client.clientId, instance, start.loginHint, now);
+          const verificationUri = `${context.baseUrl()}/device`;
+          return {
+            deviceCode: authorization.deviceCode,
+            userCode: authorization.userCode,
+            verificationUri,
+            verificationUriComplete: `${verificationUri}?user_code=${authorization.userCode}`,
+            expiresIn: deviceCodeLifetimeSeconds,
+            interval: pollIntervalSeconds,
+          };
+        },
+        CreateToken: ({ request, now }) => {
+          const grantType = requiredMember(request.input, 'grantType');
+          const client = authenticate(request.input, now, grantType);
+          if (grantType === deviceCodeGrant) return redeemDeviceCode(client, request.input, now);
+          if (grantType === 'authorization_code') return redeemCode(client, request.input, now);
+          if (grantType === 'refresh_token') return refresh(client, request.input, now);
+          throw oidcError('UnsupportedGrantTypeException', 'unsupported_grant_type', `Unsupported grant type: ${grantType}`);
+        },
+      }),
+    },
   };
 }
 
