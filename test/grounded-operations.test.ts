@@ -97,4 +97,19 @@ describe('every operation the sandbox serves exists in a public model', () => {
       else expect(sdkHas(pkg!, operation), `${name} ${operation} in ${pkg}`).toBe(true);
     }
   });
+
+  /** The protocol class and X-Amz-Target prefix the SDK's generated client uses, read from its bundle. */
+  const protocolClass = { awsJson1_0: 'AwsJson1_0Protocol', awsJson1_1: 'AwsJson1_1Protocol', awsQuery: 'AwsQueryProtocol', restJson1: 'AwsRestJsonProtocol' } as const;
+  const packageOf = (name: string) => (name === 'sso-oauth' ? '@aws-sdk/client-sso-oidc' : packages[name]);
+  // The Q endpoints have no SDK client; the portal's client is bundled inside nested-clients; pages are pages.
+  const withSdkClient = services.filter((service) => packageOf(service.signingName)?.startsWith('@aws-sdk/') && service.signingName !== 'awsssoportal');
+  it.each(withSdkClient.map((service) => [service.signingName, service] as const))(
+    '%s speaks the protocol (and target prefix) of its SDK client',
+    (name, service) => {
+      const pkg = packageOf(name)!;
+      const bundle = readFileSync(join('node_modules', pkg, 'dist-cjs', 'index.js'), 'utf8');
+      expect(bundle, `${name}: ${protocolClass[service.protocol]} in ${pkg}`).toContain(protocolClass[service.protocol]);
+      if (service.targetPrefix) expect(bundle).toContain(`serviceTarget: "${service.targetPrefix}"`);
+    },
+  );
 });
