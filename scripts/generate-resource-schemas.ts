@@ -1,17 +1,15 @@
-// Writes config/resource-schemas.json: for every AWS:: type, what its CloudFormation registry
-// schema says about Cloud Control's handlers and properties, which @aws-cdk/aws-service-spec does
-// not record:
-//   list         the schema has `handlers.list` (else ListResources answers UnsupportedActionException)
-//   listRequires `handlers.list.handlerSchema.required` (or its first `oneOf`): the ResourceModel a list needs
-//   writeOnly    `writeOnlyProperties` as paths below /properties ("Code/ZipFile", "Rules/*/Prefix"):
-//                never returned by GetResource or ListResources
-//   arn          the type's ARN template (from @aws-cdk/aws-service-spec), to map the Tagging API's
-//                ARNs to Cloud Control identifiers
-// The registry schemas are the ones AWS publishes (CloudformationSchema.zip from
-// https://schema.cloudformation.us-east-1.amazonaws.com/CloudformationSchema.zip) or the same
-// files as vendored by hashicorp/terraform-provider-awscc (internal/service/cloudformation/schemas);
-// pass the unpacked directory:
-//   npx tsx scripts/generate-resource-schemas.ts /path/to/schemas "awscc@f995d4f"
+// Writes config/resource-schemas.json: for every AWS:: type, its ARN template from
+// @aws-cdk/aws-service-spec (e.g. `arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}`),
+// with which the Tagging API's ARNs are mapped back to Cloud Control identifiers.
+//
+// What Cloud Control's handlers need (list support, the ResourceModel a list requires) comes from
+// the catalog's hand-checked tables (scripts/generate-resource-catalog.ts). The registry schemas
+// also name write-only properties (`writeOnlyProperties`), which GetResource never returns; this
+// project ships none of them yet, because the only copy at hand came from a third-party
+// repository, whose data is not committed here (but for the few checked by hand below). Pass the directory of the schemas AWS publishes
+// (CloudformationSchema.zip from https://schema.cloudformation.us-east-1.amazonaws.com/, unpacked)
+// to add them:
+//   npx tsx scripts/generate-resource-schemas.ts [/path/to/CloudformationSchema]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
@@ -19,18 +17,19 @@ import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 interface RegistrySchema {
   typeName: string;
   writeOnlyProperties?: string[];
-  handlers?: { list?: { handlerSchema?: { required?: string[]; oneOf?: Array<{ required?: string[] }> } } };
 }
 
-const [dir, sourceLabel] = process.argv.slice(2);
-if (!dir || !sourceLabel) {
-  console.error('usage: tsx scripts/generate-resource-schemas.ts <registry schema dir> <source label>');
-  process.exit(2);
-}
+// Write-only properties of the types the sandbox's fixture holds values of, checked by hand: the
+// KMS key's lifecycle inputs (AWS::KMS::Key, "PendingWindowInDays … is write-only" in the Cloud
+// Control resource schema), which GetResource does not return.
+const writeOnlyChecked: Record<string, string[]> = {
+  'AWS::KMS::Key': ['BypassPolicyLockoutSafetyCheck', 'PendingWindowInDays', 'RotationPeriodInDays'],
+};
 
+const [dir] = process.argv.slice(2);
 const schemas = new Map<string, RegistrySchema>();
-for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
-  const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RegistrySchema;
+for (const file of dir ? readdirSync(dir).filter((name) => name.endsWith('.json')) : []) {
+  const schema = JSON.parse(readFileSync(join(dir!, file), 'utf8')) as RegistrySchema;
   if (schema.typeName?.startsWith('AWS::')) schemas.set(schema.typeName, schema);
 }
 
@@ -43,24 +42,14 @@ const spec = loadAwsServiceSpecSync()
 const arns = new Map(spec.map((r) => [r.cloudFormationType, r.arnTemplate]));
 const types = [...new Set([...schemas.keys(), ...arns.keys()])].sort();
 
-const lines = types.map((type) => {
-  const schema = schemas.get(type);
+const lines = types.flatMap((type) => {
   const arn = arns.get(type);
-  const writeOnly = (schema?.writeOnlyProperties ?? []).map((pointer) => pointer.replace(/^\/properties\//, '')).sort();
-  // A handler schema that accepts one of several inputs (ELBv2 listeners: LoadBalancerArn or
-  // ListenerArns) is listed through its first, the parent.
-  const handlerSchema = schema?.handlers?.list?.handlerSchema;
-  const listRequires = handlerSchema?.required ?? handlerSchema?.oneOf?.[0]?.required ?? [];
-  return JSON.stringify({
-    type,
-    ...(schema ? { schema: true, list: schema.handlers?.list !== undefined } : {}),
-    ...(listRequires.length > 0 ? { listRequires } : {}),
-    ...(writeOnly.length > 0 ? { writeOnly } : {}),
-    ...(arn ? { arn } : {}),
-  });
+  const fromSchema = schemas.get(type)?.writeOnlyProperties?.map((pointer) => pointer.replace(/^\/properties\//, ''));
+  const writeOnly = [...(fromSchema ?? writeOnlyChecked[type] ?? [])].sort();
+  if (!arn && writeOnly.length === 0) return [];
+  return [JSON.stringify({ type, ...(writeOnly.length > 0 ? { writeOnly } : {}), ...(arn ? { arn } : {}) })];
 });
-const comment =
-  'Generated by scripts/generate-resource-schemas.ts from the CloudFormation registry schemas and @aws-cdk/aws-service-spec; do not edit by hand. ' +
-  '"schema": the registry schema is known (else list support comes from the catalog).';
-writeFileSync(new URL('../config/resource-schemas.json', import.meta.url), `{\n"$comment": ${JSON.stringify(comment)},\n"source": ${JSON.stringify(sourceLabel)},\n"types": [\n${lines.join(',\n')}\n]}\n`);
-console.log(`resource-schemas.json: ${types.length} types, ${schemas.size} with a registry schema`);
+const comment = 'Generated by scripts/generate-resource-schemas.ts from @aws-cdk/aws-service-spec (and, where given, the registry schemas AWS publishes); do not edit by hand.';
+const source = dir ? '@aws-cdk/aws-service-spec and the CloudFormation registry schemas' : '@aws-cdk/aws-service-spec';
+writeFileSync(new URL('../config/resource-schemas.json', import.meta.url), `{\n"$comment": ${JSON.stringify(comment)},\n"source": ${JSON.stringify(source)},\n"types": [\n${lines.join(',\n')}\n]}\n`);
+console.log(`resource-schemas.json: ${lines.length} types, ${schemas.size} registry schemas read`);
