@@ -33,14 +33,21 @@ const passThrough = (reply: UpstreamReply): HostileAction => ({ kind: 'reply', s
 const editJson = (operation: string, edit: (json: Json, request: ProxiedRequest) => void) => (): HostileRule => ({
   operations: [operation],
   rewrite: (reply, request) => {
+    if (typeof reply.json !== 'object' || reply.json === null) return passThrough(reply);
     const json = structuredClone(reply.json) as Json;
     edit(json, request);
     return { kind: 'reply', status: reply.status, headers: reply.headers, body: JSON.stringify(json) };
   },
 });
 
-/** Every resource description of a ListResources page changed. */
-const eachResource = (edit: (description: Json) => void) => editJson(ListResources, (json) => (json.ResourceDescriptions as Json[]).forEach(edit));
+/**
+ * Every resource description of a ListResources page changed. A reply without descriptions (the
+ * sandbox's rate limit answering ThrottlingException under a loaded machine) passes as it is.
+ */
+const eachResource = (edit: (description: Json) => void) =>
+  editJson(ListResources, (json) => {
+    if (Array.isArray(json.ResourceDescriptions)) (json.ResourceDescriptions as Json[]).forEach(edit);
+  });
 
 /** The same reply for every call of the operation. */
 const always = (operation: string, action: (reply: UpstreamReply) => HostileAction) => (): HostileRule => ({ operations: [operation], rewrite: action });
