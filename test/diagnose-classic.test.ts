@@ -75,7 +75,7 @@ describe('gating and counting', () => {
   it('is refused when the tier policy turns it off, and counts nothing', async () => {
     const home = tempHome();
     const tiers = join(home, 'tiers.json');
-    const features = { chat: true, help: true, diagnose: false, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+    const features = { diagnose: false, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
     const limits = { requestsPerMonth: 100, requestsPerMinute: 10 };
     mkdirSync(home, { recursive: true });
     writeFileSync(tiers, JSON.stringify({ free: { features, limits }, pro: { features, limits } }));

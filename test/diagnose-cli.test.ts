@@ -8,7 +8,7 @@ const listBucket =
 const bucketUrl = 'https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2';
 
 function tiersFile(home: string, change: { diagnoseOnFree?: boolean; perMinute?: number }): string {
-  const features = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+  const features = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
   const file = join(home, 'tiers.json');
   writeFileSync(
     file,
@@ -73,7 +73,7 @@ describe('qchat diagnose', () => {
     expect(await runQchat(['diagnose', '--sandbox', '--error', '  '])).toMatchObject({ code: 2, stderr: usage });
     const json = await runQchat(['diagnose', '--sandbox', '--json']);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'USAGE', message: expect.stringContaining('diagnose needs the error text') } });
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'USAGE', message: expect.stringContaining('diagnose needs the error text'), remedy: null, details: {} } });
   });
 
   it('exits 3 when a sign-in is needed', async () => {

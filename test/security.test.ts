@@ -76,7 +76,7 @@ describe('tier gating on a real account', () => {
     try {
       const home = tempHome();
       const tiers = join(home, 'tiers.json');
-      const everything = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+      const everything = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
       writeFileSync(tiers, JSON.stringify({ free: { features: everything, limits: { requestsPerMonth: 9999, requestsPerMinute: 9999 } }, pro: { features: everything, limits: { requestsPerMonth: 9999, requestsPerMinute: 9999 } } }));
       const carol = callerByName('carol')!;
       // A child process: the SDK's credential chain reads the real process environment.

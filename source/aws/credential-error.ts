@@ -28,11 +28,11 @@ export function accessProblem(error: unknown, where: { profile?: string | undefi
     const fix = sso
       ? `Sign in again with: aws sso login${where.profile ? ` --profile ${where.profile}` : ''}`
       : 'Check AWS_PROFILE, the AWS_ACCESS_KEY_ID variables or ~/.aws/credentials, or use --sandbox.';
-    return new QchatError(`AWS could not use your credentials${profile}: ${message}. ${fix}`, ExitCode.identity, 'CREDENTIALS_REJECTED');
+    return new QchatError('CREDENTIALS_REJECTED', `AWS could not use your credentials${profile}: ${message}. ${fix}`);
   }
   const code = (error as { code?: string }).code ?? '';
   if (networkErrors.has(code) || name === 'TimeoutError') {
-    return new QchatError(`qchat could not reach AWS${where.endpoint ? ` at ${where.endpoint}` : ''} (${code || name}): ${message}`, ExitCode.failure, 'NETWORK');
+    return new QchatError('ENDPOINT_UNREACHABLE', `qchat could not reach AWS${where.endpoint ? ` at ${where.endpoint}` : ''} (${code || name}): ${message}`);
   }
   return undefined;
 }

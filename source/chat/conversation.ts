@@ -3,6 +3,7 @@ import type { Plan } from '../understanding/plan.js';
 import { billingNote } from '../identity/entitlements.js';
 import { findSlashCommand, slashCommands, type SlashCommand } from './commands.js';
 import { whoamiText } from './identity-text.js';
+import { refusalText } from '../tiers/refusal.js';
 import type { HistoryMessage, HistoryStore } from '../history/store.js';
 import type { AskOptions, ChatSession } from './session.js';
 
@@ -91,7 +92,7 @@ export class Conversation {
   async diagnose(error: string, url: string | undefined, signal?: AbortSignal): Promise<ChatReply> {
     const result = await this.session.diagnose({ error, ...(url ? { url } : {}) }, signal ? { signal } : {});
     this.notices.push(...this.session.warnings.splice(0));
-    if (result.kind === 'refused') return { kind: 'refusal', code: result.refusal.code, text: result.refusal.message };
+    if (result.kind === 'refused') return { kind: 'refusal', code: result.refusal.code, text: refusalText(result.refusal, 'chat') };
     if (result.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: result.message };
     this.lastAnswer = result.answer;
     return { kind: 'answer', answer: result.answer, diagnosis: result.errorClass };
@@ -139,7 +140,7 @@ export class Conversation {
         return { kind: 'text', text: `${result.result.message}${suggestions}` };
       }
       case 'refused':
-        return { kind: 'refusal', code: result.refusal.code, text: result.refusal.message };
+        return { kind: 'refusal', code: result.refusal.code, text: refusalText(result.refusal, 'chat') };
       case 'needs-consent':
         return { kind: 'needs-consent', question: line };
       case 'sign-in-required':
@@ -169,7 +170,7 @@ export class Conversation {
       case '/whoami': {
         const state = this.session.identity;
         if (state?.kind !== 'ready') return { kind: 'text', text: 'Not signed in yet: /login signs in with IAM Identity Center.' };
-        return { kind: 'text', text: whoamiText(state, await this.session.usage()).trimEnd() };
+        return { kind: 'text', text: whoamiText(state, await this.session.usage(), 'chat').trimEnd() };
       }
       case '/usage': {
         const usage = await this.session.usage();

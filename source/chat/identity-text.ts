@@ -4,11 +4,12 @@ import type { Usage } from '../tiers/rate-limiter.js';
 import { freeReasonText } from '../tiers/messages.js';
 import type { IdentityState } from './session.js';
 import { safeText } from '../present/terminal-text.js';
+import type { Surface } from '../errors.js';
 
 type Ready = Extract<IdentityState, { kind: 'ready' }>;
 
 /** The fields of `qchat whoami --json` (and the TUI's /whoami): the context, tier, subscription, reason and usage. */
-export function whoamiJson(state: Ready, usage: Usage | undefined) {
+export function whoamiJson(state: Ready, usage: Usage | undefined, surface: Surface = 'shell') {
   const { context, entitlements } = state;
   const subscription = entitlements.subscription;
   return {
@@ -24,15 +25,15 @@ export function whoamiJson(state: Ready, usage: Usage | undefined) {
     subscription: subscription
       ? { name: subscription.profile.name, region: subscription.profile.region, instanceArn: subscription.profile.instanceArn, assigned: subscription.via }
       : null,
-    reason: entitlements.assignment.tier === 'free' ? freeReasonText(entitlements.assignment.reason) : null,
+    reason: entitlements.assignment.tier === 'free' ? freeReasonText(entitlements.assignment.reason, surface) : null,
     profiles: entitlements.all.map((profile) => ({ name: profile.name, region: profile.region, instanceArn: profile.instanceArn })),
     billing: billingNote(entitlements) ?? null,
     usage: usage ? { monthly: { ...usage.monthly, resetsAt: usage.monthly.resetsAt.toISOString() }, minute: usage.minute } : null,
   };
 }
 
-export function whoamiText(state: Ready, usage: Usage | undefined): string {
-  const view = whoamiJson(state, usage);
+export function whoamiText(state: Ready, usage: Usage | undefined, surface: Surface = 'shell'): string {
+  const view = whoamiJson(state, usage, surface);
   const rows: Array<[string, string]> = [
     ['User', `${view.userName || '(unknown)'} (identity store user ${view.userId})`],
     ['Sign-in method', view.signInMethod],

@@ -20,7 +20,7 @@ import { ContextStore } from '../identity/context-store.js';
 import type { DevicePrompt } from '../identity/device-sign-in.js';
 import { resolveEntitlements, type Entitlements } from '../identity/entitlements.js';
 import type { IdentityCenterInstance } from '../identity/identity-center.js';
-import { isExpired, type IdentityContext } from '../identity/identity-context.js';
+import { isExpired, signInExpiredMessage, type IdentityContext } from '../identity/identity-context.js';
 import { resolveIdentity, signIn, type IdentityDeps, type Resolution } from '../identity/resolve-identity.js';
 import { loadSubscriptionProfiles, type SubscriptionProfile } from '../identity/subscriptions.js';
 import { openHistory, type HistoryStore } from '../history/store.js';
@@ -107,7 +107,7 @@ export class ChatSession {
       await clients.destroy();
       await target.sandbox?.close();
       if (deadline.aborted) {
-        throw new QchatError(`AWS STS${target.target.endpoint ? ` at ${target.target.endpoint}` : ''} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`, ExitCode.failure, 'NO_ANSWER');
+        throw new QchatError('NO_ANSWER', `AWS STS${target.target.endpoint ? ` at ${target.target.endpoint}` : ''} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`);
       }
       throw accessProblem(error, { profile: context.settings.profile ?? context.env.AWS_PROFILE, endpoint: target.target.endpoint }) ?? error;
     }
@@ -204,7 +204,7 @@ export class ChatSession {
     if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
     if (isExpired(state.context, this.context.clock())) {
       this.identity = await this.identify(options.signal ? { signal: options.signal } : {}).catch(() => undefined);
-      if (this.identity?.kind !== 'ready') return { kind: 'sign-in-required', message: 'Your IAM Identity Center sign-in has expired. Sign in again to continue; your question is kept.' };
+      if (this.identity?.kind !== 'ready') return { kind: 'sign-in-required', message: signInExpiredMessage };
     }
     const tier = (this.identity as Extract<IdentityState, { kind: 'ready' }>).entitlements.assignment;
     const features: Feature[] = [isCostPlan(plan) ? 'costQuestions' : 'resourceQuestions'];

@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       program.error(`unknown command '${command.args[0]}'`, { exitCode: ExitCode.usage, code: 'qchat.unknownCommand' });
     }
     if (!isInteractive(io)) {
-      throw new QchatError("the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands", ExitCode.usage, 'NOT_A_TERMINAL');
+      throw new QchatError('NOT_A_TERMINAL', "the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands");
     }
     // Ink first: the first frame is drawn before settings, AWS and the chat engine load.
     const { runInteractive } = await import('../ui/run.js');

@@ -37,7 +37,7 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
       progress.clear();
       writeWarnings(io, session.warnings);
       if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
-      if (result.kind !== 'answer') throw new QchatError(result.kind === 'sign-in-required' ? result.message : 'unexpected state', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (result.kind !== 'answer') throw new QchatError('SIGN_IN_REQUIRED', result.kind === 'sign-in-required' ? result.message : 'unexpected state', { remedy: { kind: 'sign-in' } });
       if (json) writeJson(io, answerJson(question, result.plan, result.answer));
       else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
       return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;

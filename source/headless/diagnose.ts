@@ -30,7 +30,7 @@ export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io:
       const result = await session.diagnose({ error, url: flags.url });
       writeWarnings(io, session.warnings);
       if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
-      if (result.kind === 'sign-in-required') throw new QchatError(result.message, ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (result.kind === 'sign-in-required') throw new QchatError('SIGN_IN_REQUIRED', result.message, { remedy: { kind: 'sign-in' } });
       if (json) {
         const { calls, failures, ...answer } = result.answer;
         writeJson(io, { errorClass: result.errorClass, url: flags.url ?? null, answer, calls, failures });

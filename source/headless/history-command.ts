@@ -13,11 +13,11 @@ export type HistoryAction = 'list' | 'show' | 'delete' | 'export';
 export async function runHistory(context: RunContext, action: HistoryAction, ref: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () => {
-    if (action !== 'list' && !ref) throw new QchatError(`history ${action} needs a conversation ID or number; run 'qchat history list'`, ExitCode.usage, 'USAGE');
+    if (action !== 'list' && !ref) throw new QchatError('USAGE', `history ${action} needs a conversation ID or number; run 'qchat history list'`);
     return usingSession(await openIdentifiedSession(context), async (session) => {
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
-      if (opened.kind !== 'store') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (opened.kind !== 'store') throw new QchatError('SIGN_IN_REQUIRED', 'not signed in', { remedy: { kind: 'sign-in' } });
       // Titles and messages come from disk (and from AWS before that): text is drawn safe, JSON is kept exact.
       const out = json || action === 'export' ? (io.stdout as Writable) : terminalSafe(io.stdout);
       if (action === 'list') await historyList(opened.store, out, { json });

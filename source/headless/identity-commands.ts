@@ -13,7 +13,7 @@ export async function runWhoami(context: RunContext, flags: { json?: boolean }, 
   return reportErrors(io, json, async () =>
     usingSession(await openIdentifiedSession(context), async (session) => {
       const state = session.identity!;
-      if (state.kind !== 'ready') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (state.kind !== 'ready') throw new QchatError('SIGN_IN_REQUIRED', 'not signed in', { remedy: { kind: 'sign-in' } });
       const usage = await session.usage();
       writeWarnings(io, session.warnings);
       if (json) writeJson(io, whoamiJson(state, usage));
@@ -41,7 +41,7 @@ export async function runLogin(context: RunContext, flags: { json?: boolean }, i
         await session.signIn(onPrompt);
       }
       const state = session.identity!;
-      if (state.kind !== 'ready') throw new QchatError('sign-in did not complete', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (state.kind !== 'ready') throw new QchatError('SIGN_IN_REQUIRED', 'sign-in did not complete', { remedy: { kind: 'sign-in' } });
       const usage = await session.usage();
       writeWarnings(io, session.warnings);
       if (json) writeJson(io, whoamiJson(state, usage));

@@ -12,7 +12,7 @@ export async function openIdentifiedSession(context: RunContext, options: Sessio
     const state = await session.identify();
     if (state.kind === 'sign-in-required') {
       const code = state.resolution.reason === 'SIGN_IN_EXPIRED' ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED';
-      throw new IdentityError(code, `${state.resolution.message.replace(/ \(or \/login in the chat\)/, '')}`);
+      throw new IdentityError(code, state.resolution.message, { remedy: { kind: 'sign-in' } });
     }
     return session;
   } catch (error) {

@@ -29,7 +29,7 @@ export async function serveSandbox(
       ? { onRequest: (entry) => io.stderr.write(`${entry.status} ${entry.service}:${entry.operation} ${entry.region}\n`) }
       : {}),
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new QchatError(`port ${port} is already in use; pick another with --port`, ExitCode.failure, 'PORT_IN_USE');
+    if (error.code === 'EADDRINUSE') throw new QchatError('PORT_IN_USE', `port ${port} is already in use; pick another with --port`);
     throw error;
   });
   const faultText = context.settings.sandboxFaults ? ` with faults ${context.settings.sandboxFaults}` : '';

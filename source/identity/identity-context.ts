@@ -1,4 +1,4 @@
-import { ExitCode, QchatError } from '../errors.js';
+import { QchatError, type ErrorOptions } from '../errors.js';
 
 export type SignInMethod = 'identity-center' | 'iam-user' | 'iam-role' | 'federated-user' | 'root';
 
@@ -32,8 +32,9 @@ export class IdentityError extends QchatError {
   constructor(
     readonly identityCode: IdentityErrorCode,
     message: string,
+    options: ErrorOptions = {},
   ) {
-    super(message, ExitCode.identity, identityCode);
+    super(identityCode, message, options);
   }
 }
 
@@ -51,6 +52,9 @@ export function signInMethodOf(arn: string): SignInMethod {
 export function sessionUserName(arn: string): string {
   return arn.split('/').at(-1) ?? '';
 }
+
+/** The one wording for a sign-in that has run out; the remedy (sign in again) is added by each front end. */
+export const signInExpiredMessage = 'Your IAM Identity Center sign-in has expired.';
 
 export function isExpired(context: IdentityContext, now: Date): boolean {
   return Date.parse(context.expiresAt) <= now.getTime();

@@ -8,7 +8,7 @@ import type { CallerIdentity } from './caller-identity.js';
 import type { ContextStore } from './context-store.js';
 import { deviceSignIn, type DevicePrompt } from './device-sign-in.js';
 import { describeOrganization, findInstances, identityStoreArnOf, userIdFor, type IdentityCenterInstance } from './identity-center.js';
-import { IdentityError, isExpired, sessionUserName, signInMethodOf, type IdentityContext } from './identity-context.js';
+import { IdentityError, isExpired, sessionUserName, signInExpiredMessage, signInMethodOf, type IdentityContext } from './identity-context.js';
 
 export type Resolution =
   | { kind: 'ready'; context: IdentityContext; instance: IdentityCenterInstance; notes: string[] }
@@ -134,8 +134,8 @@ async function accessPortalContext(deps: IdentityDeps, signal?: AbortSignal): Pr
 function signInRequired(instance: IdentityCenterInstance, reason: 'SIGN_IN_REQUIRED' | 'SIGN_IN_EXPIRED', notes: string[]): Resolution {
   const message =
     reason === 'SIGN_IN_EXPIRED'
-      ? 'Your IAM Identity Center sign-in has expired. Sign in again: run qchat login (or /login in the chat).'
-      : 'qchat needs you to sign in with IAM Identity Center once, so it knows which user you are. Run qchat login (or /login in the chat).';
+      ? signInExpiredMessage
+      : 'qchat needs you to sign in with IAM Identity Center once, so it knows which user you are.';
   return { kind: 'sign-in-required', reason, instance, message, notes };
 }
 

@@ -39,12 +39,12 @@ export function loadSubscriptionProfiles(source: { sandbox: boolean }): Subscrip
     if (text === undefined) return [];
     raw = parseJsonText(text);
   } catch (error) {
-    throw new QchatError(`subscriptions file ${file}: ${(error as Error).message}`, ExitCode.usage, 'BAD_SUBSCRIPTIONS_FILE');
+    throw new QchatError('BAD_SUBSCRIPTIONS_FILE', `subscriptions file ${file}: ${(error as Error).message}`);
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new QchatError(`subscriptions file ${file}: ${issue.path.join('.')}: ${issue.message}`, ExitCode.usage, 'BAD_SUBSCRIPTIONS_FILE');
+    throw new QchatError('BAD_SUBSCRIPTIONS_FILE', `subscriptions file ${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data.subscriptions;
 }

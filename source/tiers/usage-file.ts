@@ -62,14 +62,14 @@ export async function updateUsageFile<T>(
     // Disk trouble (the usage folder is a file, no permission, …) is told as such, not as a crash.
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof QchatError || typeof code !== 'string') throw error;
-    throw new QchatError(usageFileUnusableMessage(file, (error as Error).message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+    throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(file, (error as Error).message));
   }
 }
 
 async function lockedUpdate<T>(file: string, userId: string, now: Date, decide: (stored: StoredUsage) => { save?: UsageRecord; result: T }): Promise<T> {
   // Counts are kept only inside the data directory: a link in place of the folder would lead out of it.
   if ((await lstat(dirname(file)).catch(() => undefined))?.isSymbolicLink()) {
-    throw new QchatError(usageFileUnusableMessage(file, `its folder ${dirname(file)} is a symbolic link`), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+    throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(file, `its folder ${dirname(file)} is a symbolic link`));
   }
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   let compromised: Error | undefined;
@@ -78,7 +78,7 @@ async function lockedUpdate<T>(file: string, userId: string, now: Date, decide: 
     release = await lock(file, { ...lockOptions, onCompromised: (error) => (compromised = error) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new QchatError(usageFileBusyMessage(file), ExitCode.failure, 'USAGE_FILE_BUSY');
+    throw new QchatError('USAGE_FILE_BUSY', usageFileBusyMessage(file));
   }
   try {
     const { save, result } = decide(await readUsage(file, now));

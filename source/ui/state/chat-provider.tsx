@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type
 import type { ChatReply, Conversation } from '../../chat/conversation.js';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../config/run-context.js';
-import { ExitCode, QchatError } from '../../errors.js';
+import { describeError, ExitCode, exitCodeOf } from '../../errors.js';
 import { chatReducer, initialChatState, type ChatState, type HeaderInfo } from './chat-state.js';
 
 export interface ChatActions {
@@ -101,7 +101,7 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
         await begin();
         return true;
       } catch (error) {
-        if (!abort.signal.aborted) dispatch({ type: 'turn', turn: { question: '/login', reply: { kind: 'error', text: (error as Error).message } } });
+        if (!abort.signal.aborted) dispatch({ type: 'turn', turn: { question: '/login', reply: { kind: 'error', text: describeError(error, 'chat') } } });
         else dispatch({ type: 'notices', notices: ['Sign-in cancelled. /login signs in when you are ready.'] });
         return false;
       } finally {
@@ -182,7 +182,7 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
       const identity = await session.identify();
       dispatch({ type: 'ready', header: header(), tableRows: context.settings.tableRows });
       if (context.warnings.length > 0) dispatch({ type: 'notices', notices: context.warnings });
-      if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message.replace(/ Run qchat login \(or \/login in the chat\)\./, ''));
+      if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message);
       else await begin();
     };
 
@@ -231,8 +231,8 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
 
   useEffect(() => {
     open().catch((error: Error) => {
-      dispatch({ type: 'failed', message: error.message });
-      onExit(error instanceof QchatError ? error.exitCode : ExitCode.failure);
+      dispatch({ type: 'failed', message: describeError(error, 'chat') });
+      onExit(exitCodeOf(error));
       setTimeout(() => exit(), 0);
     });
     return () => {
