@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, exitCodeOf, QchatError } from '../source/errors.js';
-import { historyDelete, historyExport, historyList, historyShow } from '../source/history/commands.js';
+import { historyDelete, historyExport, historyList, historyShow } from '../source/headless/history-output.js';
 import { openHistory } from '../source/history/store.js';
 import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
 

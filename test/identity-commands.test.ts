@@ -62,7 +62,8 @@ describe('tier gating and limits for qchat ask', () => {
     const result = await runQchat(['ask', 'how many lambda functions do I have', '--sandbox-user', 'carol']);
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(
-      'qchat: Questions about account resources need qchat Pro. You are on the Free tier because no Pro subscription (profile) is assigned to you or to any of your groups. Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.\n',
+      'qchat: Using the built-in sandbox account as carol.\n' +
+        'qchat: Questions about account resources need qchat Pro. You are on the Free tier because no Pro subscription (profile) is assigned to you or to any of your groups. Ask your administrator to assign you a Pro subscription (profile) in the Amazon Q Developer console.\n',
     );
     const json = await runQchat(['ask', 'what did I spend last month', '--sandbox-user', 'carol', '--json']);
     expect(json.code).toBe(4);
@@ -78,7 +79,7 @@ describe('tier gating and limits for qchat ask', () => {
     expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
     const third = await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env);
     expect(third.code).toBe(5);
-    expect(third.stderr).toMatch(/^qchat: Too many requests: 2 in the last minute is the Pro limit\. Try again in \d+ s\.\n$/);
+    expect(third.stderr).toMatch(/^qchat: Using the built-in sandbox account as alice\.\nqchat: Too many requests: 2 in the last minute is the Pro limit\. Try again in \d+ s\.\n$/);
     // Scripts get the limit and when it resets as data, not only in the sentence.
     const json = await runQchat(['ask', 'how many s3 buckets', '--sandbox', '--json'], env);
     expect(json.code).toBe(5);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChatSession } from '../source/chat/session.js';
 import { loadRunContext } from '../source/config/run-context.js';
+import { exitCodeOf } from '../source/errors.js';
 import { tempHome } from './helpers/cli.js';
 
 /** A session as a sandbox identity, with a clock the test can move. */
@@ -27,7 +28,7 @@ async function identityOf(user: string) {
 async function errorCodeOf(user: string) {
   return identityOf(user).then(
     () => 'no error',
-    (error: { code?: string; exitCode?: number; message: string }) => ({ code: error.code, exitCode: error.exitCode, message: error.message }),
+    (error: { code?: string; message: string }) => ({ code: error.code, exitCode: exitCodeOf(error), message: error.message }),
   );
 }
 

@@ -11,7 +11,7 @@ import { CostCache } from '../aws/cost-cache.js';
 import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import { withReplyBudget } from '../aws/reply-budget.js';
-import { resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
+import { endpointOf, resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { Clock } from '../config/clock.js';
@@ -85,13 +85,14 @@ export class ChatSession {
     const ttlMs = settings.costCacheTtl * 1000;
     const cache = options.noCache || ttlMs === 0 ? undefined : new CostCache(join(paths.cache, 'cost-explorer'), ttlMs, clock);
     // The in-process sandbox listens on a new port each run; its accounts are the same every time.
-    const scope = target.sandbox ? 'sandbox' : (target.target.endpoint ?? 'aws');
+    const scope = target.kind === 'sandbox' ? 'sandbox' : (target.target.endpoint ?? 'aws');
     this.costs = new CostExplorer(clients, cache, `${caller.accountId}@${scope}`);
     this.enabledRegions = new EnabledRegionsCache(clients);
     this.store = new ContextStore(paths.data, scope);
-    this.policy = loadTierPolicy(this.onSandbox ? settings.tiersFile : undefined);
-    if (settings.tiersFile && !this.onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
-    this.profiles = loadSubscriptionProfiles({ sandbox: this.onSandbox });
+    const onSandbox = target.kind === 'sandbox';
+    this.policy = loadTierPolicy(onSandbox ? settings.tiersFile : undefined);
+    if (settings.tiersFile && !onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
+    this.profiles = loadSubscriptionProfiles({ sandbox: onSandbox });
     this.limiter = new RateLimiter({ dataDir: paths.data, policy: this.policy, clock: this.limitClock, onWarning: (message) => this.warnings.push(message) });
   }
 
@@ -105,11 +106,12 @@ export class ChatSession {
       return new ChatSession(context, target, clients, caller, options);
     } catch (error) {
       await clients.destroy();
-      await target.sandbox?.close();
+      await target.close();
+      const endpoint = endpointOf(target);
       if (deadline.aborted) {
-        throw new QchatError('NO_ANSWER', `AWS STS${target.target.endpoint ? ` at ${target.target.endpoint}` : ''} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`);
+        throw new QchatError('NO_ANSWER', `AWS STS at ${endpoint} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`, { details: { endpoint } });
       }
-      throw accessProblem(error, { profile: context.settings.profile ?? context.env.AWS_PROFILE, endpoint: target.target.endpoint }) ?? error;
+      throw accessProblem(error, target.kind === 'aws' ? { profile: target.profile, sso: target.sso, endpoint } : { endpoint }) ?? error;
     }
   }
 
@@ -117,13 +119,9 @@ export class ChatSession {
     return this.target.target.region;
   }
 
-  get onSandbox(): boolean {
-    return this.target.sandboxUser !== undefined;
-  }
-
   /** Limits count by the real clock on a real account, so QCHAT_NOW cannot move a user into a fresh month. */
   private get limitClock(): Clock {
-    return this.onSandbox ? this.context.clock : () => new Date();
+    return this.target.kind === 'sandbox' ? this.context.clock : () => new Date();
   }
 
   /** Resolves who is asking and what their tier allows; throws IdentityError where a prerequisite is missing. */
@@ -264,7 +262,7 @@ export class ChatSession {
     // History index updates run in the background; closing waits for them.
     await Promise.all(this.stores.map((store) => store.flush()));
     await this.clients.destroy();
-    await this.target.sandbox?.close();
+    await this.target.close();
   }
 
   private async settle(resolution: Resolution, signal?: AbortSignal, preferred = this.context.settings.subscription): Promise<IdentityState> {

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
-import { historyDelete, historyExport, historyList, historyShow } from '../history/commands.js';
+import { historyDelete, historyExport, historyList, historyShow } from './history-output.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession, usingSession } from './open-session.js';
 import { reportErrors, terminalSafe, writeWarnings } from './output.js';
@@ -14,7 +14,7 @@ export async function runHistory(context: RunContext, action: HistoryAction, ref
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () => {
     if (action !== 'list' && !ref) throw new QchatError('USAGE', `history ${action} needs a conversation ID or number; run 'qchat history list'`);
-    return usingSession(await openIdentifiedSession(context), async (session) => {
+    return usingSession(await openIdentifiedSession(context, io), async (session) => {
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
       if (opened.kind !== 'store') throw new QchatError('SIGN_IN_REQUIRED', 'not signed in', { remedy: { kind: 'sign-in' } });

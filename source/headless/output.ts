@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { safeText } from '../present/terminal-text.js';
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from './io.js';
 import { errorJson, errorText, exitCodeOf, QchatError, UsageError } from '../errors.js';
 
 /**

@@ -143,14 +143,9 @@ function likelyRegions(deps: IdentityDeps): string[] {
   return [deps.settings.identityCenterRegion, deps.target.target.region, 'us-east-1'].filter((r): r is string => Boolean(r));
 }
 
-/** The start URL a person signs in at. On the sandbox it carries a login hint for the sandbox identity. */
+/** The start URL a person signs in at: the sandbox's own (with a login hint for its identity), or the setting's. */
 async function startUrlFor(deps: IdentityDeps, instance: IdentityCenterInstance): Promise<string> {
-  const sandbox = deps.target.sandboxUser;
-  if (sandbox && deps.target.target.endpoint) {
-    const [{ sandboxStartUrl }, { signInUsersOf }] = await Promise.all([import('../sandbox/services/sso-oidc.js'), import('../sandbox/world/identity.js')]);
-    const hint = signInUsersOf(sandbox).find((link) => link.instance.identityStoreId === instance.identityStoreId)?.user.userName;
-    return sandboxStartUrl(deps.target.target.endpoint, instance.identityStoreId, hint);
-  }
+  if (deps.target.kind === 'sandbox') return deps.target.startUrl(instance.identityStoreId);
   return deps.settings.ssoStartUrl ?? `https://${instance.identityStoreId}.awsapps.com/start`;
 }
 

@@ -70,8 +70,8 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
         profile: ready?.entitlements.subscription?.profile.name,
         region: session.region,
         crossRegion: chat.crossRegionConsent,
-        sandboxUser: session.target.sandboxUser,
-        notice: session.target.notice,
+        sandboxUser: session.target.kind === 'sandbox' ? session.target.user : undefined,
+        notice: session.target.kind === 'sandbox' ? session.target.notice : undefined,
       };
     };
 

@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from '../headless/io.js';
 import type { RunContext } from '../config/run-context.js';
 import { QchatError, UsageError, ExitCode } from '../errors.js';
 import { callerByName, sandboxCallers } from '../sandbox/callers.js';

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import { ExitCode, QchatError } from '../errors.js';
-import type { HistoryMessage, HistoryStore, ListedConversation } from './store.js';
+import { QchatError } from '../errors.js';
+import type { HistoryMessage, HistoryStore, ListedConversation } from '../history/store.js';
 
 // `qchat history list|show|delete|export`: plain functions over an opened store. The caller shows
 // `store.warnings` on stderr.
