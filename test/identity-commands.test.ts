@@ -71,10 +71,7 @@ describe('tier gating and limits for qchat ask', () => {
   });
 
   it('limits requests per minute and says when to retry, exit 5', async () => {
-    const home = tempHome();
-    const tiers = join(home, 'tiers.json');
-    writeFileSync(tiers, JSON.stringify(policy({ perMinute: 2 })));
-    const env = { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers };
+    const env = homeWithPolicy({ perMinute: 2 });
     expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
     expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
     const third = await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env);
@@ -90,10 +87,7 @@ describe('tier gating and limits for qchat ask', () => {
   });
 
   it('says in --json when the monthly limit resets', async () => {
-    const home = tempHome();
-    const tiers = join(home, 'tiers.json');
-    writeFileSync(tiers, JSON.stringify(policy({ perMonth: 1 })));
-    const env = { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers };
+    const env = homeWithPolicy({ perMonth: 1 });
     expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
     const refused = await runQchat(['ask', 'how many s3 buckets', '--sandbox', '--json'], env);
     expect(refused.code).toBe(5);
@@ -132,6 +126,14 @@ describe('tier gating and limits for qchat ask', () => {
     expect(codes.filter((code) => code === 5)).toHaveLength(4);
   }, 60_000);
 });
+
+/** A fresh QCHAT_HOME whose sandbox runs use a tier policy with these limits. */
+function homeWithPolicy(limits: { perMonth?: number; perMinute?: number }) {
+  const home = tempHome();
+  const tiers = join(home, 'tiers.json');
+  writeFileSync(tiers, JSON.stringify(policy(limits)));
+  return { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers };
+}
 
 function policy({ perMonth = 1000, perMinute = 30 }: { perMonth?: number; perMinute?: number }) {
   const features = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { settingsTable } from '../source/config/settings-doc.js';
-import { settingKeys, settingMeta } from '../source/config/settings.js';
+import { settingDocs } from '../source/config/setting-docs.js';
+import { settingKeys } from '../source/config/settings.js';
 import { runQchat } from './helpers/cli.js';
 
 describe('settings declared once', () => {
@@ -12,7 +13,7 @@ describe('settings declared once', () => {
   it('every setting with a flag is an option of the commands its metadata names, with its description as help', async () => {
     const help = async (args: string[]) => (await runQchat([...args, '--help'])).stdout.replace(/\s+/g, ' ');
     for (const key of settingKeys) {
-      const { flag, description, commands } = settingMeta(key);
+      const { flag, description, commands } = settingDocs[key];
       if (!flag) continue;
       for (const command of commands ?? ['']) {
         const text = await help(command === 'serve' ? ['sandbox', 'serve'] : command ? [command] : []);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, QchatError } from '../errors.js';
-import { defaultText, settingKeys, settingMeta, type SettingKey } from '../config/settings.js';
+import { settingDocs } from '../config/setting-docs.js';
+import type { SettingKey } from '../config/settings.js';
 import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from '../headless/io.js';
 import { writeError, writeWarning } from '../headless/output.js';
@@ -10,11 +11,11 @@ import type { RunContext } from '../config/run-context.js';
 
 
 /** Settings that are command-line flags, from the schema's metadata: the option, and the commands that take it (none: all). */
-const settingFlags = settingKeys.flatMap((setting) => {
-  const { flag, description, commands } = settingMeta(setting);
+const settingFlags = (Object.keys(settingDocs) as SettingKey[]).flatMap((setting) => {
+  const { flag, description, commands, defaultText } = settingDocs[setting];
   if (!flag) return [];
   const option = new Option(flag);
-  const byDefault = option.negate ? undefined : defaultText(setting);
+  const byDefault = option.negate ? undefined : defaultText;
   const help = `${option.negate ? 'turn off: ' : ''}${description}${byDefault ? ` (default: ${byDefault})` : ''}`;
   return [{ setting, flag, help, commands, attribute: option.attributeName() }];
 });

@@ -1,13 +1,14 @@
-import { defaultText, envNameFor, settingKeys, settingMeta, settingsSchema } from './settings.js';
+import { settingDocs } from './setting-docs.js';
+import { defaultText, envNameFor, settingKeys, settingsSchema } from './settings.js';
 import { z } from 'zod';
 
 /**
- * The README's settings table, from the schema's metadata (the same the command-line flags come
- * from): `npm run docs:settings` prints it, and a test checks the README holds exactly this.
+ * The README's settings table, from the schema and its metadata (setting-docs.ts, which the
+ * command-line flags come from too): `npm run docs:settings` prints it, and a test checks the README holds exactly this.
  */
 export function settingsTable(): string {
   const rows = settingKeys.map((key) => {
-    const { flag, description, commands } = settingMeta(key);
+    const { flag, description, commands } = settingDocs[key];
     const fixed = settingsSchema.shape[key] instanceof z.ZodDefault;
     const byDefault = defaultText(key);
     const shownDefault = byDefault === undefined ? '' : fixed ? `\`${byDefault}\`` : byDefault;
