@@ -11,73 +11,28 @@ const sourcePackage = '@aws-cdk/aws-service-spec';
 const configDir = new URL('../config/', import.meta.url);
 
 // The package records no registry `handlers`, so list support and the ResourceModel that
-// ListResources requires (`handlers.list.handlerSchema.required`) come from this table, checked
-// by hand against published registry schemas and, where a schema leaves it implicit, the service's
-// own List API. Types not listed here are assumed listable, with parents inferred from a
-// composite primary identifier (see inferredParents).
-const listParentsChecked: Record<string, string[]> = {
-  'AWS::EKS::Nodegroup': ['ClusterName'],
-  'AWS::EKS::Addon': ['ClusterName'],
-  'AWS::EKS::FargateProfile': ['ClusterName'],
-  'AWS::EKS::AccessEntry': ['ClusterName'],
-  'AWS::EKS::PodIdentityAssociation': ['ClusterName'],
-  'AWS::ElasticLoadBalancingV2::Listener': ['LoadBalancerArn'],
-  'AWS::ElasticLoadBalancingV2::ListenerRule': ['ListenerArn'],
-  'AWS::Lambda::Version': ['FunctionName'],
-  'AWS::Lambda::Alias': ['FunctionName'],
-  'AWS::Logs::LogStream': ['LogGroupName'],
-  'AWS::Logs::SubscriptionFilter': ['LogGroupName'],
-  'AWS::ApiGateway::Stage': ['RestApiId'],
-  'AWS::ApiGateway::Resource': ['RestApiId'],
-  'AWS::ApiGatewayV2::Route': ['ApiId'],
-  'AWS::Cognito::UserPoolClient': ['UserPoolId'],
-  'AWS::Cognito::UserPoolUser': ['UserPoolId'],
-  'AWS::SSO::PermissionSet': ['InstanceArn'],
-  'AWS::EFS::MountTarget': ['FileSystemId'],
-  'AWS::WAFv2::WebACL': ['Scope'],
-  'AWS::WAFv2::IPSet': ['Scope'],
-  'AWS::WAFv2::RuleGroup': ['Scope'],
-  'AWS::WAFv2::RegexPatternSet': ['Scope'],
-  // Listed account-wide although the identifier carries the log group.
-  'AWS::Logs::MetricFilter': [],
-  // Cluster only filters ListServices; the sandbox lists services without it too.
-  'AWS::ECS::Service': [],
-};
-
-// Types whose registry schema has no list handler (or no handlers at all: not Cloud Control types).
+// ListResources requires (`handlers.list.handlerSchema.required`) come from the registry schemas
+// themselves, extracted into config/resource-schemas.json (scripts/generate-resource-schemas.ts).
+// Types without a schema there are assumed listable unless noListHandler names them (types that are
+// not Cloud Control types, checked by hand), with parents inferred from a composite primary
+// identifier (see inferredParents).
 const noListHandler = new Set([
-  'AWS::ApiGatewayV2::Stage',
-  'AWS::ApiGateway::Account',
   'AWS::Budgets::Budget',
-  'AWS::CertificateManager::Certificate',
   'AWS::CodeBuild::Project',
   'AWS::CodeCommit::Repository',
-  'AWS::CodeDeploy::DeploymentGroup',
   'AWS::DirectoryService::MicrosoftAD',
-  'AWS::DMS::Endpoint',
   'AWS::DMS::ReplicationInstance',
   'AWS::DMS::ReplicationTask',
   'AWS::DocDB::DBCluster',
   'AWS::DocDB::DBInstance',
   'AWS::EMR::Cluster',
-  'AWS::ElastiCache::CacheCluster',
-  'AWS::ElastiCache::ReplicationGroup',
-  'AWS::ElasticLoadBalancing::LoadBalancer',
   'AWS::FSx::FileSystem',
   'AWS::Glue::Connection',
   'AWS::Glue::Table',
   'AWS::IAM::AccessKey',
   'AWS::IAM::Policy',
-  'AWS::IAM::RolePolicy',
-  'AWS::Neptune::DBInstance',
-  'AWS::Route53::RecordSet',
-  'AWS::Route53Resolver::ResolverEndpoint',
-  'AWS::SSM::MaintenanceWindow',
-  'AWS::SageMaker::Model',
   'AWS::SageMaker::NotebookInstance',
   'AWS::ServiceDiscovery::PrivateDnsNamespace',
-  'AWS::ServiceDiscovery::Service',
-  'AWS::WorkSpaces::Workspace',
 ]);
 
 /** The part of the registry data read here. */
@@ -170,9 +125,23 @@ function mergeSynonyms(types: string[], curated: Map<string, string[]>): Map<str
   return merged;
 }
 
+interface RegistryHandlers {
+  type: string;
+  schema?: boolean;
+  list?: boolean;
+  listRequires?: string[];
+}
+
+/** List support and list parents from the registry schemas, for the types that have one. */
+function readRegistryHandlers(): Map<string, RegistryHandlers> {
+  const { types } = JSON.parse(readFileSync(new URL('resource-schemas.json', configDir), 'utf8')) as { types: RegistryHandlers[] };
+  return new Map(types.filter((entry) => entry.schema).map((entry) => [entry.type, entry]));
+}
+
 function buildCatalog(resources: SpecResource[]): ResourceTypeEntry[] {
+  const registry = readRegistryHandlers();
   const known = new Set(resources.map((r) => r.cloudFormationType));
-  for (const type of [...Object.keys(listParentsChecked), ...noListHandler]) {
+  for (const type of noListHandler) {
     if (!known.has(type)) throw new Error(`override for ${type}, which ${sourcePackage} does not know`);
   }
   const typesByService = new Map<string, string[]>();
@@ -183,9 +152,10 @@ function buildCatalog(resources: SpecResource[]): ResourceTypeEntry[] {
   return resources.map((resource) => {
     const type = resource.cloudFormationType;
     const { service, name } = splitType(type);
-    const checked = type in listParentsChecked || noListHandler.has(type);
-    const list = !noListHandler.has(type);
-    const parents = list ? (listParentsChecked[type] ?? inferredParents(resource, typesByService)) : [];
+    const schema = registry.get(type);
+    const checked = schema !== undefined || noListHandler.has(type);
+    const list = schema ? schema.list === true : !noListHandler.has(type);
+    const parents = !list ? [] : schema ? (schema.listRequires ?? []) : inferredParents(resource, typesByService);
     const parentTypes = Object.fromEntries(parents.flatMap((p) => {
       const parentType = parentTypeOf(resource, p, typesByService);
       return parentType ? [[p, parentType]] : [];

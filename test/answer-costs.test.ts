@@ -49,7 +49,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(a.calls.map((c) => c.operation)).toEqual(['GetDimensionValues', 'GetCostAndUsage']);
     const expected = await directTotal(session, '2026-10-01', '2026-11-01', 'Amazon Elastic Compute Cloud - Compute');
     expect(a.totals![0]!.amount).toBeCloseTo(expected, 2);
-    expect(a.summary).toMatch(/^You spent \$[\d,]+\.\d\d on EC2 last month \(2026-10-01 to 2026-10-31\)\.$/);
+    expect(a.summary).toMatch(/^You spent \$[\d,]+\.\d\d on EC2 last month \(2026-10-01 to 2026-10-31; unblended cost\)\.$/);
   });
 
   it('answers the same request from the disk cache, and says so', async () => {
@@ -146,7 +146,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
     const [totalBefore, totalNow] = [lastMonth, thisMonth].map((sums) => [...sums.values()].reduce((x, y) => x + y, 0));
     expect(a.totals!.map((t) => t.amount)).toEqual([expect.closeTo(totalBefore!, 2), expect.closeTo(totalNow!, 2)]);
     const share = Math.abs(totalNow! - totalBefore!) / totalBefore!;
-    expect(a.summary).toContain(`(${totalNow! < totalBefore! ? 'down' : 'up'} ${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%)`);
+    expect(a.summary).toContain(`(${totalNow! < totalBefore! ? 'down' : 'up'} ${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%; unblended cost)`);
   });
 
   it('ranks the services that grew most, reconciled day by day with the SDK', async () => {

@@ -1,9 +1,11 @@
+import { Readable, Writable } from 'node:stream';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { layoutAnswer } from '../source/present/answer-layout.js';
 import { renderAnswerText } from '../source/present/answer-text.js';
 import { AnswerView } from '../source/ui/components/answer-view.js';
-import { runQchat } from './helpers/cli.js';
+import { runCli } from '../source/cli/program.js';
+import { runQchat, tempHome } from './helpers/cli.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 import { keys, renderWithProviders } from './helpers/ui.js';
 
@@ -74,3 +76,29 @@ describe('the row cap applies to every table', () => {
     expect(renderAnswerText(answer, { width: 100, tableRows: 3, wrap: false })).toMatch(/\(showing 3 of \d+ services\)/);
   });
 });
+
+/** Runs a headless command with stdout a terminal of `columns` cells. */
+async function onTerminal(args: string[], columns: number): Promise<string> {
+  let text = '';
+  const stdout = Object.assign(new Writable({ write: (chunk, _encoding, done) => ((text += String(chunk)), done()) }), { columns, isTTY: true });
+  const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+  await runCli(args, { stdin: Readable.from(['']), stdout, stderr, stdinIsTTY: false, stdoutIsTTY: true, env: { QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_HOME: tempHome(), PATH: process.env.PATH } });
+  return text;
+}
+
+describe('ask and diagnose wrap text on a terminal, never inside a command', () => {
+  const diagnose = ['diagnose', '--sandbox', '--error', 'The bucket you tried to delete is not empty', '--url', 'https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2'];
+  const command = 'aws s3api delete-bucket --bucket my-bucket-123456 --region us-west-2';
+
+  it('fits every line into 60 columns but the command, which is whole on its own line', async () => {
+    const out = lines(await onTerminal(diagnose, 60));
+    expect(out).toContain(command);
+    expect(out.filter((line) => line !== command && !line.startsWith('aws ')).every((line) => [...line].length <= 60)).toBe(true);
+  });
+
+  it('keeps whole lines into a pipe', async () => {
+    const result = await runQchat(diagnose);
+    expect(result.stdout.split('\n').some((line) => line.length > 100 && line.endsWith(command))).toBe(true);
+  });
+});
+

@@ -3,10 +3,12 @@ import type { Plan } from '../source/understanding/plan.js';
 import type { ChatSession } from '../source/chat/session.js';
 import { askAnswer, fixtureCount, sandboxSession } from './helpers/session.js';
 
-describe('resource questions against the sandbox over real HTTP', () => {
+// The sandbox's ListResources returns identifiers only (as many real list handlers do) or whole
+// models; every answer must be the same either way, with rate limits on.
+describe.each(['identifiers', 'full'] as const)('resource questions against the sandbox over real HTTP, listProperties %s', (listProperties) => {
   let session: ChatSession;
   beforeAll(async () => {
-    session = await sandboxSession();
+    session = await sandboxSession({ sandboxListProperties: listProperties });
   });
 
   it('counts Lambda functions in every enabled region, one ListResources fan-out', async () => {
@@ -27,7 +29,7 @@ describe('resource questions against the sandbox over real HTTP', () => {
   });
 
   it('caps a listing at the table size and says how many there are', async () => {
-    const capped = await sandboxSession({ tableRows: 5 });
+    const capped = await sandboxSession({ tableRows: 5, sandboxListProperties: listProperties });
     const { answer: a } = await askAnswer(capped, 'list log groups in us-east-1');
     expect(a.table?.rows).toHaveLength(5);
     expect(a.table?.note).toBe(`showing 5 of ${fixtureCount('AWS::Logs::LogGroup', 'us-east-1')}`);
@@ -81,6 +83,46 @@ describe('resource questions against the sandbox over real HTTP', () => {
   it('says plainly when a described resource does not exist', async () => {
     const { answer: a } = await askAnswer(session, 'describe bucket no-such-bucket-here in us-west-2');
     expect(a.summary).toBe('No AWS::S3::Bucket "no-such-bucket-here" in us-west-2.');
+  });
+});
+
+describe('the same answers whatever the listing returns', () => {
+  const questions = [
+    'how many s3 buckets tagged env=prod',
+    'list stopped ec2 instances in us-east-1',
+    'list running ec2 instances in all regions',
+    'how many lambda functions in us-east-1 tagged env=prod',
+    'list lambda functions in us-east-1 tagged env=prod',
+    'list log groups in us-east-1',
+    'list lambda functions named renderer in us-east-1',
+    'how many sqs queues tagged team=payments in all regions',
+    'list node groups in cluster prod',
+  ];
+
+  it('answers each question identically in identifiers and full mode, applying every filter', async () => {
+    const [bare, full] = await Promise.all([sandboxSession({ sandboxListProperties: 'identifiers' }), sandboxSession({ sandboxListProperties: 'full' })]);
+    for (const question of questions) {
+      const [a, b] = [(await askAnswer(bare, question)).answer, (await askAnswer(full, question)).answer];
+      const shown = (answer: typeof a) => ({ outcome: answer.outcome, summary: answer.summary, table: answer.table, chart: answer.chart, warnings: answer.warnings, failures: answer.failures });
+      expect(shown(a), question).toEqual(shown(b));
+      expect(a.outcome, question).toBe('answered');
+    }
+    const { answer: tagged } = await askAnswer(bare, 'how many s3 buckets tagged env=prod');
+    expect(tagged.summary).toMatch(/^You have [1-9]\d* S3 buckets tagged env=prod in the account\.$/);
+    const { answer: stopped } = await askAnswer(bare, 'list stopped ec2 instances in us-east-1');
+    expect(stopped.table!.rows.length).toBeGreaterThan(0);
+    expect(stopped.table!.rows.every((row) => row.includes('stopped'))).toBe(true);
+    expect(stopped.calls.some((call) => call.operation === 'GetResource')).toBe(true);
+    const { answer: lambdas } = await askAnswer(bare, 'how many lambda functions in us-east-1 tagged env=prod');
+    expect(lambdas.calls.map((call) => call.operation)).toEqual(['ListResources', 'GetResources']);
+  }, 120_000);
+
+  it('past describeLimit, says how many calls a filter would take instead of claiming it', async () => {
+    const session = await sandboxSession({ describeLimit: 5 });
+    const { answer: a } = await askAnswer(session, 'list stopped ec2 instances in all regions');
+    expect(a.summary).toMatch(/^Could not apply the filter in state stopped to EC2 instances\. To filter on state, qchat would read each of the \d+ EC2 instances with GetResource: \d+ calls, about \d+ s at 10 per second per region/);
+    expect(a.table).toBeUndefined();
+    expect(a.calls.some((call) => call.operation === 'GetResource')).toBe(false);
   });
 });
 

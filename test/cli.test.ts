@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInteractive } from '../source/cli/mode.js';
+import { chatMode, isInteractive } from '../source/cli/mode.js';
 import { loadSettings } from '../source/config/load-settings.js';
 import { runQchat, tempHome } from './helpers/cli.js';
 
@@ -35,10 +35,10 @@ describe('qchat command line', () => {
     expect(subFlag.stderr).toContain("option '--port <n>' argument missing");
   });
 
-  it('refuses the chat without a terminal', async () => {
+  it('without a terminal, reads questions from stdin: none is a usage error', async () => {
     const result = await runQchat([]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('needs an interactive terminal');
+    expect(result.stderr).toContain('ask needs a question');
   });
 
   it('names the file, key and what is allowed for a bad settings value', async () => {
@@ -121,5 +121,16 @@ describe('interactivity', () => {
     expect(isInteractive({ stdinIsTTY: true, stdoutIsTTY: undefined, env: {} })).toBe(false);
     expect(isInteractive({ stdinIsTTY: true, stdoutIsTTY: true, env: { CI: 'true' } })).toBe(false);
     expect(isInteractive({ stdinIsTTY: true, stdoutIsTTY: true, env: { CI: 'false' } })).toBe(true);
+  });
+
+  it('piped stdin asks; TERM=dumb, a stdout that is not a terminal or --plain chat line by line; CI gets no chat', () => {
+    const tty = { stdinIsTTY: true, stdoutIsTTY: true };
+    expect(chatMode({ stdinIsTTY: false, stdoutIsTTY: true, env: {} })).toBe('ask-stdin');
+    expect(chatMode({ stdinIsTTY: false, stdoutIsTTY: false, env: { CI: 'true' } })).toBe('ask-stdin');
+    expect(chatMode({ ...tty, env: { TERM: 'dumb' } })).toBe('plain');
+    expect(chatMode({ stdinIsTTY: true, stdoutIsTTY: false, env: {} })).toBe('plain');
+    expect(chatMode({ ...tty, env: {} }, { plain: true })).toBe('plain');
+    expect(chatMode({ ...tty, env: { CI: '1' } })).toBe('not-a-terminal');
+    expect(chatMode({ ...tty, env: { TERM: 'xterm-256color' } })).toBe('interactive');
   });
 });

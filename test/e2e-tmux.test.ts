@@ -26,24 +26,54 @@ async function waitForPane(session: string, text: string | RegExp, timeoutMs = 2
 
 // CI installs tmux and sets QCHAT_REQUIRE_TMUX, so there this never skips.
 describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in a real terminal (tmux)', () => {
-  it('opens on the sandbox, answers a typed question, and quits', async () => {
+  it('opens on the sandbox, edits with Backspace and Ctrl+C, copies with /copy; after a restart Up and Ctrl+R recall; quits', async () => {
     const session = `qchat-e2e-${process.pid}`;
-    const command = `env -u CI QCHAT_HOME=${tempHome()} QCHAT_NOW=2026-11-22T10:00:00Z TERM=xterm-256color node dist/cli.js; echo QCHAT-EXITED-$?; sleep 30`;
+    const home = tempHome();
+    const command = `env -u CI QCHAT_HOME=${home} QCHAT_NOW=2026-11-22T10:00:00Z TERM=xterm-256color node dist/cli.js; echo QCHAT-EXITED-$?; sleep 30`;
     tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
+    // Applications may set tmux's clipboard with OSC 52.
+    tmux('set-option', '-t', session, 'set-clipboard', 'on');
+    const prompt = (text: string) => new RegExp(`› ${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} *\\n`);
     try {
       await waitForPane(session, 'Ask about your AWS account');
-      expect(tmux('capture-pane', '-p', '-t', session)).toContain('Using the built-in sandbox account as alice');
-      tmux('send-keys', '-t', session, '-l', 'how many lambda functions in us-east-1');
-      await waitForPane(session, 'how many lambda functions in us-east-1');
+      await waitForPane(session, 'Using the built-in sandbox account as alice');
+      // Backspace is 0x7f (tmux's BSpace): it deletes the character before the cursor.
+      tmux('send-keys', '-t', session, '-l', 'how many lambda functionsXY');
+      tmux('send-keys', '-t', session, 'BSpace', 'BSpace');
+      tmux('send-keys', '-t', session, '-l', ' in us-east-1');
+      await waitForPane(session, prompt('how many lambda functions in us-east-1'));
       tmux('send-keys', '-t', session, 'Enter');
-      const pane = await waitForPane(session, /You have \d+ Lambda functions in us-east-1\./);
-      expect(pane).toContain('Calls: cloudcontrol ListResources');
+      await waitForPane(session, /You have \d+ Lambda functions in us-east-1\./);
+      // Ctrl+C clears a draft.
+      tmux('send-keys', '-t', session, '-l', 'a draft');
+      await waitForPane(session, prompt('a draft'));
+      tmux('send-keys', '-t', session, 'C-c');
+      await waitForPane(session, /› +Ask about your AWS account/);
+      tmux('send-keys', '-t', session, '-l', '/copy');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitForPane(session, 'Copied the last answer to the clipboard (OSC 52)');
+      expect(tmux('show-buffer')).toMatch(/^You have \d+ Lambda functions in us-east-1\./);
       tmux('send-keys', '-t', session, '-l', '/quit');
-      await waitForPane(session, '/quit');
       tmux('send-keys', '-t', session, 'Enter');
       await waitForPane(session, 'QCHAT-EXITED-0');
     } finally {
       tmux('kill-session', '-t', session);
     }
-  }, 60_000);
+
+    // A second run: Up recalls the last input (the /quit), Ctrl+R finds the question; two Ctrl+C quit.
+    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
+    try {
+      await waitForPane(session, 'Restored your last conversation');
+      tmux('send-keys', '-t', session, 'Up');
+      await waitForPane(session, prompt('/quit'));
+      tmux('send-keys', '-t', session, 'C-u', 'C-r');
+      tmux('send-keys', '-t', session, '-l', 'lambda');
+      await waitForPane(session, '(reverse search) “lambda ”: how many lambda functions in us-east-1');
+      tmux('send-keys', '-t', session, 'Escape');
+      tmux('send-keys', '-t', session, 'C-c', 'C-c');
+      await waitForPane(session, 'QCHAT-EXITED-0');
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  }, 90_000);
 });

@@ -47,6 +47,20 @@ describe('one history, two processes', () => {
     expect(await first.list()).toMatchObject([{ id: conversation.id, title: 'how many buckets', messageCount: 6, updatedAt: messages.at(-1)!.at }]);
   });
 
+  it('never moves a conversation\'s last update back when the other process\'s index update lands later', async () => {
+    const dataDir = tempDataDir();
+    // The first process's clock is an hour behind, as a process whose turn was written earlier but indexed later.
+    const first = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-11-22T09:00:00Z') });
+    const second = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-11-22T10:00:00Z') });
+    const conversation = await second.create('how many buckets');
+    const later = await second.append(conversation.id, { role: 'user', text: 'how many buckets' });
+    await second.flush();
+    const earlier = await first.append(conversation.id, { role: 'assistant', text: 'You have 3 buckets.' });
+    await first.flush();
+    expect(earlier.at < later.at).toBe(true);
+    expect(await first.list()).toMatchObject([{ id: conversation.id, updatedAt: later.at, messageCount: 2 }]);
+  });
+
   it('sees conversations the other process created and numbers both newest first', async () => {
     const { first, second } = await twoProcesses();
     const older = await first.create('older question');

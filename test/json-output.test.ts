@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runQchat } from './helpers/cli.js';
+import { Conversation } from '../source/chat/conversation.js';
+import { ChatSession } from '../source/chat/session.js';
+import { loadRunContext } from '../source/config/run-context.js';
+import { runQchat, tempHome } from './helpers/cli.js';
 
 /** What no JSON output may carry raw: DEL, C1 controls (CSI, OSC, …), bidi controls, line separators. */
 const raw = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -27,4 +30,24 @@ describe('--json output escapes what a terminal acts on', () => {
     expect(result.stdout).not.toMatch(raw);
     expect(JSON.parse(result.stdout).error.message).toContain('many\u009b2J\u202e');
   });
+
+  it('escapes them in history list, show and export, which history serialises itself', async () => {
+    const home = tempHome();
+    const context = loadRunContext({ sandbox: true }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z' });
+    const chat = new Conversation(await ChatSession.open(context));
+    await chat.session.identify();
+    await chat.start();
+    const reply = await chat.submit(hostile);
+    if (reply.kind !== 'answer') throw new Error(reply.kind);
+    await chat.record({ question: hostile, reply });
+    await chat.session.close();
+    for (const args of [['list', '--json'], ['show', '1', '--json'], ['export', '1']]) {
+      const result = await runQchat(['history', ...args, '--sandbox'], { QCHAT_HOME: home });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).not.toMatch(raw);
+      expect(result.stdout).toContain('\\u009b2J');
+      expect(() => JSON.parse(result.stdout)).not.toThrow();
+    }
+  });
 });
+

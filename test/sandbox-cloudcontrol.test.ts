@@ -9,7 +9,8 @@ const defaultRegions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-
 interface Described { Identifier: string; properties: Record<string, unknown> }
 
 describe('sandbox Cloud Control over awsJson1_0', () => {
-  const sandbox = useSandbox();
+  // Wire shapes, one attempt per call: the rate limits have their own suite (sandbox-rate-limits).
+  const sandbox = useSandbox({ rateLimits: false });
   const client = (region = 'us-east-1', user = 'alice') => new CloudControlClient(sandboxClientConfig(sandbox.current, user, region));
 
   /** Follows NextToken to the last page; returns every resource and each page's size. */
@@ -41,7 +42,7 @@ describe('sandbox Cloud Control over awsJson1_0', () => {
     const expected = resourceWorld().list(fixtureAccount, 'AWS::Lambda::Function', 'us-east-1');
     const { items, pages } = await listAll({ TypeName: 'AWS::Lambda::Function' });
     expect(expected.length).toBeGreaterThan(20);
-    expect(items.map((i) => i.Identifier)).toEqual(expected.map((r) => r.identifier));
+    expect(items.map((i) => i.Identifier)).toEqual(Array.from({ length: expected.length }, (_, i) => expected.at(i).identifier));
     expect(pages.slice(0, -1).every((n) => n === 20)).toBe(true);
     expect(pages.at(-1)).toBeGreaterThan(0);
   });
@@ -54,21 +55,48 @@ describe('sandbox Cloud Control over awsJson1_0', () => {
     expect(small.items).toHaveLength(resourceWorld().list(fixtureAccount, 'AWS::EC2::Instance', 'us-east-1').length);
   });
 
-  it('returns Properties as a JSON string in the schema shape, with EC2 instances running and stopped in several regions', async () => {
+  it('lists only the primary identifier properties, as list handlers do, and reads the whole model with GetResource', async () => {
     const page = await client().send(new ListResourcesCommand({ TypeName: 'AWS::EC2::Instance' }));
-    expect(typeof page.ResourceDescriptions![0]!.Properties).toBe('string');
-    const states = new Map<string, Set<string>>();
-    for (const region of ['us-east-1', 'us-west-2', 'eu-west-1', 'sa-east-1', 'us-east-2']) {
-      const { items } = await listAll({ TypeName: 'AWS::EC2::Instance' }, region);
-      expect(items.length).toBeGreaterThan(0);
-      for (const { properties } of items) {
-        expect(properties).toMatchObject({ InstanceId: expect.stringMatching(/^i-0[0-9a-f]{16}$/), InstanceType: expect.any(String), ImageId: expect.any(String), SubnetId: expect.any(String) });
-        const state = properties.State as { Code: string; Name: string };
-        expect(['16:running', '80:stopped']).toContain(`${state.Code}:${state.Name}`);
-        states.set(region, (states.get(region) ?? new Set()).add(state.Name));
-      }
+    const first = page.ResourceDescriptions![0]!;
+    expect(JSON.parse(first.Properties!)).toEqual({ InstanceId: first.Identifier });
+    const whole = await client().send(new GetResourceCommand({ TypeName: 'AWS::EC2::Instance', Identifier: first.Identifier }));
+    expect(JSON.parse(whole.ResourceDescription!.Properties!)).toMatchObject({ InstanceId: first.Identifier, InstanceType: expect.any(String), State: { Name: expect.any(String) } });
+    const queues = await client().send(new ListResourcesCommand({ TypeName: 'AWS::SQS::Queue' }));
+    expect(queues.ResourceDescriptions!.every((d) => JSON.stringify(JSON.parse(d.Properties!)) === JSON.stringify({ QueueUrl: d.Identifier }))).toBe(true);
+  });
+
+  it('never returns a write-only property: a KMS key has no PendingWindowInDays, RotationPeriodInDays or BypassPolicyLockoutSafetyCheck', async () => {
+    const key = resourceWorld().list(fixtureAccount, 'AWS::KMS::Key', 'us-east-1').at(0);
+    expect(key.properties).toHaveProperty('RotationPeriodInDays');
+    const read = JSON.parse((await client().send(new GetResourceCommand({ TypeName: 'AWS::KMS::Key', Identifier: key.identifier }))).ResourceDescription!.Properties!) as Record<string, unknown>;
+    expect(read).toMatchObject({ KeyId: key.identifier, KeySpec: expect.any(String) });
+    for (const writeOnly of ['PendingWindowInDays', 'RotationPeriodInDays', 'BypassPolicyLockoutSafetyCheck']) expect(read).not.toHaveProperty(writeOnly);
+  });
+
+  it('knows every registry type: one without fixture data lists empty', async () => {
+    for (const TypeName of ['AWS::SSM::Parameter', 'AWS::Athena::WorkGroup', 'AWS::CloudFormation::Stack', 'AWS::Events::EventBus']) {
+      const page = await client().send(new ListResourcesCommand({ TypeName }));
+      expect(page, TypeName).toMatchObject({ TypeName, ResourceDescriptions: [] });
+      expect(page.NextToken).toBeUndefined();
     }
-    expect(new Set([...states.values()].flatMap((s) => [...s]))).toEqual(new Set(['running', 'stopped']));
+  });
+
+  it('answers a name off the TypeName pattern with ValidationException, and a well-formed unknown name with TypeNotFoundException', async () => {
+    for (const TypeName of ['not-a-type', 'AWS::Lambda', 'AWS::Lambda::Function::Extra', 'AWS::L::Function']) {
+      const error = await failure(client().send(new ListResourcesCommand({ TypeName })));
+      expect(error, TypeName).toMatchObject({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
+      expect(error.message, TypeName).toContain("at 'typeName' failed to satisfy constraint: Member must satisfy regular expression pattern");
+    }
+    expect(await failure(client().send(new GetResourceCommand({ TypeName: 'AWS::Made::Up', Identifier: 'x' })))).toMatchObject({ name: 'TypeNotFoundException' });
+  });
+
+  it('requires a ResourceModel exactly where the schema\'s list handler does (Lambda versions need FunctionName, functions nothing)', async () => {
+    const error = await failure(client().send(new ListResourcesCommand({ TypeName: 'AWS::Lambda::Version' })));
+    expect(error.message).toBe('Missing or invalid ResourceModel property in AWS::Lambda::Version list handler request input.Required property: (#: required key [FunctionName] not found)');
+    const versions = await client().send(new ListResourcesCommand({ TypeName: 'AWS::Lambda::Version', ResourceModel: JSON.stringify({ FunctionName: 'checkout-api-prod' }) }));
+    expect(versions.ResourceDescriptions).toEqual([]);
+    const apiStages = await failure(client().send(new ListResourcesCommand({ TypeName: 'AWS::ApiGateway::Stage' })));
+    expect(apiStages.message).toContain('required key [RestApiId] not found');
   });
 
   it('has Lambda functions in at least 10 regions', async () => {
@@ -116,7 +144,7 @@ describe('sandbox Cloud Control over awsJson1_0', () => {
     expect(clusters.items.map((i) => i.Identifier)).toContain('prod');
     const { items } = await listAll({ TypeName: 'AWS::EKS::Nodegroup', ResourceModel: JSON.stringify({ ClusterName: 'prod' }) });
     expect(items.length).toBeGreaterThanOrEqual(2);
-    expect(items.every((i) => i.properties.ClusterName === 'prod' && i.Identifier === `prod/${String(i.properties.NodegroupName)}`)).toBe(true);
+    expect(items.every((i) => i.Identifier.startsWith('prod/') && JSON.stringify(i.properties) === JSON.stringify({ Id: i.Identifier }))).toBe(true);
   });
 
   it('refuses node groups without their parent cluster, with the real InvalidRequestException text', async () => {
@@ -178,5 +206,38 @@ describe('sandbox Cloud Control over awsJson1_0', () => {
     const fn = await client().send(new GetResourceCommand({ TypeName: 'AWS::Lambda::Function', Identifier: 'invoice-renderer-prod' }));
     const tags = (JSON.parse(fn.ResourceDescription!.Properties!) as { Tags: { Key: string; Value: string }[] }).Tags;
     expect(tags.find((t) => t.Key === 'note')?.Value).toBe('\u001b]0;pwned\u0007\u001b[2Jhello');
+  });
+});
+
+describe('sandbox Cloud Control with listProperties full', () => {
+  const sandbox = useSandbox({ listProperties: 'full', rateLimits: false });
+  const client = (region = 'us-east-1') => new CloudControlClient(sandboxClientConfig(sandbox.current, 'alice', region));
+
+  async function listAll(input: ListResourcesCommandInput, region = 'us-east-1'): Promise<{ items: Described[] }> {
+    const items: Described[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await client(region).send(new ListResourcesCommand({ ...input, NextToken }));
+      for (const d of page.ResourceDescriptions!) items.push({ Identifier: d.Identifier!, properties: JSON.parse(d.Properties!) as Record<string, unknown> });
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return { items };
+  }
+
+  it('in listProperties full mode, returns whole models as a JSON string in the schema shape, with EC2 instances running and stopped in several regions', async () => {
+    const page = await client().send(new ListResourcesCommand({ TypeName: 'AWS::EC2::Instance' }));
+    expect(typeof page.ResourceDescriptions![0]!.Properties).toBe('string');
+    const states = new Map<string, Set<string>>();
+    for (const region of ['us-east-1', 'us-west-2', 'eu-west-1', 'sa-east-1', 'us-east-2']) {
+      const { items } = await listAll({ TypeName: 'AWS::EC2::Instance' }, region);
+      expect(items.length).toBeGreaterThan(0);
+      for (const { properties } of items) {
+        expect(properties).toMatchObject({ InstanceId: expect.stringMatching(/^i-0[0-9a-f]{16}$/), InstanceType: expect.any(String), ImageId: expect.any(String), SubnetId: expect.any(String) });
+        const state = properties.State as { Code: string; Name: string };
+        expect(['16:running', '80:stopped']).toContain(`${state.Code}:${state.Name}`);
+        states.set(region, (states.get(region) ?? new Set()).add(state.Name));
+      }
+    }
+    expect(new Set([...states.values()].flatMap((s) => [...s]))).toEqual(new Set(['running', 'stopped']));
   });
 });

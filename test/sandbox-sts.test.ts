@@ -21,4 +21,16 @@ describe('sandbox STS over awsQuery', () => {
       $metadata: { httpStatusCode: 403 },
     });
   });
+
+  it('answers an unknown Action with InvalidAction, in an ErrorResponse with the STS namespace', async () => {
+    const reply = await fetch(sandbox.current.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: 'Action=SetContext&Version=2011-06-15',
+    });
+    expect(reply.status).toBe(400);
+    const body = await reply.text();
+    expect(body).toMatch(/^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code>/);
+    expect(body).toContain('<Message>Could not find operation SetContext for version 2011-06-15</Message>');
+  });
 });

@@ -7,7 +7,8 @@ import { loadRunContext } from '../source/config/run-context.js';
 import { runQchat, tempHome } from './helpers/cli.js';
 import { keys, renderWithProviders } from './helpers/ui.js';
 
-const ready = /› +Ask about your AWS account, or \/help/;
+/** The prompt has the keys and the footer shows who is signed in. */
+const ready = /› +Ask about your AWS account, or \/help\n(.*\n)?qchat /;
 
 describe('terminal UI flows', () => {
   it('Pro start with restored history', async () => {
@@ -120,13 +121,13 @@ describe('terminal UI flows', () => {
     await waitFor(ready);
     await type('how many log groups');
     await press(keys.enter);
-    await waitFor('(Ctrl+C cancels)');
+    await waitFor('(Esc cancels)');
     await press(keys.ctrlC);
-    await waitFor('Cancelled.');
+    await waitFor('Cancelled: not counted against your limits.');
     await waitFor(ready);
     expect(frame()).toMatchSnapshot('cancelled');
     await press(keys.ctrlC);
-    await waitFor('Press Ctrl+C again to quit.');
+    await waitFor('Press Ctrl+C again within 2 s to quit.');
     await press(keys.ctrlC);
     expect(exits).toEqual([0]);
     ui.unmount();

@@ -31,7 +31,7 @@ export async function keystrokeTimes(turnCount: number, keystrokes: number): Pro
   const ui = render(
     <Box flexDirection="column">
       <Static items={turns}>{(t) => <TurnView key={t.id} turn={t} width={100} tableRows={50} />}</Static>
-      <Prompt onSubmit={() => {}} onQuit={() => {}} loadHistory={async () => []} />
+      <Prompt onSubmit={() => {}} onQuit={() => {}} />
     </Box>,
   );
   for (let i = 0; i < 20; i++) await settle();

@@ -1,8 +1,9 @@
-// The core that `npm run mutation` measures, one row per module: the files mutated and the test
-// files that exercise them in-process (a test that runs the bundled dist/cli.js in a child process
-// cannot see a mutant, so it only costs time here). Each module is its own Stryker run with its
-// own incremental file and JSON report under reports/mutation/, so a rerun after a change to one
-// module re-tests only that module's changed mutants and tests.
+// The core that `npm run mutation` measures, one row per module: the files mutated and the fast
+// in-process test files that exercise them. Suites over the in-process sandbox (answer-*, ui-flows)
+// and those that spawn dist/cli.js stay out: the first take seconds per mutant on 2 shared cores,
+// the second cannot see a mutant at all (the bundle is built from the unmutated source). Each
+// module is its own Stryker run with its own incremental file and JSON report under
+// reports/mutation/, so a rerun after a change to one module re-tests only what changed.
 export const modules = {
   understanding: {
     mutate: ['source/understanding/planner.ts', 'source/understanding/period.ts', 'source/understanding/regions.ts'],
@@ -10,15 +11,15 @@ export const modules = {
   },
   tiers: {
     mutate: ['source/tiers/*.ts'],
-    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts'],
+    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-messages.test.ts'],
   },
   history: {
     mutate: ['source/history/*.ts'],
-    tests: ['test/history-store.test.ts', 'test/history-redact.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
+    tests: ['test/history-store.test.ts', 'test/history-redact.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts', 'test/history-retention.test.ts'],
   },
   storage: {
     mutate: ['source/storage/*.ts'],
-    tests: ['test/history-store.test.ts', 'test/tiers-rate-limiter.test.ts'],
+    tests: ['test/storage*.test.ts', 'test/history-store.test.ts', 'test/hostile/history.test.ts', 'test/tiers-rate-limiter.test.ts'],
   },
   sanitizer: {
     mutate: ['source/present/terminal-text.ts'],
@@ -26,11 +27,11 @@ export const modules = {
   },
   fanout: {
     mutate: ['source/aws/fanout.ts'],
-    tests: ['test/answer-resources.test.ts'],
+    tests: ['test/fanout.test.ts'],
   },
   'cost-execution': {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
-    tests: ['test/answer-costs.test.ts'],
+    tests: ['test/cost-calls.test.ts', 'test/cost-answers.test.ts'],
   },
   identity: {
     mutate: ['source/identity/*.ts'],

@@ -2,7 +2,7 @@
 // `npm run mutation [-- module…]`: StrykerJS over the core, one module at a time (see modules.mjs),
 // then the score per module (summary.mjs). Incremental: a rerun re-tests only what changed.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { modules } from './modules.mjs';
 import { summarize } from './summary.mjs';
 
@@ -13,8 +13,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const passThrough = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
-const stryker = createRequire(import.meta.url).resolve('@stryker-mutator/core/bin/stryker.js');
-let failed = [];
+const stryker = fileURLToPath(new URL('../../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
+const failed = [];
 for (const name of asked.length > 0 ? asked : Object.keys(modules)) {
   process.stderr.write(`\nmutation testing ${name}…\n`);
   const result = spawnSync(process.execPath, [stryker, 'run', ...passThrough], { stdio: 'inherit', env: { ...process.env, QCHAT_MUTATION_MODULE: name } });

@@ -1,6 +1,7 @@
 import type { Expression, GetCostAndUsageCommandInput, ResultByTime } from '@aws-sdk/client-cost-explorer';
 import type { CostCall } from '../aws/cost-explorer.js';
 import type { Answer } from './answer.js';
+import { describePeriod } from './format.js';
 import type { ExecutionContext } from './execution-context.js';
 import type { Period } from '../understanding/period.js';
 import type { CostMetric } from '../understanding/plan.js';
@@ -22,7 +23,27 @@ export async function costAndUsage(run: CostRun, period: Period, shape: Pick<Get
   const input: GetCostAndUsageCommandInput = { TimePeriod: toInput(period), Metrics: [run.metric], ...shape, ...(run.filter ? { Filter: run.filter } : {}) };
   const call = await run.context.costs.getCostAndUsage(input, run.context.signal);
   record(run.answer, 'GetCostAndUsage', call);
+  flagEstimated(run.answer, call.value);
   return call.value;
+}
+
+/** Cost Explorer marks figures of a month not yet closed `Estimated: true`; the answer says which. */
+function flagEstimated(answer: Answer, results: ResultByTime[]): void {
+  const estimated = results.filter((result) => result.Estimated);
+  const [first, last] = [estimated[0], estimated[estimated.length - 1]];
+  if (!first || !last) return;
+  const span = describePeriod({ start: first.TimePeriod?.Start ?? '', end: last.TimePeriod?.End ?? '' });
+  const note = `Figures for ${span} are estimated (Cost Explorer marks them Estimated until the month's bill is final).`;
+  if (!answer.warnings.includes(note)) answer.warnings.push(note);
+}
+
+/** A result's label: its day, its month ("2026-10"), or the days it covers when the month is partial ("2026-11-01 to 2026-11-22"). */
+export function pointLabel(result: ResultByTime, granularity: 'DAILY' | 'MONTHLY'): string {
+  const start = result.TimePeriod?.Start ?? '';
+  const end = result.TimePeriod?.End ?? '';
+  if (granularity === 'DAILY') return start;
+  const whole = start.endsWith('-01') && end.endsWith('-01');
+  return whole ? start.slice(0, 7) : describePeriod({ start, end });
 }
 
 export function record(answer: Answer, operation: string, call: CostCall<unknown>): void {

@@ -1,6 +1,6 @@
 import type { Answer } from './answer.js';
 import { costAndUsage, sumGroups, unitOf, type CostRun } from './cost-calls.js';
-import { onWhat } from './execute-costs.js';
+import { metricName, onWhat } from './execute-costs.js';
 import { describePeriod, formatMoney, formatPercent } from './format.js';
 import { iso, startOfDay } from '../understanding/period.js';
 import type { ComparePlan } from '../understanding/plan.js';
@@ -36,7 +36,7 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
     { label: labelLater, amount: totalLater, unit },
   ];
   answer.chart = { kind: 'breakdown', unit, points: [{ label: labelEarlier, value: totalEarlier }, { label: labelLater, value: totalLater }] };
-  const change = totalEarlier === 0 ? '' : ` (${totalLater >= totalEarlier ? 'up' : 'down'} ${formatPercent(Math.abs(totalLater - totalEarlier) / totalEarlier)})`;
+  const change = ` (${totalEarlier === 0 ? '' : `${totalLater >= totalEarlier ? 'up' : 'down'} ${formatPercent(Math.abs(totalLater - totalEarlier) / totalEarlier)}; `}${metricName(plan.metric)})`;
   const mover = services[0];
   const movers = growth
     ? rows.length > 0

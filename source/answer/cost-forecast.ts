@@ -1,8 +1,8 @@
 import type { GetCostForecastCommandInput } from '@aws-sdk/client-cost-explorer';
 import type { Answer } from './answer.js';
 import { amountOf, costAndUsage, record, sumTotals, toInput, type CostRun } from './cost-calls.js';
-import { onWhat } from './execute-costs.js';
-import { describePeriod, formatMoney } from './format.js';
+import { costPeriod, onWhat } from './execute-costs.js';
+import { formatMoney } from './format.js';
 import { iso, startOfDay } from '../understanding/period.js';
 import type { CostMetric, ForecastPlan } from '../understanding/plan.js';
 
@@ -29,7 +29,7 @@ export async function answerForecast(plan: ForecastPlan, run: CostRun): Promise<
   const high = intervals.reduce((acc, r) => acc + amountOf(r.PredictionIntervalUpperBound), 0);
   answer.totals = [{ label: 'Forecast', amount, unit }];
   if (intervals.length > 1) answer.chart = { kind: 'series', unit, points: intervals.map((r) => ({ label: r.TimePeriod?.Start ?? '', value: amountOf(r.MeanValue) })) };
-  answer.summary = `Forecast${onWhat(plan)} for ${plan.periodLabel} (${describePeriod(plan.period)}): ${formatMoney(amount, unit)}${high > 0 ? ` (80% likely between ${formatMoney(low, unit)} and ${formatMoney(high, unit)})` : ''}.`;
+  answer.summary = `Forecast${onWhat(plan)} for ${plan.periodLabel} (${costPeriod(plan)}): ${formatMoney(amount, unit)}${high > 0 ? ` (80% likely between ${formatMoney(low, unit)} and ${formatMoney(high, unit)})` : ''}.`;
 
   const today = startOfDay(context.now);
   const monthStart = iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));

@@ -3,11 +3,11 @@ import { emptyAnswer, type Answer } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import { answerComparison } from './cost-compare.js';
 import { answerForecast } from './cost-forecast.js';
-import { buildFilter, costAndUsage, costRegion, record, sumGroups, sumTotals, toInput, unitOf, amountOf, type CostRun } from './cost-calls.js';
+import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, sumTotals, toInput, unitOf, amountOf, type CostRun } from './cost-calls.js';
 import type { ExecutionContext } from './execution-context.js';
 import { describePeriod, formatMoney, formatPercent } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
-import type { AnyCostPlan, CostPlan } from '../understanding/plan.js';
+import { regionScopeLabel, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
 
 export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionContext): Promise<Answer> {
   const answer = emptyAnswer('');
@@ -17,10 +17,10 @@ export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionConte
   try {
     const services = plan.service ? await confirmServices(plan, context, answer) : undefined;
     if (plan.service && services?.length === 0) {
-      answer.summary = `No ${plan.service.name} spend ${plan.periodLabel} (${describePeriod(plan.period)}): Cost Explorer lists no matching service in that period.`;
+      answer.summary = `No ${plan.service.name} spend ${plan.periodLabel} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
       return answer;
     }
-    const run: CostRun = { context, answer, metric: plan.metric, filter: buildFilter(services, plan.regions === 'all' ? undefined : plan.regions) };
+    const run: CostRun = { context, answer, metric: plan.metric, filter: buildFilter(services, plan.regions === 'all' ? undefined : Array.isArray(plan.regions) ? plan.regions : plan.regions.codes) };
     switch (plan.family) {
       case 'forecast':
         return await answerForecast(plan, run);
@@ -44,9 +44,9 @@ async function total(plan: CostPlan, run: CostRun): Promise<Answer> {
   const results = await costAndUsage(run, plan.period, { Granularity: 'MONTHLY' });
   const { amount, unit } = sumTotals(results, run.metric);
   answer.totals = [{ label: 'Total', amount, unit }];
-  answer.summary = `You ${spentVerb(plan.period, run.context.now)} ${formatMoney(amount, unit)}${onWhat(plan)} ${plan.periodLabel} (${describePeriod(plan.period)}).`;
+  answer.summary = `You ${spentVerb(plan.period, run.context.now)} ${formatMoney(amount, unit)}${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}).`;
   if (results.length > 1) {
-    const points = results.map((r) => ({ label: (r.TimePeriod?.Start ?? '').slice(0, 7), value: amountOf(r.Total?.[run.metric]?.Amount) }));
+    const points = results.map((r) => ({ label: pointLabel(r, 'MONTHLY'), value: amountOf(r.Total?.[run.metric]?.Amount) }));
     answer.chart = { kind: 'series', unit, points };
     answer.table = { columns: ['Month', 'Cost'], rows: points.map((p) => [p.label, formatMoney(p.value, unit)]) };
   }
@@ -70,8 +70,8 @@ async function breakdown(plan: CostPlan, run: CostRun, key: 'SERVICE' | 'REGION'
   answer.chart = { kind: 'breakdown', unit, points: shown.map(([label, value]) => ({ label, value })) };
   const top = groups[0];
   answer.summary = top
-    ? `You ${spentVerb(plan.period, context.now)} ${formatMoney(sum, unit)}${onWhat(plan)} ${plan.periodLabel} (${describePeriod(plan.period)}); the most went to ${top[0]} (${formatMoney(top[1], unit)}).`
-    : `No costs${onWhat(plan)} ${plan.periodLabel} (${describePeriod(plan.period)}).`;
+    ? `You ${spentVerb(plan.period, context.now)} ${formatMoney(sum, unit)}${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}); the most went to ${top[0]} (${formatMoney(top[1], unit)}).`
+    : `No costs${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}).`;
   return answer;
 }
 
@@ -80,7 +80,7 @@ async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
   const granularity = plan.granularity;
   const results = await costAndUsage(run, plan.period, { Granularity: granularity });
   const unit = unitOf(results, run.metric);
-  const points = results.map((r) => ({ label: granularity === 'MONTHLY' ? (r.TimePeriod?.Start ?? '').slice(0, 7) : (r.TimePeriod?.Start ?? ''), value: amountOf(r.Total?.[run.metric]?.Amount) }));
+  const points = results.map((r) => ({ label: pointLabel(r, granularity), value: amountOf(r.Total?.[run.metric]?.Amount) }));
   const sum = points.reduce((acc, p) => acc + p.value, 0);
   const peak = points.reduce<(typeof points)[number] | undefined>((best, p) => (!best || p.value > best.value ? p : best), undefined);
   answer.chart = { kind: 'series', unit, points };
@@ -88,8 +88,8 @@ async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
   answer.totals = [{ label: 'Total', amount: sum, unit }];
   const per = granularity === 'MONTHLY' ? 'month' : 'day';
   answer.summary = peak
-    ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} over ${plan.periodLabel}: ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${peak.label} (${formatMoney(peak.value, unit)}).`
-    : `No costs${onWhat(plan)} ${plan.periodLabel}.`;
+    ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} over ${plan.periodLabel} (${costPeriod(plan)}): ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${peak.label} (${formatMoney(peak.value, unit)}).`
+    : `No costs${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}).`;
   return answer;
 }
 
@@ -122,10 +122,21 @@ export function spentVerb(period: Period, now: Date): string {
   return period.end > iso(startOfDay(now)) ? 'have spent' : 'spent';
 }
 
+const metricNames: Record<CostMetric, string> = { UnblendedCost: 'unblended cost', AmortizedCost: 'amortized cost', NetUnblendedCost: 'net unblended cost', BlendedCost: 'blended cost' };
+
+/** "2026-10-01 to 2026-10-31; unblended cost": every cost answer names its dates and its metric. */
+export function costPeriod(plan: AnyCostPlan): string {
+  return `${describePeriod(plan.period)}; ${metricNames[plan.metric]}`;
+}
+
+export function metricName(metric: CostMetric): string {
+  return metricNames[metric];
+}
+
 /** " on EC2 in eu-west-1": what the figures are filtered to. */
 export function onWhat(plan: AnyCostPlan): string {
   const name = plan.service?.name;
   const service = name ? ` on ${name.length <= 4 ? name.toUpperCase() : name}` : '';
-  const regions = plan.regions === 'all' ? '' : ` in ${plan.regions.join(', ')}`;
+  const regions = plan.regions === 'all' ? '' : ` ${regionScopeLabel(plan.regions)}`;
   return service + regions;
 }

@@ -1,11 +1,13 @@
 import { getResource, listResources, type CloudResource } from '../aws/cloud-control.js';
-import { fanOut, Pacer } from '../aws/fanout.js';
+import { fanOut } from '../aws/fanout.js';
+import { regionPacers } from '../aws/pacing.js';
 import { regionCatalog } from '../aws/region-catalog.js';
 import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
 import type { RegionScope, ResourceDescribePlan, ResourceListPlan, ResourcePlan } from '../understanding/plan.js';
+import { shownWhole, withProperties, withTags } from './resource-details.js';
 import { applyFilters, display, resourceTable, typeLabel } from './resource-view.js';
 
 /** Types whose one listing covers every region: ask one region and say so. */
@@ -22,13 +24,14 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
 
   const global = isGlobalType(typeName);
   const asked = global ? [context.homeRegion] : regions;
-  if (global && plan.regions !== 'all' && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
+  if (global && Array.isArray(plan.regions) && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
     answer.warnings.push(`${typeName} is a global type: one listing covers every region.`);
   }
   context.onProgress?.({ kind: 'regions', typeName, done: 0, total: asked.length });
+  const pacers = regionPacers(context.clients, context.settings.regionRequestsPerSecond);
   const outcomes = await fanOut(
     asked,
-    (region, signal) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, signal, pacer: new Pacer(1000 / context.settings.regionRequestsPerSecond) }),
+    (region, signal) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, pacer: pacers.of(region), ...(signal ? { signal } : {}) }),
     { ...fanOutLimits(context), onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
   );
 
@@ -50,11 +53,16 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   }
   const unparsable = resources.filter((resource) => resource.properties === null).length;
   if (unparsable > 0) answer.warnings.push(`${plural(unparsable, 'resource')} came without readable properties; shown by identifier only.`);
-  const { kept, warnings } = applyFilters(resources, plan.filters, typeName);
+  // Tags first (one Tagging API call per region), then whole reads only for what the tags kept.
+  const tagged = await withTags(resources, typeName, global, plan.filters, context, answer);
+  const byTags = applyFilters(tagged.resources, { ...plan.filters, nameContains: null, state: null }, typeName).kept;
+  const detailed = tagged.notApplied ? tagged : await withProperties(byTags, typeName, plan.filters, context, answer);
+  if (detailed.notApplied) return unappliedFilter(answer, plan, typeName, detailed.notApplied);
+  const { kept, warnings } = applyFilters(detailed.resources, plan.filters, typeName);
   answer.warnings.push(...warnings);
   if (truncated) answer.warnings.push(`Stopped reading at the cap of ${context.settings.listCap} resources per region (setting listCap); counts are at least these.`);
 
-  const failedAll = answer.failures.length === asked.length;
+  const failedAll = asked.every((region) => answer.failures.some((failure) => failure.region === region));
   const where = global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : `across ${plural(asked.length - answer.failures.length, 'region')}`;
   const filtered = describeFilters(plan);
   if (failedAll) {
@@ -71,7 +79,8 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     const limit = Math.min(plan.limit ?? Number.POSITIVE_INFINITY, context.settings.tableRows);
     answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
     if (kept.length > 0) {
-      const table = resourceTable(kept, limit);
+      // Columns come from the rows shown, read whole where the listing gave only identifiers.
+      const table = resourceTable(await shownWhole(kept.slice(0, limit), typeName, context, answer), limit);
       answer.table = { ...table, ...(kept.length > table.rows.length ? { note: `showing ${table.rows.length} of ${kept.length}` } : {}) };
     }
   }
@@ -79,6 +88,13 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     answer.outcome = 'partial';
     answer.summary += ` ${plural(answer.failures.length, 'region')} could not be asked: ${answer.failures.map((f) => f.region).join(', ')}.`;
   }
+  return answer;
+}
+
+/** A filter that needs more reads than allowed: say so, and claim no filtered figure. */
+function unappliedFilter(answer: Answer, plan: ResourceListPlan, typeName: string, reason: string): Answer {
+  answer.outcome = 'failed';
+  answer.summary = `Could not apply the filter${describeFilters(plan)} to ${typeLabel(typeName, 2)}. ${reason} Raise describeLimit (QCHAT_DESCRIBE_LIMIT) to make those calls, or narrow the question to fewer regions.`;
   return answer;
 }
 
@@ -112,11 +128,16 @@ async function describe(plan: ResourceDescribePlan, regions: string[], context: 
 }
 
 async function regionsFor(plan: { regions: RegionScope }, context: ExecutionContext, answer: Answer): Promise<string[]> {
-  if (plan.regions === 'all') {
+  if (!Array.isArray(plan.regions)) {
     const enabled = await context.enabledRegions.get(context.signal);
     if (enabled.warning) answer.warnings.push(enabled.warning);
     answer.calls.push({ service: 'account', operation: 'ListRegions', region: 'us-east-1', pages: 1, fromCache: enabled.fromCache ?? false });
-    return enabled.regions;
+    if (plan.regions === 'all') return enabled.regions;
+    // A group ("Europe", "all regions except us-east-1") is the enabled regions among its codes.
+    const group = plan.regions;
+    const asked = enabled.regions.filter((region) => group.codes.includes(region));
+    answer.warnings.push(`${group.group}: ${asked.length === 0 ? 'no enabled region' : `the enabled regions ${asked.join(', ')}`}.`);
+    return asked;
   }
   const known = new Set(regionCatalog().map((region) => region.code));
   for (const region of plan.regions.filter((r) => !known.has(r))) {

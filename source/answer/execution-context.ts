@@ -6,7 +6,9 @@ import type { Settings } from '../config/settings.js';
 /** What is happening while a question runs, for spinners and progress lines. */
 export type ProgressEvent =
   | { kind: 'regions'; typeName: string; done: number; total: number }
-  | { kind: 'cost'; operation: string };
+  | { kind: 'cost'; operation: string }
+  /** Reads a filter or a column needs, already phrased: "describing 26 of 112 EC2 instances". */
+  | { kind: 'details'; label: string };
 
 export interface ExecutionContext {
   clients: AwsClients;
@@ -14,7 +16,7 @@ export interface ExecutionContext {
   enabledRegions: EnabledRegionsCache;
   /** The session's region: where global types are listed. */
   homeRegion: string;
-  settings: Pick<Settings, 'listCap' | 'tableRows' | 'fanoutConcurrency' | 'regionRequestsPerSecond'>;
+  settings: Pick<Settings, 'listCap' | 'tableRows' | 'fanoutConcurrency' | 'regionRequestsPerSecond' | 'describeLimit'>;
   now: Date;
   /** The user's cancel. */
   signal?: AbortSignal;

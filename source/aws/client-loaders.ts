@@ -11,6 +11,7 @@ export const clientLoaders = {
   ssoadmin: () => import('@aws-sdk/client-sso-admin').then((m) => m.SSOAdminClient),
   identitystore: () => import('@aws-sdk/client-identitystore').then((m) => m.IdentitystoreClient),
   ssooidc: () => import('@aws-sdk/client-sso-oidc').then((m) => m.SSOOIDCClient),
+  tagging: () => import('@aws-sdk/client-resource-groups-tagging-api').then((m) => m.ResourceGroupsTaggingAPIClient),
 };
 
 export type ServiceName = keyof typeof clientLoaders;

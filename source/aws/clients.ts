@@ -86,6 +86,7 @@ const cliNames: Record<ServiceName, string> = {
   ssoadmin: 'sso-admin',
   identitystore: 'identitystore',
   ssooidc: 'sso-oidc',
+  tagging: 'resourcegroupstaggingapi',
 };
 
 type Next = (args: unknown) => Promise<unknown>;

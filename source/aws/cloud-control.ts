@@ -1,5 +1,5 @@
 import type { AwsClients } from './clients.js';
-import type { Pacer } from './fanout.js';
+import type { TokenBucket } from './pacing.js';
 import { PageTokens } from './page-tokens.js';
 import { UnexpectedReplyError } from './unexpected-reply.js';
 
@@ -8,6 +8,8 @@ export interface CloudResource {
   region: string;
   /** Parsed Properties, or null when the service sent something that is not a JSON object. */
   properties: Record<string, unknown> | null;
+  /** Set when a listing gave nothing but the identifier (see isIdentifierOnly): GetResource has the rest. */
+  partial?: true;
 }
 
 export interface Listing {
@@ -24,46 +26,55 @@ export interface ListRequest {
   /** Stop after this many resources. */
   cap: number;
   signal?: AbortSignal;
-  pacer?: Pacer;
+  /** The region's request bucket: every page waits for a token. */
+  pacer?: TokenBucket;
 }
 
-/** Cloud Control ListResources through every page the server chooses, up to the cap. */
+/** Cloud Control ListResources through every page the server chooses (the SDK's paginator), up to the cap. */
 export async function listResources(clients: AwsClients, request: ListRequest): Promise<Listing> {
-  const [client, { ListResourcesCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
+  const [client, { paginateListResources }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
   const resources: CloudResource[] = [];
   const tokens = new PageTokens('cloudcontrol ListResources');
-  let nextToken: string | undefined;
   let pages = 0;
-  do {
-    await request.pacer?.wait(request.signal);
-    const page = await client.send(
-      new ListResourcesCommand({
-        TypeName: request.typeName,
-        ...(request.resourceModel ? { ResourceModel: JSON.stringify(request.resourceModel) } : {}),
-        ...(nextToken ? { NextToken: nextToken } : {}),
-      }),
-      request.signal ? { abortSignal: request.signal } : {},
-    );
+  let more = false;
+  await request.pacer?.take(request.signal);
+  const input = { TypeName: request.typeName, ...(request.resourceModel ? { ResourceModel: JSON.stringify(request.resourceModel) } : {}) };
+  for await (const page of paginateListResources({ client }, input, request.signal ? { abortSignal: request.signal } : {})) {
     pages++;
     const descriptions: unknown = page.ResourceDescriptions ?? [];
     if (!Array.isArray(descriptions)) throw new UnexpectedReplyError('cloudcontrol ListResources', 'ResourceDescriptions is not a list');
     for (const description of descriptions) {
-      resources.push({ identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) });
+      const resource: CloudResource = { identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) };
+      resources.push(isIdentifierOnly(resource) ? { ...resource, partial: true } : resource);
     }
-    nextToken = tokens.next(page.NextToken);
-  } while (nextToken && resources.length < request.cap);
-  return { resources: resources.slice(0, request.cap), pages, truncated: Boolean(nextToken) || resources.length > request.cap };
+    // The guard sees each token before the paginator sends it again.
+    more = tokens.next(page.NextToken) !== undefined;
+    if (!more || resources.length >= request.cap) break;
+    await request.pacer?.take(request.signal);
+  }
+  return { resources: resources.slice(0, request.cap), pages, truncated: more || resources.length > request.cap };
 }
 
 export async function getResource(
   clients: AwsClients,
-  request: { typeName: string; identifier: string; region: string; signal?: AbortSignal },
+  request: { typeName: string; identifier: string; region: string; signal?: AbortSignal; pacer?: TokenBucket },
 ): Promise<CloudResource> {
   const [client, { GetResourceCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
+  await request.pacer?.take(request.signal);
   const reply = await client.send(new GetResourceCommand({ TypeName: request.typeName, Identifier: request.identifier }), request.signal ? { abortSignal: request.signal } : {});
   const description = reply.ResourceDescription;
   if (description === undefined) return { identifier: request.identifier, region: request.region, properties: null };
   return { identifier: identifierOf(description, 'cloudcontrol GetResource'), region: request.region, properties: parseProperties(description.Properties) };
+}
+
+/**
+ * Whether a listed resource came with nothing but its identifier, as many list handlers return
+ * them: every property is one of the identifier's `|`-joined parts. Such a resource must be read
+ * with GetResource before a filter or a column can use its properties.
+ */
+export function isIdentifierOnly(resource: CloudResource): boolean {
+  const parts = resource.identifier.split('|');
+  return Object.values(resource.properties ?? {}).every((value) => typeof value === 'string' && parts.includes(value));
 }
 
 /** A resource description's Identifier, which Cloud Control always sends as a non-empty string. */

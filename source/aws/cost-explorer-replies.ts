@@ -80,7 +80,9 @@ export function forecastProblem(value: Pick<GetCostForecastCommandOutput, 'Total
   for (const [i, interval] of intervals.entries()) {
     if (!isObject(interval)) return `ForecastResultsByTime[${i}] is not an object`;
     for (const field of ['MeanValue', 'PredictionIntervalLowerBound', 'PredictionIntervalUpperBound']) {
-      const problem = interval[field] === undefined ? undefined : numberProblem(interval[field], `ForecastResultsByTime[${i}].${field}`);
+      // Each interval's mean is its figure; the bounds come only with a prediction interval asked for.
+      const where = `ForecastResultsByTime[${i}].${field}`;
+      const problem = interval[field] === undefined ? (field === 'MeanValue' ? `${where} is missing` : undefined) : numberProblem(interval[field], where);
       if (problem) return problem;
     }
   }

@@ -54,23 +54,7 @@ export async function fanOut<T>(regions: string[], task: (region: string, signal
   return outcomes;
 }
 
-/**
- * Spaces requests to one region at least `intervalMs` apart, so paging through a large listing
- * does not burst into that region's throttling limit. One pacer per region per question.
- */
-export class Pacer {
-  private nextSlot = 0;
-
-  constructor(private readonly intervalMs: number) {}
-
-  async wait(signal?: AbortSignal): Promise<void> {
-    const now = performance.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.intervalMs;
-    if (slot > now) await sleep(slot - now, signal);
-  }
-}
-
+/** Waits `ms`, or rejects with the signal's reason when it aborts first (and stops listening once it has slept). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);

@@ -109,6 +109,9 @@ async function inProcessSandbox(settings: Settings, clock: Clock, env: NodeJS.Pr
   const sandbox = await startSandbox({
     clock,
     faults,
+    listProperties: settings.sandboxListProperties,
+    scale: settings.sandboxScale,
+    rateLimits: settings.sandboxRateLimits,
     approve: settings.sandboxApprove,
     ...(Number.isFinite(approveDelay) && approveDelay >= 0 ? { approveDelayMs: approveDelay } : {}),
   });

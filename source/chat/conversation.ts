@@ -1,11 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Answer } from '../answer/answer.js';
 import type { Plan } from '../understanding/plan.js';
-import { billingNote } from '../identity/entitlements.js';
-import { findSlashCommand, slashCommands, type SlashCommand } from './commands.js';
-import { whoamiText } from './identity-text.js';
-import { refusalText } from '../tiers/refusal.js';
 import type { HistoryMessage, HistoryStore } from '../history/store.js';
+import { checkFeature } from '../tiers/gate.js';
+import { refusalText } from '../tiers/refusal.js';
+import type { Feature } from '../tiers/policy.js';
+import { runSlashCommand, slashCommands, type SlashCommand } from './commands.js';
 import type { AskOptions, ChatSession } from './session.js';
+import { conversationMarkdown, osc52, replyCommands, replyPlainText } from './transcript.js';
 
 export type ChatReply =
   | { kind: 'help'; commands: SlashCommand[]; text: string }
@@ -22,13 +25,15 @@ export type ChatReply =
   | { kind: 'sign-in-required'; question: string; text: string }
   | { kind: 'login' }
   /** The screen starts over with these turns: /clear, /resume, /delete of the current conversation. */
-  | { kind: 'reset'; turns: PastTurn[]; text: string }
+  | { kind: 'reset'; turns: PastTurn[]; text: string; clearScreen: boolean }
+  /** Bytes for the terminal itself (OSC 52 for /copy), and the turn to show. */
+  | { kind: 'write'; bytes: string; shown: Extract<ChatReply, { kind: 'text' }> }
   | { kind: 'quit' };
 
 /** A finished question and its reply, as the screen shows it and history keeps it. */
 export interface PastTurn {
   question: string;
-  reply: Exclude<ChatReply, { kind: 'quit' | 'reset' | 'login' | 'needs-consent' | 'sign-in-required' | 'diagnose-form' }>;
+  reply: Exclude<ChatReply, { kind: 'quit' | 'reset' | 'login' | 'needs-consent' | 'sign-in-required' | 'diagnose-form' | 'write' }>;
 }
 
 /**
@@ -42,6 +47,9 @@ export class Conversation {
   readonly notices: string[] = [];
   /** The turns restored from history, to show above the prompt. */
   restored: PastTurn[] = [];
+  /** The turns of the current conversation (restored, resumed or new), for /copy and /export. */
+  turns: PastTurn[] = [];
+  private title: string | undefined;
   private history: HistoryStore | undefined;
   private conversationId: string | undefined;
   private readonly localInputs: string[] = [];
@@ -76,7 +84,9 @@ export class Conversation {
     const latest = await this.history.latest();
     if (latest) {
       this.conversationId = latest.id;
+      this.title = latest.title;
       this.restored = turnsOf(await this.history.read(latest.id));
+      this.turns = [...this.restored];
       this.notices.push(`Restored your last conversation, "${latest.title}" (${latest.messageCount} messages). /clear starts a new one; /history lists the others.`);
     }
     this.notices.push(...this.history.warnings);
@@ -104,21 +114,26 @@ export class Conversation {
     await this.history.setFeedback(this.lastAssistant.conversationId, this.lastAssistant.messageId, { rating: helpful ? 'up' : 'down' });
   }
 
-  /** Earlier inputs for Up/Down: kept per user on Pro, for this run only on Free. */
+  /** Earlier inputs for Up/Down and Ctrl+R, oldest first, each once (its latest use): kept per user on Pro, for this run only on Free. */
   async inputHistory(): Promise<string[]> {
-    return this.history ? (await this.history.settings()).inputHistory : [...this.localInputs];
+    const inputs = this.history ? (await this.history.settings()).inputHistory : this.localInputs;
+    return inputs.filter((input, i) => inputs.lastIndexOf(input) === i);
   }
 
+  /** Keeps an input, slash commands included, for Up/Down. */
   async rememberInput(text: string): Promise<void> {
+    if (!text.trim()) return;
     if (this.history) await this.history.rememberInput(text);
     else this.localInputs.push(text);
   }
 
-  /** Keeps a finished question and its reply in the current conversation (Pro). */
+  /** Keeps a finished question and its reply in the current conversation (on disk on Pro). */
   async record(turn: PastTurn): Promise<void> {
     // The prompt takes questions while history is still opening (a stale lock can take seconds):
     // their turns wait here instead of being dropped.
     await this.opened;
+    this.turns.push(turn);
+    this.title ??= turn.question.slice(0, 80);
     if (!this.history) return;
     this.conversationId ??= (await this.history.create(turn.question)).id;
     await this.history.append(this.conversationId, { role: 'user', text: turn.question });
@@ -130,7 +145,7 @@ export class Conversation {
   async submit(text: string, options: Omit<AskOptions, 'crossRegionConsent'> = {}): Promise<ChatReply> {
     const line = text.trim();
     if (!line) return { kind: 'text', text: '' };
-    if (line.startsWith('/')) return this.command(line);
+    if (line.startsWith('/')) return runSlashCommand(this, line);
     const result = await this.session.ask(line, { ...options, crossRegionConsent: this.crossRegionConsent, previous: this.lastPlan });
     // What the session found meanwhile (a corrupt usage file, say) is shown after the turn.
     this.notices.push(...this.session.warnings.splice(0));
@@ -152,67 +167,74 @@ export class Conversation {
     }
   }
 
-  private async command(line: string): Promise<ChatReply> {
-    const [name = '', ...args] = line.split(/\s+/);
-    const command = findSlashCommand(name);
-    if (!command) return { kind: 'error', text: `Unknown command ${name}. Type /help for the list.` };
-    switch (command.name) {
-      case '/quit':
-        return { kind: 'quit' };
-      case '/help':
-        return { kind: 'help', commands: slashCommands, text: helpText };
-      case '/login':
-        return { kind: 'login' };
-      case '/logout': {
-        const count = this.session.logout();
-        return { kind: 'text', text: count > 0 ? 'Signed out. Questions will ask you to sign in again.' : 'There was no stored sign-in to forget.' };
-      }
-      case '/whoami': {
-        const state = this.session.identity;
-        if (state?.kind !== 'ready') return { kind: 'text', text: 'Not signed in yet: /login signs in with IAM Identity Center.' };
-        return { kind: 'text', text: whoamiText(state, await this.session.usage(), 'chat').trimEnd() };
-      }
-      case '/usage': {
-        const usage = await this.session.usage();
-        if (!usage) return { kind: 'text', text: 'Not signed in yet: /login signs in with IAM Identity Center.' };
-        return {
-          kind: 'text',
-          text: `${usage.monthly.used} of ${usage.monthly.limit} requests used this month (${usage.monthly.left} left; resets ${usage.monthly.resetsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC). ${Math.floor(usage.minute.available)} of ${usage.minute.limit} available this minute.`,
-        };
-      }
-      case '/regions':
-        return this.regions(args[0]);
-      case '/history':
-        return this.listHistory();
-      case '/calls':
-        return this.calls();
-      case '/diagnose': {
-        const error = line.slice(name.length).trim();
-        return error ? this.diagnose(error, undefined) : { kind: 'diagnose-form' };
-      }
-      case '/resume':
-        return this.resume(args[0]);
-      case '/clear':
-        this.conversationId = undefined;
-        return { kind: 'reset', turns: [], text: this.history ? 'Started a new conversation.' : 'Cleared the screen.' };
-      case '/delete':
-        return this.deleteConversation(args[0]);
-      case '/profile':
-        return this.profile(args.join(' '));
-      default:
-        return { kind: 'error', text: `${command.name} is not available yet.` };
+  /** Cross-region questions as the footer and /regions tell them: on, off, not decided yet, or not on this tier. */
+  crossRegionState(): boolean | undefined | 'not-on-tier' {
+    return this.refusedFeature('crossRegion') ? 'not-on-tier' : this.crossRegionConsent;
+  }
+
+  /** The refusal of a feature the user's tier does not include; undefined when it is included or nobody is signed in yet. */
+  private refusedFeature(feature: Feature): string | undefined {
+    const state = this.session.identity;
+    if (state?.kind !== 'ready') return undefined;
+    const gate = checkFeature(this.session.policy, state.entitlements.assignment, feature);
+    return gate.allowed ? undefined : refusalText(gate.refusal, 'chat');
+  }
+
+  help(): ChatReply {
+    const free = this.refusedFeature('resourceQuestions');
+    return { kind: 'help', commands: slashCommands, text: free ? `${freeHelpText}\n${free}\nCommands:` : proHelpText };
+  }
+
+  async regions(choice: string): Promise<ChatReply> {
+    const refused = this.refusedFeature('crossRegion');
+    if (refused) return { kind: 'refusal', code: 'TIER_FEATURE_NOT_INCLUDED', text: refused };
+    if (choice === 'on' || choice === 'off') {
+      await this.setCrossRegionConsent(choice === 'on');
+      return { kind: 'text', text: `Cross-region questions are ${choice}.` };
     }
+    if (choice) return { kind: 'error', text: `/regions takes on or off, not "${choice}".` };
+    const now = this.crossRegionConsent === undefined ? 'not decided yet (qchat asks the first time)' : this.crossRegionConsent ? 'on' : `off (questions ask only ${this.session.region})`;
+    return { kind: 'text', text: `Cross-region questions: ${now}. /regions on or /regions off changes it.` };
   }
 
   /** The API calls behind the last answer, one per line. */
-  private calls(): ChatReply {
+  calls(): ChatReply {
     const calls = this.lastAnswer?.calls ?? [];
     if (calls.length === 0) return { kind: 'text', text: 'The last answer made no AWS calls.' };
     const lines = calls.map((call) => `${call.service} ${call.operation} in ${call.region}: ${call.pages} page${call.pages === 1 ? '' : 's'}${call.fromCache ? ', from cache' : ''}`);
     return { kind: 'text', text: `AWS calls for the last answer:\n${lines.join('\n')}` };
   }
 
-  private async listHistory(): Promise<ChatReply> {
+  /** /copy: the last reply (or, with "command", its commands) to the clipboard with OSC 52, and shown unstyled as the fallback. */
+  copy(what: string): ChatReply {
+    const last = this.turns.at(-1);
+    if (!last) return { kind: 'text', text: 'Nothing to copy yet: ask something first.' };
+    if (what && what !== 'command') return { kind: 'error', text: `/copy copies the last answer; /copy command copies its command. Not "${what}".` };
+    const text = what === 'command' ? replyCommands(last.reply).join('\n') : replyPlainText(last.reply);
+    if (!text) return { kind: 'text', text: 'The last answer has no command to copy.' };
+    const copied = what === 'command' ? 'its command' : 'the last answer';
+    return {
+      kind: 'write',
+      bytes: osc52(text),
+      shown: { kind: 'text', text: `Copied ${copied} to the clipboard (OSC 52). If your terminal does not take OSC 52, select it here:\n\n${text}` },
+    };
+  }
+
+  /** /export [FILE]: this conversation as Markdown, to a new file (an existing one is never overwritten). */
+  exportMarkdown(file: string): ChatReply {
+    if (this.turns.length === 0) return { kind: 'text', text: 'Nothing to export yet: ask something first.' };
+    const now = this.session.context.clock();
+    const path = resolve(file || `qchat-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.md`);
+    try {
+      writeFileSync(path, conversationMarkdown(this.title ?? this.turns[0]!.question.slice(0, 80), this.turns, now), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { kind: 'error', text: code === 'EEXIST' ? `${path} exists; qchat does not overwrite it. /export FILE names another.` : `Could not write ${path}: ${(error as Error).message}` };
+    }
+    return { kind: 'text', text: `Wrote ${this.turns.length} turn${this.turns.length === 1 ? '' : 's'} to ${path}.` };
+  }
+
+  async listHistory(): Promise<ChatReply> {
     if (!this.history) return { kind: 'text', text: 'Chat history is a Pro feature: nothing is kept on Free.' };
     const conversations = await this.history.list();
     if (conversations.length === 0) return { kind: 'text', text: 'No saved conversations yet.' };
@@ -222,40 +244,59 @@ export class Conversation {
     return { kind: 'text', text: `Conversations (/resume N reopens one, /delete N removes one):\n${lines.join('\n')}` };
   }
 
-  private async resume(ref: string | undefined): Promise<ChatReply> {
+  async resume(ref: string): Promise<ChatReply> {
     if (!this.history) return { kind: 'text', text: 'Chat history is a Pro feature: nothing is kept on Free.' };
     if (!ref) return { kind: 'error', text: 'Which one? /history lists them; /resume 2 reopens the second.' };
     const found = await this.history.find(ref);
     if (!found) return { kind: 'error', text: `No conversation ${ref}. /history lists them.` };
     this.conversationId = found.id;
-    return { kind: 'reset', turns: turnsOf(await this.history.read(found.id)), text: `Resumed "${found.title}".` };
+    this.title = found.title;
+    this.turns = turnsOf(await this.history.read(found.id));
+    return { kind: 'reset', turns: this.turns, text: `Resumed "${found.title}".`, clearScreen: true };
   }
 
-  private async deleteConversation(ref: string | undefined): Promise<ChatReply> {
+  clear(): ChatReply {
+    // A new conversation: no follow-up refers back to the old one's question.
+    this.lastPlan = undefined;
+    this.conversationId = undefined;
+    this.title = undefined;
+    this.turns = [];
+    return { kind: 'reset', turns: [], text: this.history ? 'Started a new conversation.' : 'Cleared the screen.', clearScreen: true };
+  }
+
+  async deleteConversation(ref: string): Promise<ChatReply> {
     if (!this.history) return { kind: 'text', text: 'Chat history is a Pro feature: nothing is kept on Free.' };
     if (!ref) return { kind: 'error', text: 'Which one? /history lists them; /delete 2 removes the second.' };
     const deleted = await this.history.delete(ref);
     if (!deleted) return { kind: 'error', text: `No conversation ${ref}. /history lists them.` };
     if (deleted.id === this.conversationId) {
-      this.conversationId = undefined;
-      return { kind: 'reset', turns: [], text: `Deleted "${deleted.title}", the current conversation; this is a new one.` };
+      this.clear();
+      return { kind: 'reset', turns: [], text: `Deleted "${deleted.title}", the current conversation; this is a new one.`, clearScreen: true };
     }
     return { kind: 'text', text: `Deleted "${deleted.title}".` };
   }
 
-  private async regions(choice: string | undefined): Promise<ChatReply> {
-    if (choice === 'on' || choice === 'off') {
-      await this.setCrossRegionConsent(choice === 'on');
-      return { kind: 'text', text: `Cross-region questions are ${choice}.` };
+  /**
+   * Forgets qchat's stored sign-ins. An access-portal session's identity comes from the AWS
+   * credentials themselves (the AWSReservedSSO role), which qchat does not own: it says so.
+   */
+  logout(): ChatReply {
+    const method = this.session.identity?.kind === 'ready' ? this.session.identity.context.signInMethod : undefined;
+    const count = this.session.logout();
+    if (method === 'identity-center') {
+      return {
+        kind: 'text',
+        text: `You are signed in through the AWS access portal: your identity comes from the AWS credentials qchat was started with, not from a qchat sign-in${count > 0 ? ` (qchat forgot ${count} cached identity lookup${count === 1 ? '' : 's'})` : ''}. qchat cannot sign you out of them; to sign out, run aws sso logout (or sign out of the access portal) and restart qchat.`,
+      };
     }
-    const now = this.crossRegionConsent === undefined ? 'not decided yet (qchat asks the first time)' : this.crossRegionConsent ? 'on' : 'off';
-    return { kind: 'text', text: `Cross-region questions: ${now}. /regions on or /regions off changes it.` };
+    return { kind: 'text', text: count > 0 ? 'Signed out. Questions will ask you to sign in again.' : 'There was no stored sign-in to forget.' };
   }
 
-  private async profile(name: string): Promise<ChatReply> {
+  async profile(name: string): Promise<ChatReply> {
     const state = this.session.identity;
     if (state?.kind !== 'ready') return { kind: 'text', text: 'Not signed in yet: /login signs in with IAM Identity Center.' };
     if (!name) {
+      const { billingNote } = await import('../identity/entitlements.js');
       const current = state.entitlements.subscription?.profile.name;
       const lines = state.entitlements.all.map((profile) => `${profile.name === current ? '*' : ' '} ${profile.name} (${profile.region}, instance ${profile.instanceArn.split('/').at(-1)})`);
       const billing = billingNote(state.entitlements);
@@ -289,4 +330,5 @@ export function turnsOf(messages: HistoryMessage[]): PastTurn[] {
   return turns;
 }
 
-const helpText = 'Ask about your AWS resources and costs in plain English, e.g. "how many lambda functions do I have in all regions" or "what did I spend on EC2 last month". Commands:';
+const proHelpText = 'Ask about your AWS resources and costs in plain English, e.g. "how many lambda functions do I have in all regions" or "what did I spend on EC2 last month". Commands:';
+const freeHelpText = 'On Free you can chat, get help, and diagnose console errors: /diagnose, then paste the error.';

@@ -3,7 +3,7 @@ import type { Answer } from '../answer/answer.js';
 import { diagnoseError, type DiagnoseInput } from '../diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
-import { isCostPlan, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
+import { isCostPlan, isMultiRegion, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
 import { planQuestion } from '../understanding/planner.js';
 import { AwsClients } from '../aws/clients.js';
 import { accessProblem } from '../aws/credential-error.js';
@@ -25,7 +25,7 @@ import { resolveIdentity, signIn, type IdentityDeps, type Resolution } from '../
 import { loadSubscriptionProfiles, type SubscriptionProfile } from '../identity/subscriptions.js';
 import { openHistory, type HistoryStore } from '../history/store.js';
 import { checkFeature } from '../tiers/gate.js';
-import { loadTierPolicy, type Feature, type TierPolicy } from '../tiers/policy.js';
+import { loadTierPolicy, type Feature, type TierName, type TierPolicy } from '../tiers/policy.js';
 import { RateLimiter, type Usage } from '../tiers/rate-limiter.js';
 import type { Refusal } from '../tiers/refusal.js';
 
@@ -206,7 +206,7 @@ export class ChatSession {
     }
     const tier = (this.identity as Extract<IdentityState, { kind: 'ready' }>).entitlements.assignment;
     const features: Feature[] = [isCostPlan(plan) ? 'costQuestions' : 'resourceQuestions'];
-    const crossRegion = plan.family === 'resources' && (plan.regions === 'all' || plan.regions.length > 1);
+    const crossRegion = plan.family === 'resources' && isMultiRegion(plan.regions);
     if (crossRegion) features.push('crossRegion');
     for (const feature of features) {
       const gate = checkFeature(this.policy, tier, feature);
@@ -220,11 +220,10 @@ export class ChatSession {
       warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
     }
     const userId = (this.identity as Extract<IdentityState, { kind: 'ready' }>).context.userId;
-    const counted = await this.limiter.consume(userId, tier.tier);
-    if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
-    const answer = await this.answer(asked, options);
-    answer.warnings.push(...warnings);
-    return { kind: 'answer', plan: asked, answer };
+    const counted = await this.counted(userId, tier.tier, options.signal, () => this.answer(asked, options));
+    if (counted.kind === 'refused') return counted;
+    counted.result.warnings.push(...warnings);
+    return { kind: 'answer', plan: asked, answer: counted.result };
   }
 
   /** Diagnoses a console error: both tiers, one request against the limits, like a question. */
@@ -237,10 +236,22 @@ export class ChatSession {
     if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
     const gate = checkFeature(this.policy, state.entitlements.assignment, 'diagnose');
     if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
-    const counted = await this.limiter.consume(state.context.userId, state.entitlements.assignment.tier);
+    const counted = await this.counted(state.context.userId, state.entitlements.assignment.tier, options.signal, () =>
+      withReplyBudget(() => diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options })),
+    );
+    return counted.kind === 'refused' ? counted : { kind: 'answer', ...counted.result };
+  }
+
+  /** Counts one request against the limits, then does it; a request cancelled through `signal` is given back. */
+  private async counted<T>(userId: string, tier: TierName, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<{ kind: 'done'; result: T } | { kind: 'refused'; refusal: Refusal }> {
+    const countedAt = this.limitClock();
+    const counted = await this.limiter.consume(userId, tier);
     if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
-    const diagnosis = await withReplyBudget(() => diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options }));
-    return { kind: 'answer', ...diagnosis };
+    try {
+      return { kind: 'done', result: await work() };
+    } finally {
+      if (signal?.aborted) await this.limiter.refund(userId, tier, countedAt);
+    }
   }
 
   /** Runs a plan against AWS, ungated: the caller has checked it. */

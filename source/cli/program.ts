@@ -6,7 +6,7 @@ import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from '../headless/io.js';
 import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
-import { isInteractive } from './mode.js';
+import { chatMode } from './mode.js';
 import type { RunContext } from '../config/run-context.js';
 
 
@@ -51,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .allowExcessArguments(true)
     .addHelpText('after', exitCodeHelp);
   for (const option of settingOptions()) program.addOption(option);
+  program.option('--plain', 'the chat line by line, without cursor movement (TERM=dumb or a stdout that is not a terminal chooses it too)');
 
   // Settings (zod) load only once a command runs, so --version and --help stay light.
   const context = async (command: Command, { printWarnings = true } = {}): Promise<RunContext> => {
@@ -63,8 +64,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command.args.length > 0) {
       program.error(`unknown command '${command.args[0]}'`, { exitCode: ExitCode.usage, code: 'qchat.unknownCommand' });
     }
-    if (!isInteractive(io)) {
+    const mode = chatMode(io, { plain: Boolean((command.opts() as { plain?: boolean }).plain) });
+    if (mode === 'not-a-terminal') {
       throw new QchatError('NOT_A_TERMINAL', "the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands");
+    }
+    if (mode === 'ask-stdin') {
+      const { runAsk } = await import('../headless/ask.js');
+      exitCode = await runAsk(await context(command), [], {}, io);
+      return;
+    }
+    if (mode === 'plain') {
+      const { runPlainChat } = await import('../headless/plain-chat.js');
+      exitCode = await runPlainChat(await context(command), io);
+      return;
     }
     // Ink first: the first frame is drawn before settings, AWS and the chat engine load.
     const { runInteractive } = await import('../ui/run.js');

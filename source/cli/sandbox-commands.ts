@@ -25,6 +25,9 @@ export async function serveSandbox(
     faults,
     clock: context.clock,
     approve: context.settings.sandboxApprove,
+    listProperties: context.settings.sandboxListProperties,
+    scale: context.settings.sandboxScale,
+    rateLimits: context.settings.sandboxRateLimits,
     ...(options.verbose
       ? { onRequest: (entry) => io.stderr.write(`${entry.status} ${entry.service}:${entry.operation} ${entry.region}\n`) }
       : {}),

@@ -1,10 +1,15 @@
 import type { AwsClients } from '../aws/clients.js';
 import { getResource, listResources } from '../aws/cloud-control.js';
+import { regionPacers, type RegionPacers } from '../aws/pacing.js';
+import { readWhole } from '../aws/read-whole.js';
 import type { ApiCall, RegionFailure } from '../answer/answer.js';
 import { regionFailure } from '../answer/aws-failure.js';
 import type { Facts } from './facts.js';
 
 export type Properties = Record<string, unknown>;
+
+/** The regionRequestsPerSecond default: diagnoses are not given the setting. */
+const defaultRequestsPerSecond = 10;
 
 export interface InquiryDeps {
   clients: AwsClients;
@@ -26,11 +31,15 @@ export class Inquiry {
   readonly failures: RegionFailure[] = [];
   readonly warnings: string[] = [];
   private readonly reads = new Map<string, Promise<Properties | null | undefined>>();
+  /** Every call waits for its region's token, as the answers' calls do (qchat's default pace). */
+  private readonly pacers: RegionPacers;
 
   constructor(
     readonly facts: Facts,
     private readonly deps: InquiryDeps,
-  ) {}
+  ) {
+    this.pacers = regionPacers(deps.clients, defaultRequestsPerSecond);
+  }
 
   /** The region to ask about a type: IAM is global; otherwise the region the error or URL names, else the session's. */
   regionFor(typeName: string): string {
@@ -49,7 +58,7 @@ export class Inquiry {
     let read = this.reads.get(key);
     if (!read) {
       read = this.ask(region, 'GetResource', async () => {
-        const resource = await getResource(this.deps.clients, { typeName, identifier, region, ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
+        const resource = await getResource(this.deps.clients, { typeName, identifier, region, pacer: this.pacers.of(region), ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
         return { value: resource.properties ?? {}, pages: 1 };
       });
       this.reads.set(key, read);
@@ -61,9 +70,14 @@ export class Inquiry {
   async list(typeName: string): Promise<Properties[] | undefined> {
     const region = this.regionFor(typeName);
     const listed = await this.ask(region, 'ListResources', async () => {
-      const listing = await listResources(this.deps.clients, { typeName, resourceModel: null, region, cap: this.deps.listCap, ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
+      const listing = await listResources(this.deps.clients, { typeName, resourceModel: null, region, cap: this.deps.listCap, pacer: this.pacers.of(region), ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
       if (listing.truncated) this.warnings.push(`Only the first ${this.deps.listCap} ${typeName} resources in ${region} were read (setting listCap).`);
-      return { value: listing.resources.map((resource) => resource.properties ?? {}), pages: listing.pages };
+      // List handlers often return identifiers only; the probes need the relations, so those are read whole.
+      const bare = listing.resources.filter((resource) => resource.partial);
+      const whole = await readWhole(this.deps.clients, typeName, bare, { pacers: this.pacers, concurrency: 5, ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
+      if (bare.length > 0) this.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region, pages: bare.length, fromCache: false });
+      const byResource = new Map(bare.map((resource, index) => [resource, whole[index]!]));
+      return { value: listing.resources.map((resource) => (byResource.has(resource) ? (byResource.get(resource)!.value?.properties ?? resource.properties) : resource.properties) ?? {}), pages: listing.pages };
     });
     return listed ?? undefined;
   }

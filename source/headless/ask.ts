@@ -19,28 +19,31 @@ export interface AskFlags {
   cache?: boolean;
 }
 
-/** `qchat ask`: one question from the arguments or stdin, answered as text or JSON. */
+/**
+ * `qchat ask`: the question in the arguments, or each line of stdin as its own question (so
+ * `printf 'q1\nq2\n' | qchat ask` answers both, in order), as text or JSON (one JSON line each).
+ * The exit code is the first question's that was not 0.
+ */
 export async function runAsk(context: RunContext, words: string[], flags: AskFlags, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   try {
-    const question = words.length > 0 ? argumentsQuestion(words) : await readQuestion(io);
-    if (flags.explain) return await explain(context, question, flags, io);
-
+    const questions = words.length > 0 ? [argumentsQuestion(words)] : await readQuestions(io);
+    const codes: number[] = [];
+    if (flags.explain) {
+      for (const question of questions) codes.push(await explain(context, question, flags, io));
+      return codes.find((code) => code !== ExitCode.ok) ?? ExitCode.ok;
+    }
     const session = await openIdentifiedSession(context, io, { noCache: flags.cache === false });
     try {
       writeWarnings(io, session.warnings);
-      const planned = withAllRegions(session.plan(question), flags);
-      if (planned.kind === 'reply') return writeReply(io, json, question, planned);
-      const progress = progressLine(io);
-      // A headless question that names its regions (or --all-regions) is its own consent.
-      const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true });
-      progress.clear();
-      writeWarnings(io, session.warnings);
-      if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
-      if (result.kind !== 'answer') throw new QchatError('SIGN_IN_REQUIRED', result.kind === 'sign-in-required' ? result.message : 'unexpected state', { remedy: { kind: 'sign-in' } });
-      if (json) writeJson(io, answerJson(question, accountJson(session), result.plan, result.answer));
-      else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
-      return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
+      for (const question of questions) {
+        if (questions.length > 1 && !json) io.stdout.write(`${codes.length > 0 ? '\n' : ''}› ${safeText(question)}\n`);
+        codes.push(await askOne(context, session, question, flags, io, questions.length > 1).catch((error: unknown) => {
+          if (error instanceof QchatError) return writeError(io, json, error, { lines: questions.length > 1 });
+          throw error;
+        }));
+      }
+      return codes.find((code) => code !== ExitCode.ok) ?? ExitCode.ok;
     } finally {
       await session.close();
     }
@@ -48,6 +51,25 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
     if (error instanceof QchatError) return writeError(io, json, error);
     throw error;
   }
+}
+
+type Session = Awaited<ReturnType<typeof openIdentifiedSession>>;
+
+/** One question answered; `lines` writes its JSON on one line, as one of several. */
+async function askOne(context: RunContext, session: Session, question: string, flags: AskFlags, io: CliIo, lines: boolean): Promise<number> {
+  const json = Boolean(flags.json);
+  const planned = withAllRegions(session.plan(question), flags);
+  if (planned.kind === 'reply') return writeReply(io, json, question, planned, lines);
+  const progress = progressLine(io);
+  // A headless question that names its regions (or --all-regions) is its own consent.
+  const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true });
+  progress.clear();
+  writeWarnings(io, session.warnings);
+  if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal), { lines });
+  if (result.kind !== 'answer') throw new QchatError('SIGN_IN_REQUIRED', result.kind === 'sign-in-required' ? result.message : 'unexpected state', { remedy: { kind: 'sign-in' } });
+  if (json) writeJson(io, answerJson(question, accountJson(session), result.plan, result.answer), { lines });
+  else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
+  return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
 }
 
 async function explain(context: RunContext, question: string, flags: AskFlags, io: CliIo): Promise<number> {
@@ -65,8 +87,8 @@ function withAllRegions(planned: Planned, flags: AskFlags): Planned {
   return { kind: 'plan', plan: withRegions(planned.plan, 'all') };
 }
 
-function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<Planned, { kind: 'reply' }>): number {
-  if (json) writeJson(io, { question, plan: null, reply: { reason: reply.reason, message: reply.message, suggestions: reply.suggestions } });
+function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<Planned, { kind: 'reply' }>, lines = false): number {
+  if (json) writeJson(io, { question, plan: null, reply: { reason: reply.reason, message: reply.message, suggestions: reply.suggestions } }, { lines });
   else io.stderr.write(`${safeText(reply.message)}${reply.suggestions.length > 0 ? `\nTry: ${reply.suggestions.map((s) => `"${safeText(s)}"`).join(', ')}` : ''}\n`);
   return ExitCode.usage;
 }
@@ -92,16 +114,16 @@ function argumentsQuestion(words: string[]): string {
   return question;
 }
 
-async function readQuestion(io: CliIo): Promise<string> {
+/** Each non-empty line of stdin is a question. */
+async function readQuestions(io: CliIo): Promise<string[]> {
   const limit = 1024 * 1024;
-  const question = (
-    await readStdinText(io, limit, {
-      missing: 'ask needs a question: qchat ask "how many lambda functions do I have"',
-      tooLarge: `the question on stdin is over ${limit / 1024 / 1024} MB; questions are limited to ${maxQuestionLength.toLocaleString('en-US')} characters`,
-    })
-  ).trim();
-  if (!question) throw new UsageError(noQuestion);
-  return question;
+  const text = await readStdinText(io, limit, {
+    missing: 'ask needs a question: qchat ask "how many lambda functions do I have"',
+    tooLarge: `the questions on stdin are over ${limit / 1024 / 1024} MB; a question is limited to ${maxQuestionLength.toLocaleString('en-US')} characters`,
+  });
+  const questions = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (questions.length === 0) throw new UsageError(noQuestion);
+  return questions;
 }
 
 /** A single updating progress line on stderr when it is a terminal; silent otherwise. */
@@ -111,7 +133,7 @@ function progressLine(io: CliIo) {
   return {
     update: (event: ProgressEvent) => {
       if (!tty) return;
-      const text = event.kind === 'regions' ? `Listing ${event.typeName} in ${event.total} regions — ${event.done} done` : `Asking Cost Explorer (${event.operation})…`;
+      const text = event.kind === 'regions' ? `Listing ${event.typeName} in ${event.total} regions — ${event.done} done` : event.kind === 'details' ? event.label : `Asking Cost Explorer (${event.operation})…`;
       io.stderr.write(`\r\u001b[2K${text}`);
       shown = true;
     },

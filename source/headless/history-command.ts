@@ -1,11 +1,10 @@
-import type { Writable } from 'node:stream';
 import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { historyDelete, historyExport, historyList, historyShow } from './history-output.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession, usingSession } from './open-session.js';
-import { reportErrors, terminalSafe, writeWarnings } from './output.js';
+import { jsonSafe, reportErrors, terminalSafe, writeWarnings } from './output.js';
 
 export type HistoryAction = 'list' | 'show' | 'delete' | 'export';
 
@@ -18,8 +17,9 @@ export async function runHistory(context: RunContext, action: HistoryAction, ref
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
       if (opened.kind !== 'store') throw new QchatError('SIGN_IN_REQUIRED', 'not signed in', { remedy: { kind: 'sign-in' } });
-      // Titles and messages come from disk (and from AWS before that): text is drawn safe, JSON is kept exact.
-      const out = json || action === 'export' ? (io.stdout as Writable) : terminalSafe(io.stdout);
+      // Titles and messages come from disk (and from AWS before that): text is drawn safe, JSON keeps
+      // the exact value with what a terminal acts on escaped.
+      const out = json || action === 'export' ? jsonSafe(io.stdout) : terminalSafe(io.stdout);
       if (action === 'list') await historyList(opened.store, out, { json });
       else if (action === 'show') await historyShow(opened.store, ref!, out, { json });
       else if (action === 'delete') await historyDelete(opened.store, ref!, out, { json });

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from './io.js';
 import { errorJson, errorText, exitCodeOf, QchatError, UsageError } from '../errors.js';
@@ -8,10 +9,9 @@ import { errorJson, errorText, exitCodeOf, QchatError, UsageError } from '../err
  * "details"}}` in JSON mode, one line on stderr otherwise. Messages quote file names, settings and
  * AWS replies, so the text form is made safe to draw.
  */
-export function writeError(io: CliIo, json: boolean, error: QchatError): number {
-  if (json) writeJson(io, { error: errorJson(error) });
-  else io.stderr.write(`qchat: ${safeText(errorText(error, 'shell'), { keepNewlines: true })}
-`);
+export function writeError(io: CliIo, json: boolean, error: QchatError, { lines = false } = {}): number {
+  if (json) writeJson(io, { error: errorJson(error) }, { lines });
+  else io.stderr.write(`qchat: ${safeText(errorText(error, 'shell'), { keepNewlines: true })}\n`);
   return exitCodeOf(error);
 }
 
@@ -37,15 +37,32 @@ export function writeWarnings(io: Pick<CliIo, 'stderr'>, warnings: string[]): vo
 const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Pretty-printed JSON with those characters written as `\u` escapes: the same value for a JSON
+ * JSON (indented, or one line) with those characters written as `\u` escapes: the same value for a JSON
  * parser, nothing raw for a terminal. They occur only inside strings, where an escape is valid.
  */
-function toSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(unsafeInJson, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function toSafeJson(value: unknown, indent: number | undefined): string {
+  return escapeUnsafeInJson(JSON.stringify(value, null, indent));
 }
 
-export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${toSafeJson(value)}\n`);
+function escapeUnsafeInJson(json: string): string {
+  return json.replace(unsafeInJson, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A stream for JSON that others serialise (history list, show and export): the same escapes as writeJson. */
+export function jsonSafe(stream: NodeJS.WritableStream): Writable {
+  const decoder = new StringDecoder('utf8');
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      stream.write(escapeUnsafeInJson(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+      done();
+    },
+  });
+}
+
+/** Indented JSON; with `lines`, one value per line (JSON lines, for several answers in a row). */
+export function writeJson(io: CliIo, value: unknown, { lines = false } = {}): void {
+  io.stdout.write(`${toSafeJson(value, lines ? undefined : 2)}\n`);
 }
 
 /** Width for plain-text tables: the terminal's, else COLUMNS, else 100. */

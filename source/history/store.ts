@@ -368,7 +368,8 @@ function touch(data: IndexData, conversationId: string, message: HistoryMessage)
     conversation = { id: conversationId, title: titleFrom(message.text), createdAt: message.at, updatedAt: message.at, messageCount: 0 };
     data.conversations.push(conversation);
   }
-  conversation.updatedAt = message.at;
+  // Index updates land in the background, in any order across processes: keep the latest time (ISO strings sort as times).
+  if (message.at > conversation.updatedAt) conversation.updatedAt = message.at;
   conversation.messageCount += 1;
 }
 

@@ -74,7 +74,7 @@ export async function deviceSignIn(options: DeviceSignInOptions): Promise<SignIn
         case 'ExpiredTokenException':
           throw new IdentityError('SIGN_IN_EXPIRED', 'The sign-in code expired before it was approved.', { remedy: { kind: 'sign-in' } });
         case 'AccessDeniedException':
-          throw new IdentityError('SIGN_IN_DENIED', 'The sign-in request was denied in the browser; approve it to sign in.', { remedy: { kind: 'sign-in' } });
+          throw new IdentityError('SIGN_IN_DENIED', 'The sign-in request was denied in the browser.', { remedy: { kind: 'sign-in' } });
         default:
           throw error;
       }

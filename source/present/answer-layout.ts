@@ -4,10 +4,6 @@ import { barLines, fitTable, sparklineRow } from './layout.js';
 import { wrapLine, type Line, type SpanStyle, type Span } from './spans.js';
 import { safeText } from './terminal-text.js';
 
-/**
- * One layout of an answer for both front ends: `qchat ask` joins the sections as text, the chat
- * maps each span's style to Ink (see spans.ts for the styles).
- */
 export type SectionKind = 'summary' | 'analysis' | 'steps' | 'table' | 'chart' | 'totals' | 'failures' | 'notes' | 'calls';
 
 export interface Section {
@@ -29,6 +25,10 @@ export interface LayoutOptions {
 /** A series longer than this is drawn as one sparkline instead of a bar per point. */
 const barsUpTo = 40;
 
+/**
+ * One layout of an answer for both front ends: `qchat ask` joins the sections as text, the chat
+ * maps each span's style to Ink (see spans.ts for the styles). Every string is made safe to draw.
+ */
 export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] {
   const sections: Section[] = [];
   const add = (kind: SectionKind, lines: Line[]) => {
@@ -37,7 +37,7 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] 
     sections.push({ kind, lines: fitted || !options.wrap ? lines : lines.flatMap((line) => wrapLine(line, options.width)) });
   };
   add('summary', [[span(answer.summary, 'heading')]]);
-  if (answer.analysis) add('analysis', safeText(answer.analysis, { keepNewlines: true }).split('\n').map((line) => [span(line)]));
+  if (answer.analysis) add('analysis', answer.analysis.split('\n').map((line) => [span(line)]));
   add('steps', (answer.steps ?? []).map((step, i) => stepLine(`${i + 1}. ${step}`)));
   add('table', tableLines(answer, options));
   if (answer.chart) add('chart', chartLines(answer.chart, options.width).map((line) => [{ text: line, style: 'chart' }]));
@@ -52,11 +52,15 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] 
   return sections;
 }
 
-/** A diagnosis step ends with the command that does it ("… Run: aws iam …"): that part is code. */
+/** How a diagnosis step introduces the command that does it ("… Run: aws iam …", diagnose/templates.ts). */
+const commandMarker = ' Run: ';
+
+/** A step's command is code: copied whole, never broken. */
 function stepLine(step: string): Line {
-  const at = step.indexOf(' Run: ');
+  const at = step.indexOf(commandMarker);
   if (at === -1) return [span(step)];
-  return [span(step.slice(0, at + ' Run: '.length)), span(step.slice(at + ' Run: '.length), 'code')];
+  const end = at + commandMarker.length;
+  return [span(step.slice(0, end)), span(step.slice(end), 'code')];
 }
 
 /** The table fitted to the width, at most `tableRows` rows, with its note (or one saying rows were left out). */

@@ -62,11 +62,12 @@ export function xmlReply(operation: string, namespace: string, resultXml: string
   return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id }, body };
 }
 
-export function errorReply(protocol: Protocol, error: AwsError): SandboxReply {
+/** The protocol's error shape; an awsQuery ErrorResponse carries the service's namespace, as STS's does. */
+export function errorReply(protocol: Protocol, error: AwsError, xmlNamespace?: string): SandboxReply {
   const id = requestId();
   if (protocol === 'awsQuery') {
     const body =
-      `<ErrorResponse><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
+      `<ErrorResponse${xmlNamespace ? ` xmlns="${escapeXml(xmlNamespace)}"` : ''}><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
       `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`;
     return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id }, body };
   }

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 import type { Clock } from '../config/clock.js';
 import { callerByAccessKey } from './callers.js';
 import { FaultInjector, noFaults, type FaultSpec } from './faults.js';
+import { RateLimiter } from './rate-limits.js';
 import { AwsError, errorReply, jsonReply, parseSigV4, xmlReply, type Protocol, type SandboxReply, type SandboxRequest } from './protocol.js';
-import { RawReply, type SandboxContext, type SandboxService } from './service.js';
+import { RawReply, type ListProperties, type SandboxContext, type SandboxService } from './service.js';
 import { createServices } from './services/index.js';
 
 export interface SandboxOptions {
@@ -16,6 +18,12 @@ export interface SandboxOptions {
   approveDelayMs?: number;
   /** Region for unsigned calls (SSO OIDC) and the default of the world. */
   defaultRegion?: string;
+  /** What ListResources returns (default `identifiers`, as strict as AWS's list handlers). */
+  listProperties?: ListProperties;
+  /** Multiplies the fixture's resources and costs (default 1). */
+  scale?: number;
+  /** Request-rate quotas per service (default on). */
+  rateLimits?: boolean;
   /** Called once per handled request; used by `sandbox serve --verbose` and tests. */
   onRequest?: (entry: { service: string; operation: string; region: string; status: number }) => void;
 }
@@ -42,6 +50,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     approve: options.approve ?? 'manual',
     approveDelayMs: options.approveDelayMs ?? 1500,
     baseUrl: () => baseUrl,
+    listProperties: options.listProperties ?? 'identifiers',
+    scale: options.scale ?? 1,
+    rateLimiter: new RateLimiter(options.rateLimits ?? true),
   };
   const services = createServices(context);
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
@@ -123,7 +134,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const { protocol, operation, region } = request;
     try {
       const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
-      if (!handler) throw new AwsError('UnknownOperationException', `Operation ${operation} is not supported by this service`);
+      if (!handler) {
+        // awsQuery services (STS) answer an unknown Action with InvalidAction, as STS does.
+        throw protocol === 'awsQuery'
+          ? new AwsError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`, 400)
+          : new AwsError('UnknownOperationException', `Operation ${operation} is not supported by this service`);
+      }
       const caller = request.accessKeyId ? callerByAccessKey(request.accessKeyId) : undefined;
       if (service.signed && !caller) {
         throw protocol === 'awsQuery'
@@ -131,16 +147,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           : new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
       }
       const faults = context.faults;
-      if (service.throttled && faults.spec.latencyMs > 0) await delay(faults.spec.latencyMs);
+      if (service.throttled && faults.spec.latencyMs > 0) await setTimeout(faults.spec.latencyMs);
       if (service.regional && faults.isDown(region)) {
         throw new AwsError('ServiceUnavailableException', `Service is unavailable in ${region}`, 503);
       }
       if (service.regional && faults.denies(region)) {
         throw new AwsError('AccessDeniedException', `User: ${caller?.arn ?? 'anonymous'} is not authorized to perform: ${service.signingName}:${operation} in region ${region} with an explicit deny in a service control policy`, 400);
       }
+      if (service.rateLimit && !context.rateLimiter.admit(service.signingName, service.rateLimit, caller?.accountId ?? '', region)) {
+        throw throttled(service);
+      }
       if (service.throttled) {
         const decision = faults.decide(`${service.signingName}:${operation}:${region}:${request.accessKeyId ?? ''}:${request.body}`);
-        if (decision.kind === 'throttle') throw service.throttleError?.() ?? new AwsError('ThrottlingException', 'Rate exceeded', 429);
+        if (decision.kind === 'throttle') throw throttled(service);
         if (decision.kind === 'error5xx') throw new AwsError('InternalFailure', 'We encountered an internal error. Please try again.', 500);
       }
       const output = await handler({ request, caller, now: context.clock() });
@@ -150,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       return jsonReply(protocol, output ?? {});
     } catch (error) {
-      if (error instanceof AwsError) return errorReply(protocol, error);
+      if (error instanceof AwsError) return errorReply(protocol, error, service.xmlNamespace);
       throw error;
     }
   }
@@ -170,6 +189,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
       }),
   };
+}
+
+function throttled(service: SandboxService): AwsError {
+  return service.throttleError?.() ?? new AwsError('ThrottlingException', 'Rate exceeded', 429);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -205,8 +228,4 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 function send(res: ServerResponse, reply: SandboxReply): void {
   res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
   res.end(reply.body);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../config/clock.js';
 import type { FaultInjector } from './faults.js';
+import type { RateLimit, RateLimiter } from './rate-limits.js';
 import type { AwsError, Protocol, SandboxReply, SandboxRequest } from './protocol.js';
 import type { SandboxCaller } from './callers.js';
 
@@ -12,7 +13,14 @@ export interface SandboxContext {
   approveDelayMs: number;
   /** The sandbox's own base URL (e.g. http://127.0.0.1:41234), known once it listens. */
   baseUrl: () => string;
+  /** What Cloud Control's ListResources returns: the primary identifier only (as many list handlers) or the whole model. */
+  listProperties: ListProperties;
+  /** How many resources each fixture resource stands for (costs scale with them). */
+  scale: number;
+  rateLimiter: RateLimiter;
 }
+
+export type ListProperties = 'identifiers' | 'full';
 
 export interface OperationCall {
   request: SandboxRequest;
@@ -47,6 +55,8 @@ export interface SandboxService {
   throttled: boolean;
   /** The error this service throttles with (default ThrottlingException, 429). */
   throttleError?: () => AwsError;
+  /** The service's request-rate quota, enforced when the sandbox's rate limits are on. */
+  rateLimit?: RateLimit;
   /** Whether region `down` / `deny` faults apply. */
   regional: boolean;
   operations: Record<string, Operation>;

@@ -48,6 +48,19 @@ export class RateLimiter {
     });
   }
 
+  /**
+   * Gives back a request counted at `countedAt` that was cancelled before it was answered. One
+   * counted in an earlier month is not given back: that month's count is closed.
+   */
+  refund(userId: string, tier: TierName, countedAt: Date): Promise<Usage> {
+    const limits = this.options.policy[tier].limits;
+    return this.withRecord(userId, limits, (record, _recovered, now) => {
+      if (monthOf(countedAt) !== monthOf(now) || record.monthlyUsed === 0) return { result: usageOf(record, limits, now) };
+      const next = { ...record, monthlyUsed: record.monthlyUsed - 1, minuteTokens: Math.min(limits.requestsPerMinute, record.minuteTokens + 1) };
+      return { save: next, result: usageOf(next, limits, now) };
+    });
+  }
+
   usage(userId: string, tier: TierName): Promise<Usage> {
     const limits = this.options.policy[tier].limits;
     return this.withRecord(userId, limits, (record, recovered, now) => ({

@@ -1,47 +1,55 @@
-import { Box, Static, useInput, useStdout } from 'ink';
+import { Box, Static, useStdout } from 'ink';
 import { Text } from './components/safe-text.js';
+import { useCallback } from 'react';
 import { useChatActions, useChatState } from './state/chat-provider.js';
 import { Busy } from './components/busy.js';
 import { ConsentPrompt } from './components/consent-prompt.js';
 import { DiagnoseForm, FeedbackPrompt } from './components/diagnose-form.js';
-import { Header } from './components/header.js';
+import { Footer } from './components/footer.js';
 import { Prompt } from './components/prompt.js';
+import { RunningQuestion } from './components/running-question.js';
 import { SignInScreen } from './components/sign-in-screen.js';
 import { TurnView } from './components/turn-view.js';
-import { resolveKey } from './keys.js';
+import { theme } from './theme.js';
+import { terminalWidth } from './terminal-width.js';
 
-/** The chat screen: finished turns in <Static>, then a short live area: notices, header, one overlay or the prompt. */
+const redrawScreen = '\u001b[2J\u001b[H';
+
+/**
+ * The chat screen: finished turns in <Static>, then a short live area: notices, the running
+ * question and the queue, one overlay or the prompt, and the footer. The prompt takes typing from
+ * the first frame, while the session connects and while a question runs.
+ */
 export function App() {
   const state = useChatState();
   const actions = useChatActions();
-  const { stdout } = useStdout();
-  const width = Math.max(20, stdout.columns || 80);
+  const { stdout, write } = useStdout();
+  const width = terminalWidth(stdout.columns);
+  const redraw = useCallback(() => write(redrawScreen), [write]);
 
-  useInput((input, key) => {
-    if (resolveKey(input, key, false).kind === 'interrupt') actions.interrupt();
-  });
-
-  if (state.phase === 'connecting') return <Busy label="Connecting…" />;
-  if (state.phase === 'failed') return <Text color="red">qchat could not start: {state.failure}</Text>;
+  if (state.phase === 'failed') return <Text color={theme.error}>qchat could not start: {state.failure}</Text>;
   const overlay = state.overlay;
   return (
     <Box flexDirection="column">
       <Static key={state.staticKey} items={state.turns}>
         {(turn) => <TurnView key={turn.id} turn={turn} width={width} tableRows={state.tableRows} />}
       </Static>
+      {state.hiddenTurns > 0 ? <Text dimColor>{state.hiddenTurns === 1 ? '1 earlier turn' : `${state.hiddenTurns} earlier turns`} — /history to show</Text> : null}
       {state.notices.map((notice) => (
         <Text key={notice} dimColor>
           {notice}
         </Text>
       ))}
-      {state.header ? <Header info={state.header} /> : null}
-      {overlay.kind === 'busy' ? <Busy label={`${overlay.label} (Ctrl+C cancels)`} /> : null}
-      {overlay.kind === 'sign-in' ? <SignInScreen prompt={overlay.prompt} reason={overlay.reason} onCancel={actions.interrupt} /> : null}
-      {overlay.kind === 'consent' ? <ConsentPrompt question={overlay.question} onAnswer={actions.answerConsent} /> : null}
+      {state.phase === 'connecting' ? <Busy label="Connecting…" /> : null}
+      <RunningQuestion running={state.running} queued={state.queued} />
+      {overlay.kind === 'sign-in' ? <SignInScreen prompt={overlay.prompt} reason={overlay.reason} onCancel={actions.cancel} /> : null}
+      {overlay.kind === 'consent' ? <ConsentPrompt question={overlay.question} region={overlay.region} onAnswer={actions.answerConsent} /> : null}
       {overlay.kind === 'diagnose' ? <DiagnoseForm step={overlay.step} onInput={actions.diagnoseInput} onQuit={actions.quit} /> : null}
       {overlay.kind === 'feedback' ? <FeedbackPrompt onAnswer={actions.answerFeedback} /> : null}
-      {overlay.kind === 'none' ? <Prompt onSubmit={actions.submit} onQuit={actions.quit} loadHistory={actions.inputHistory} /> : null}
-      {state.quitArmed ? <Text dimColor>Press Ctrl+C again to quit.</Text> : null}
+      {/* Always mounted, so a draft survives a form or a sign-in; only one thing takes the keys. */}
+      <Prompt active={overlay.kind === 'none'} onSubmit={actions.submit} onQuit={actions.quit} onInterrupt={actions.interrupt} onCancel={actions.cancel} onRedraw={redraw} history={state.inputHistory} />
+      {state.quitArmed ? <Text dimColor>Press Ctrl+C again within 2 s to quit.</Text> : null}
+      {state.header ? <Footer info={state.header} width={width} /> : null}
     </Box>
   );
 }

@@ -2,7 +2,7 @@
 // "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
 // rest of the previous plan stands, and the answer says what changed.
 import { findPeriod } from './period.js';
-import type { Plan, PlanResult, RegionScope } from './plan.js';
+import { regionScopeLabel, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
 import { parseFilters } from './plan-resources.js';
 import { findRegions } from './regions.js';
@@ -44,9 +44,9 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
   if (regions.kind === 'unknown') return undefined;
   // "by region" groups costs; only for resources does it mean every region.
   if (regions.kind !== 'none' && !(regions.kind === 'all' && byRegion.test(rest) && plan.family !== 'resources')) {
-    const scope: RegionScope = regions.kind === 'all' ? 'all' : regions.codes;
+    const scope: RegionScope = regions.kind === 'all' ? 'all' : regions.kind === 'group' ? { group: regions.label, codes: regions.codes } : regions.codes;
     plan = { ...plan, regions: scope };
-    changes.push(scope === 'all' ? 'in all regions' : `in ${scope.join(', ')}`);
+    changes.push(regionScopeLabel(scope));
   }
 
   if (plan.family === 'resources' && plan.intent !== 'describe') {

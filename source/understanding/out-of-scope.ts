@@ -1,7 +1,7 @@
 // What qchat does not do, said plainly before anything is called: it only reads (no create, stop,
 // delete, tag or buy), and it does not explain, detect anomalies, price or recommend. Each reply
 // names the nearest question it can answer.
-import type { PlanResult } from './plan.js';
+import { regionScopeLabel, type PlanResult } from './plan.js';
 import { reply, type Reply } from './replies.js';
 import { resourceTypeInfo } from './resource-catalog.js';
 
@@ -32,7 +32,7 @@ function nearestReads(rest: string, nearest: (question: string) => PlanResult): 
   const info = resourceTypeInfo(planned.plan.resourceType);
   const synonyms = info?.synonyms ?? [];
   const noun = synonyms.find((synonym) => synonym.startsWith(info?.service.toLowerCase() ?? '-')) ?? synonyms[0] ?? planned.plan.resourceType;
-  const where = planned.plan.regions === 'all' ? ' in all regions' : '';
+  const where = planned.plan.regions === 'all' ? ' in all regions' : Array.isArray(planned.plan.regions) ? '' : ` ${regionScopeLabel(planned.plan.regions)}`;
   return [`list ${noun}${where}`, `how many ${noun}${where}`];
 }
 

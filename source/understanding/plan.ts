@@ -6,8 +6,24 @@ export interface ListFilters {
   state: string | null;
 }
 
-/** Region codes, or "all" for every enabled region. */
-export type RegionScope = string[] | 'all';
+/** Region codes, "all" for every enabled region, or a named group of them ("Europe", "all regions except us-east-1"): the enabled ones among `codes`. */
+export type RegionScope = string[] | 'all' | RegionGroup;
+
+export interface RegionGroup {
+  group: string;
+  codes: string[];
+}
+
+/** Whether answering asks more than one region (which needs cross-region consent). */
+export function isMultiRegion(scope: RegionScope): boolean {
+  return !Array.isArray(scope) || scope.length > 1;
+}
+
+/** "in all regions", "in Europe", "in eu-west-1, eu-west-2". */
+export function regionScopeLabel(scope: RegionScope): string {
+  if (scope === 'all') return 'in all regions';
+  return Array.isArray(scope) ? `in ${scope.join(', ')}` : `in ${scope.group}`;
+}
 
 /**
  * The Cost Explorer metrics a question may ask for (GetCostAndUsage `Metrics`; botocore

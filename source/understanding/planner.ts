@@ -52,8 +52,9 @@ function planAlone(rawQuestion: string, context: PlannerContext): PlanResult {
   if (unreadable) return reply('clarify', unreadable.message, unreadable.suggestions);
   const regions = findRegions(text);
   if (regions.kind === 'unknown') return unknownRegions(text, regions);
-  if (asksAboutCost(text, context.now)) return planCost(text, { now: context.now, regions: regions.kind === 'named' ? regions.codes : 'all' });
-  const scope: RegionScope = regions.kind === 'all' ? 'all' : regions.kind === 'named' ? regions.codes : [context.region];
+  const group = regions.kind === 'group' ? { group: regions.label, codes: regions.codes } : undefined;
+  if (asksAboutCost(text, context.now)) return planCost(text, { now: context.now, regions: group ?? (regions.kind === 'named' ? regions.codes : 'all') });
+  const scope: RegionScope = group ?? (regions.kind === 'all' ? 'all' : regions.kind === 'named' ? regions.codes : [context.region]);
   return planResources(text, { regions: scope });
 }
 

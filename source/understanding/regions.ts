@@ -1,4 +1,5 @@
 import { regionCatalog } from '../aws/region-catalog.js';
+import { exclusion, findArea } from './region-groups.js';
 import { withinOneEdit } from './typos.js';
 
 /**
@@ -10,7 +11,9 @@ export type RegionMention =
   | { kind: 'none' }
   | { kind: 'all'; span: [number, number] }
   | { kind: 'named'; codes: string[]; spans: Array<[number, number]> }
-  | { kind: 'unknown'; codes: string[] };
+  | { kind: 'unknown'; codes: string[] }
+  /** An area or an exclusion ("Europe", "all regions except us-east-1"): the catalog codes it leaves. */
+  | { kind: 'group'; label: string; codes: string[] };
 
 /** "in all regions", "across every enabled region", "everywhere", "globally". */
 const everyRegion = /\b(?:all|every|each)(?: (?:of )?(?:my|the|our|enabled|active|aws|available|opted[ -]in))* regions?\b|\beverywhere\b|\bacross(?: (?:all|the|my))? regions\b|\b(?:in )?any region\b|\bglobally\b|\bworldwide\b/i;
@@ -39,6 +42,28 @@ let patterns: AliasPattern[] | undefined;
 let knownCodes: Set<string> | undefined;
 
 export function findRegions(question: string): RegionMention {
+  const cut = exclusion.exec(question);
+  const base = cut ? question.slice(0, cut.index) : question;
+  // Region names win over areas: "US East (Ohio)" is us-east-2, not the US.
+  const named = findNamedRegions(base);
+  const area = findArea(named.kind === 'named' ? named.spans.reduce((text, [from, to]) => blank(text, from, to - from), base) : base);
+  const removed = cut ? excludedRegions(question.slice(cut.index + cut[0].length)) : undefined;
+  if (!area && !removed) return findNamedRegions(question);
+  const start = area ? area.codes : named.kind === 'named' ? named.codes : regionCatalog().map((region) => region.code);
+  const codes = start.filter((code) => !removed?.codes.includes(code));
+  const label = `${area?.label ?? 'all regions'}${removed ? ` except ${removed.label}` : ''}`;
+  return { kind: 'group', label, codes };
+}
+
+/** What an exclusion takes away: an area ("the EU") or named regions ("us-east-1", "Mumbai"); nothing when it is not about regions. */
+function excludedRegions(text: string): { label: string; codes: string[] } | undefined {
+  const named = findNamedRegions(text);
+  const area = named.kind === 'named' ? undefined : findArea(text);
+  if (area && area.span[0] < 3) return { label: area.label, codes: area.codes };
+  return named.kind === 'named' ? { label: named.codes.join(', '), codes: named.codes } : undefined;
+}
+
+function findNamedRegions(question: string): RegionMention {
   const all = everyRegion.exec(question);
   if (all) return { kind: 'all', span: [all.index, all.index + all[0].length] };
   knownCodes ??= new Set(regionCatalog().map((region) => region.code));

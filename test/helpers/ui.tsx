@@ -5,38 +5,105 @@ import type { SettingKey } from '../../source/config/settings.js';
 import { App } from '../../source/ui/app.js';
 import { AnimationContext } from '../../source/ui/components/busy.js';
 import { ChatProvider } from '../../source/ui/state/chat-provider.js';
+import { UiClockContext, type UiClock } from '../../source/ui/ui-clock.js';
 import { tempHome } from './cli.js';
 
-export const keys = { enter: '\r', up: '\u001b[A', down: '\u001b[B', tab: '\t', escape: '\u001b', ctrlC: '\u0003', ctrlD: '\u0004', backspace: '\u007f' };
+/** The bytes a terminal (xterm, tmux) sends for each key. test/ui-keys.test.tsx presses every one. */
+export const keys = {
+  enter: '\r',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  left: '\u001b[D',
+  right: '\u001b[C',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  tab: '\t',
+  escape: '\u001b',
+  ctrlA: '\u0001',
+  ctrlC: '\u0003',
+  ctrlD: '\u0004',
+  ctrlE: '\u0005',
+  ctrlH: '\b',
+  ctrlJ: '\n',
+  ctrlK: '\u000b',
+  ctrlL: '\u000c',
+  ctrlR: '\u0012',
+  ctrlU: '\u0015',
+  ctrlW: '\u0017',
+  ctrlY: '\u0019',
+  backspace: '\u007f',
+  delete: '\u001b[3~',
+  altB: '\u001bb',
+  altF: '\u001bf',
+  altD: '\u001bd',
+  shiftEnter: '\u001b[13;2u',
+  pasteStart: '\u001b[200~',
+  pasteEnd: '\u001b[201~',
+} as const;
+
+/** A UI clock that moves only when the test says so; timers fire in order as it advances. */
+export function manualClock(start = 1_000_000) {
+  let now = start;
+  let timers: Array<{ at: number; every?: number; fn: () => void; id: number }> = [];
+  let nextId = 0;
+  const add = (ms: number, fn: () => void, every?: number) => {
+    const id = nextId++;
+    timers.push({ at: now + ms, fn, id, ...(every ? { every } : {}) });
+    return () => {
+      timers = timers.filter((timer) => timer.id !== id);
+    };
+  };
+  return {
+    now: () => now,
+    after: (ms: number, fn: () => void) => add(ms, fn),
+    every: (ms: number, fn: () => void) => add(ms, fn, ms),
+    advance(ms: number) {
+      const until = now + ms;
+      for (;;) {
+        const due = timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        now = due.at;
+        if (due.every) due.at += due.every;
+        else timers = timers.filter((timer) => timer !== due);
+        due.fn();
+      }
+      now = until;
+    },
+  };
+}
 
 export interface RenderOptions {
   flags?: Partial<Record<SettingKey, unknown>>;
   env?: NodeJS.ProcessEnv;
   home?: string;
+  clock?: UiClock;
 }
 
 /** Renders the whole chat (providers included) on an in-process sandbox, spinners frozen. */
-export function renderWithProviders({ flags = {}, env = {}, home = tempHome() }: RenderOptions = {}) {
+export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock() }: RenderOptions = {}) {
   const context = loadRunContext({ sandbox: true, ...flags }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_APPROVE_DELAY_MS: '0', ...env });
   const exits: number[] = [];
   const ui = render(
-    <AnimationContext.Provider value={false}>
-      <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)}>
-        <App />
-      </ChatProvider>
-    </AnimationContext.Provider>,
+    <UiClockContext.Provider value={clock}>
+      <AnimationContext.Provider value={false}>
+        <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)}>
+          <App />
+        </ChatProvider>
+      </AnimationContext.Provider>
+    </UiClockContext.Provider>,
   );
   const frame = () => normalize(ui.lastFrame() ?? '');
   return {
     ui,
     exits,
     frame,
-    /** Waits until the frame shows `text` (or matches it). */
-    async waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    context,
+    /** Waits until the frame shows `text` (or matches it, or passes it). */
+    async waitFor(text: string | RegExp | ((frame: string) => boolean), timeoutMs = 15_000): Promise<string> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const current = frame();
-        if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
+        if (typeof text === 'string' ? current.includes(text) : typeof text === 'function' ? text(current) : text.test(current)) {
           // The frame is drawn at commit; input handlers subscribe in effects just after.
           await tick(30);
           return current;

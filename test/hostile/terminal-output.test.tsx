@@ -18,7 +18,8 @@ const actsOnTerminal = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u20
 
 /** Every kind the issue names: OSC 52 (clipboard), OSC 0 (title), OSC 8 (link), SGR, BEL, C1 CSI, bidi override. */
 const attack = '\u001b]52;c;cHduZWQ=\u0007\u001b]0;pwned\u0007\u001b]8;;https://evil.example/\u001b\\\u001b[5;31m\u0007\u009b2J\u202e\u2066\u200f';
-const ready = /› +Ask about your AWS account, or \/help/;
+/** The prompt has the keys and the footer shows who is signed in. */
+const ready = /› +Ask about your AWS account, or \/help\n(.*\n)?qchat /;
 
 const sandbox = useSandbox({ approve: 'auto' });
 let proxy: HostileProxy;
@@ -141,8 +142,8 @@ describe('the chat draws hostile AWS strings inert', () => {
     await waitFor(ready);
     await press(`\u001b[200~echo \u0007bell \u001b]0;title\u0007 \u009b \u202eabc\u001b[201~`);
     const frame = await waitFor('bell');
-    // Ink reads ESC as the start of a key, so it never reaches the editor; the rest is shown.
-    expect(frame).toContain('echo ␇bell ]0;title␇ ⟨U+009B⟩ ⟨U+202E⟩abc');
+    // Inside a bracketed paste every byte is text, ESC included: all of it is shown, none acts.
+    expect(frame).toContain('echo ␇bell ␛]0;title␇ ⟨U+009B⟩ ⟨U+202E⟩abc');
     expectInert(ui.frames);
     ui.unmount();
   });

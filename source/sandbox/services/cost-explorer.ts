@@ -1,5 +1,6 @@
 import { AwsError } from '../protocol.js';
-import type { SandboxService } from '../service.js';
+import { costExplorerRate } from '../rate-limits.js';
+import type { SandboxContext, SandboxService } from '../service.js';
 import { dailyCells, microsPerUnit, type CostCell, type CostLine } from '../world/costs.js';
 import { pageToken, readPageToken } from '../world/page-token.js';
 import { resourceWorld } from '../world/resources.js';
@@ -26,7 +27,7 @@ const groupsPerPage = 1000;
 const dayMs = 86_400_000;
 type Input = Record<string, unknown>;
 
-export function costExplorerService(): SandboxService {
+export function costExplorerService(context: SandboxContext): SandboxService {
   return {
     signingName: 'ce',
     protocol: 'awsJson1_1',
@@ -35,11 +36,12 @@ export function costExplorerService(): SandboxService {
     throttled: true,
     // Cost Explorer throttles with LimitExceededException (400), which the SDK retries as throttling.
     throttleError: () => new AwsError('LimitExceededException', 'Rate exceeded', 400),
+    rateLimit: costExplorerRate,
     regional: false,
     operations: {
-      GetCostAndUsage: ({ request, caller, now }) => getCostAndUsage(request.input, caller!.accountId, now),
-      GetCostForecast: ({ request, caller, now }) => getCostForecast(request.input, caller!.accountId, now),
-      GetDimensionValues: ({ request, caller, now }) => getDimensionValues(request.input, caller!.accountId, now),
+      GetCostAndUsage: ({ request, caller, now }) => getCostAndUsage(request.input, caller!.accountId, calendar(now, context.scale)),
+      GetCostForecast: ({ request, caller, now }) => getCostForecast(request.input, caller!.accountId, calendar(now, context.scale)),
+      GetDimensionValues: ({ request, caller, now }) => getDimensionValues(request.input, caller!.accountId, calendar(now, context.scale)),
     },
   };
 }
@@ -48,8 +50,7 @@ export function costExplorerService(): SandboxService {
 
 interface Item { period: number; keys?: string[]; cost: number; quantity: number }
 
-function getCostAndUsage(input: Input, accountId: string, now: Date) {
-  const clock = calendar(now);
+function getCostAndUsage(input: Input, accountId: string, clock: Calendar) {
   const { start, end } = historyPeriod(input.TimePeriod, clock);
   const granularity = input.Granularity ?? 'MONTHLY';
   if (granularity === 'HOURLY') {
@@ -70,7 +71,7 @@ function getCostAndUsage(input: Input, accountId: string, now: Date) {
   const offset = input.NextPageToken === undefined ? 0 : readPageToken(input.NextPageToken, fingerprint);
   if (offset === undefined) throw new AwsError('InvalidNextTokenException', 'The NextPageToken is not valid for this request.');
   // Later pages of the same request reuse the grouping instead of summing every day again.
-  const memoKey = `${fingerprint}:${clock.today}`;
+  const memoKey = `${fingerprint}:${clock.now}:${clock.scale}`;
   const items = recentItems.get(memoKey) ?? costItems(spans, accountId, clock, filter, groupings);
   recentItems.delete(memoKey);
   recentItems.set(memoKey, items);
@@ -129,8 +130,7 @@ function costItems(spans: [number, number][], accountId: string, clock: Calendar
 
 // ---------- GetCostForecast ----------
 
-function getCostForecast(input: Input, accountId: string, now: Date) {
-  const clock = calendar(now);
+function getCostForecast(input: Input, accountId: string, clock: Calendar) {
   const { Start, End } = (input.TimePeriod ?? {}) as { Start?: unknown; End?: unknown };
   const start = parseDay(Start, 'Start');
   const end = parseDay(End, 'End');
@@ -153,7 +153,7 @@ function getCostForecast(input: Input, accountId: string, now: Date) {
     let mean = 0;
     let spread = 0;
     for (let day = from; day < to; day++) {
-      const value = accountId === resourceWorld().accountId ? dailyCells(day).filter((c) => filter(c.line)).reduce((sum, c) => sum + (usage ? c.quantity : c.cost), 0) : 0;
+      const value = accountId === resourceWorld().accountId ? clock.scale * dailyCells(day).filter((c) => filter(c.line)).reduce((sum, c) => sum + (usage ? c.quantity : c.cost), 0) : 0;
       mean += value;
       // Uncertainty widens the further ahead the day is.
       spread += value * (0.03 + 0.0015 * (day - clock.today));
@@ -172,8 +172,7 @@ function getCostForecast(input: Input, accountId: string, now: Date) {
 
 // ---------- GetDimensionValues ----------
 
-function getDimensionValues(input: Input, accountId: string, now: Date) {
-  const clock = calendar(now);
+function getDimensionValues(input: Input, accountId: string, clock: Calendar) {
   const { start, end } = historyPeriod(input.TimePeriod, clock);
   const dimension = input.Dimension;
   if (!dimensions.includes(dimension as Dimension)) throw unsupportedDimension(dimension);
@@ -211,18 +210,36 @@ function getDimensionValues(input: Input, accountId: string, now: Date) {
 // ---------- dates and periods ----------
 
 interface Calendar {
-  /** Day numbers (days since 1970-01-01): data exists for lookback <= day < today. */
+  /** Day numbers (days since 1970-01-01): data exists for lookback <= day <= today, today only in part. */
   today: number;
+  /** How much of today's cost is billed yet (see billedFractionOfToday). */
+  todayBilled: number;
+  /** The sandbox's scale: every amount is this many times the fixture's. */
+  scale: number;
+  /** Milliseconds since the epoch. */
+  now: number;
   lookback: number;
   monthStart: number;
   nextMonth: number;
 }
 
 /** Cost Explorer keeps 13 months before the current month; the current month is still estimated. */
-function calendar(now: Date): Calendar {
+function calendar(now: Date, scale: number): Calendar {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
-  return { today: Math.floor(now.getTime() / dayMs), lookback: Date.UTC(y, m - 12, 1) / dayMs, monthStart: Date.UTC(y, m, 1) / dayMs, nextMonth: Date.UTC(y, m + 1, 1) / dayMs };
+  return { now: now.getTime(), scale, today: Math.floor(now.getTime() / dayMs), todayBilled: billedFractionOfToday(now), lookback: Date.UTC(y, m - 12, 1) / dayMs, monthStart: Date.UTC(y, m, 1) / dayMs, nextMonth: Date.UTC(y, m + 1, 1) / dayMs };
+}
+
+/**
+ * Cost Explorer shows today's costs in part and late: "Cost Explorer refreshes your cost data at
+ * least once every 24 hours" (AWS Billing user guide, "Exploring your data using Cost Explorer"), so
+ * the current day carries only what has been metered and processed so far. The sandbox bills the
+ * hours of today that are more than `reportingDelayHours` old.
+ */
+const reportingDelayHours = 6;
+function billedFractionOfToday(now: Date): number {
+  const hours = (now.getTime() % dayMs) / 3_600_000;
+  return Math.max(0, hours - reportingDelayHours) / 24;
 }
 
 function historyPeriod(period: unknown, clock: Calendar): { start: number; end: number } {
@@ -263,8 +280,12 @@ function periods(start: number, end: number, granularity: 'DAILY' | 'MONTHLY'): 
 function cells(accountId: string, from: number, to: number, clock: Calendar, filter: (line: CostLine) => boolean): CostCell[] {
   if (accountId !== resourceWorld().accountId) return [];
   const found: CostCell[] = [];
-  for (let day = Math.max(from, clock.lookback); day < Math.min(to, clock.today); day++) {
-    for (const cell of dailyCells(day)) if (filter(cell.line)) found.push(cell);
+  for (let day = Math.max(from, clock.lookback); day < Math.min(to, clock.today + 1); day++) {
+    const factor = clock.scale * (day === clock.today ? clock.todayBilled : 1);
+    if (factor === 0) continue;
+    for (const cell of dailyCells(day)) {
+      if (filter(cell.line)) found.push(factor === 1 ? cell : { line: cell.line, cost: Math.round(cell.cost * factor), quantity: Math.round(cell.quantity * factor) });
+    }
   }
   return found;
 }

@@ -1,11 +1,12 @@
 import type { SandboxService } from '../service.js';
-import { identityStoreArn, instancesVisibleTo } from '../world/identity.js';
+import { instancesVisibleTo } from '../world/identity.js';
 import { pageOf } from './next-token.js';
 
 /**
  * IAM Identity Center admin (SSO Admin) over awsJson1_1. Regional like the real service:
  * ListInstances answers with the instances that live in the request's region and that the
- * caller's account can see (its organization's instance, the account instances it owns).
+ * caller's account can see (its organization's instance, the account instances it owns). Items
+ * carry only InstanceMetadata's modelled members (botocore sso-admin 2020-07-20).
  */
 export function ssoAdminService(): SandboxService {
   return {
@@ -23,12 +24,10 @@ export function ssoAdminService(): SandboxService {
           Instances: page.items.map((instance) => ({
             InstanceArn: instance.instanceArn,
             IdentityStoreId: instance.identityStoreId,
-            IdentityStoreArn: identityStoreArn(instance),
             OwnerAccountId: instance.ownerAccountId,
             Name: instance.name,
             CreatedDate: Date.parse(instance.createdDate) / 1000,
             Status: 'ACTIVE',
-            PrimaryRegion: instance.region,
           })),
           ...(page.nextToken ? { NextToken: page.nextToken } : {}),
         };

@@ -3,17 +3,18 @@ import { Text, type TextProps } from './safe-text.js';
 import type { Answer } from '../../answer/answer.js';
 import { layoutAnswer } from '../../present/answer-layout.js';
 import { lineWidth, type SpanStyle } from '../../present/spans.js';
+import { theme } from '../theme.js';
 
 /** How each style of the answer layout looks in the chat. */
 const looks: Record<SpanStyle, TextProps> = {
   plain: {},
   heading: { bold: true },
   muted: { dimColor: true },
-  warning: { color: 'yellow' },
-  error: { color: 'red' },
+  warning: { color: theme.warning },
+  error: { color: theme.error },
   amount: { bold: true },
-  chart: { color: 'cyan' },
-  code: { color: 'cyan' },
+  chart: { color: theme.accent },
+  code: { color: theme.accent },
 };
 
 /**
@@ -29,7 +30,7 @@ export function AnswerView({ answer, width, tableRows }: { answer: Answer; width
       {sections.map((section, i) => (
         <Box key={section.kind} flexDirection="column" marginTop={i === 0 ? 0 : 1}>
           {section.lines.map((line, j) => (
-            <Box key={j} width={Math.max(width, lineWidth(line))}>
+            <Box key={j} {...(lineWidth(line) > width ? { width: lineWidth(line) } : {})}>
               <Text wrap="truncate-end">
                 {line.length === 0 ? ' ' : null}
                 {line.map((span, k) => (

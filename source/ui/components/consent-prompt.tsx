@@ -1,18 +1,29 @@
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { Text } from './safe-text.js';
 import { safeText } from '../../present/terminal-text.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { theme } from '../theme.js';
 
-/** Asks once whether qchat may ask every enabled region; the answer is remembered. */
-export function ConsentPrompt({ question, onAnswer }: { question: string; onAnswer: (allowed: boolean) => void }) {
-  useInput((input, key) => {
-    if (input.toLowerCase() === 'y') onAnswer(true);
-    else if (input.toLowerCase() === 'n' || key.escape) onAnswer(false);
+/**
+ * Asks whether qchat may ask every enabled region. Yes and no are remembered (/regions changes
+ * them); no answers this question for the current region only; Esc cancels the question, and
+ * nothing is asked or counted.
+ */
+export function ConsentPrompt({ question, region, onAnswer }: { question: string; region: string; onAnswer: (answer: 'yes' | 'no' | 'cancel') => void }) {
+  useKeys((event) => {
+    if (event.kind === 'key') {
+      if (event.action === 'cancel' || event.action === 'interrupt') onAnswer('cancel');
+      return;
+    }
+    const typed = event.text.trim().toLowerCase();
+    if (typed === 'y') onAnswer('yes');
+    else if (typed === 'n') onAnswer('no');
   });
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.warning} paddingX={1}>
       <Text>“{safeText(question)}” asks other regions than your current one.</Text>
       <Text>
-        Allow cross-region questions? qchat remembers your answer (/regions changes it). <Text bold>[y/n]</Text>
+        Allow cross-region questions? <Text bold>y</Text> yes, remembered · <Text bold>n</Text> no: ask only {region} · <Text bold>Esc</Text> cancel this question
       </Text>
     </Box>
   );

@@ -1,13 +1,13 @@
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { Text } from './safe-text.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { theme } from '../theme.js';
 import { Prompt } from './prompt.js';
-
-const noHistory = async () => [];
 
 /** /diagnose: paste the error (multi-line pastes stay whole), then the console URL or Enter to skip. */
 export function DiagnoseForm({ step, onInput, onQuit }: { step: 'error' | 'url'; onInput: (text: string | undefined) => void; onQuit: () => void }) {
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
       <Text bold>Diagnose a console error</Text>
       <Text dimColor>{step === 'error' ? 'Paste the error message and press Enter. Esc cancels.' : 'The console URL where it happened, if you have it; Enter skips.'}</Text>
       <Prompt
@@ -15,7 +15,6 @@ export function DiagnoseForm({ step, onInput, onQuit }: { step: 'error' | 'url';
         onSubmit={onInput}
         onQuit={onQuit}
         onCancel={() => onInput(undefined)}
-        loadHistory={noHistory}
         placeholder={step === 'error' ? 'error message' : 'https://…console.aws.amazon.com/… (optional)'}
         allowEmpty={step === 'url'}
       />
@@ -25,10 +24,12 @@ export function DiagnoseForm({ step, onInput, onQuit }: { step: 'error' | 'url';
 
 /** After a diagnosis: was it helpful? The answer is kept with it in history (Pro). */
 export function FeedbackPrompt({ onAnswer }: { onAnswer: (helpful: boolean | undefined) => void }) {
-  useInput((input, key) => {
-    if (input.toLowerCase() === 'y') onAnswer(true);
-    else if (input.toLowerCase() === 'n') onAnswer(false);
-    else if (key.escape || key.return) onAnswer(undefined);
+  useKeys((event) => {
+    if (event.kind === 'text') {
+      const typed = event.text.trim().toLowerCase();
+      if (typed === 'y') onAnswer(true);
+      else if (typed === 'n') onAnswer(false);
+    } else if (event.action === 'cancel' || event.action === 'submit' || event.action === 'interrupt') onAnswer(undefined);
   });
   return (
     <Text>

@@ -35,3 +35,11 @@ function cleanChildren(children: ReactNode, clean: Clean): ReactNode {
     return child;
   });
 }
+
+/**
+ * Reverse video written as its own bytes (SGR 7 … 27), for the drawn cursor when colour is off:
+ * chalk then draws no style at all, and reverse video is not a colour. Its text shows controls.
+ */
+export function ReverseVideo({ text }: { text: string }) {
+  return <InkText>{`\u001b[7m${showControls(text)}\u001b[27m`}</InkText>;
+}

@@ -5,24 +5,32 @@ export interface Turn extends PastTurn {
   id: number;
 }
 
-/** What the header shows: who, where, which tier and profile, cross-region, sandbox. */
+/** What the footer shows: who, where, which tier and profile, cross-region, sandbox. */
 export interface HeaderInfo {
   user: string | undefined;
   account: string;
   tier: 'free' | 'pro' | undefined;
   profile: string | undefined;
   region: string;
-  crossRegion: boolean | undefined;
+  /** Cross-region questions: allowed, refused, not decided yet, or not on this tier. */
+  crossRegion: boolean | undefined | 'not-on-tier';
   sandboxUser: string | undefined;
   notice: string | undefined;
 }
 
-/** The one live thing under the transcript: nothing, a running question, a sign-in or a consent prompt. */
+/** The question being answered: it stays on screen with a spinner, elapsed time and progress. */
+export interface Running {
+  question: string;
+  label: string;
+  startedAt: number;
+  progress: { done: number; total: number } | undefined;
+}
+
+/** A form or prompt that takes the keys instead of the line editor. */
 export type Overlay =
   | { kind: 'none' }
-  | { kind: 'busy'; label: string }
   | { kind: 'sign-in'; reason: string; prompt?: DevicePrompt }
-  | { kind: 'consent'; question: string }
+  | { kind: 'consent'; question: string; region: string }
   /** /diagnose asks for the error text, then the console URL (optional). */
   | { kind: 'diagnose'; step: 'error' | 'url'; error?: string }
   /** After a diagnosis: "Was this helpful? (y/n)". */
@@ -33,12 +41,19 @@ export interface ChatState {
   failure: string | undefined;
   header: HeaderInfo | undefined;
   overlay: Overlay;
+  running: Running | undefined;
+  /** Questions sent while another one runs (or before identity is known), answered in order. */
+  queued: string[];
   /** Finished turns; they go to <Static> and never change. */
   turns: Turn[];
+  /** Restored turns not drawn (only the last few of a restored conversation are). */
+  hiddenTurns: number;
   /** A new key remounts <Static>: /clear and /resume start a clean screen. */
   staticKey: number;
   notices: string[];
-  /** Set after a first Ctrl+C at an idle prompt: a second one quits. */
+  /** Earlier inputs for Up/Down and Ctrl+R, oldest first. */
+  inputHistory: string[];
+  /** Set by a first Ctrl+C at an empty prompt; a second one within the window quits. */
   quitArmed: boolean;
   /** Most rows of an answer table (the tableRows setting); known once ready, before any turn is drawn. */
   tableRows: number;
@@ -49,9 +64,14 @@ export type ChatAction =
   | { type: 'failed'; message: string }
   | { type: 'header'; header: HeaderInfo }
   | { type: 'overlay'; overlay: Overlay }
+  | { type: 'running'; running: Running | undefined }
+  | { type: 'progress'; label: string; progress?: Running['progress'] }
+  | { type: 'queued'; queued: string[] }
   | { type: 'turn'; turn: PastTurn }
-  | { type: 'reset'; turns: PastTurn[]; notice?: string }
+  /** A new screen with these turns; `shown` keeps only the last few drawn. */
+  | { type: 'reset'; turns: PastTurn[]; notice?: string; shown?: number }
   | { type: 'notices'; notices: string[] }
+  | { type: 'input-history'; history: string[] }
   | { type: 'quit-armed'; armed: boolean };
 
 export const initialChatState: ChatState = {
@@ -59,9 +79,13 @@ export const initialChatState: ChatState = {
   failure: undefined,
   header: undefined,
   overlay: { kind: 'none' },
+  running: undefined,
+  queued: [],
   turns: [],
+  hiddenTurns: 0,
   staticKey: 0,
   notices: [],
+  inputHistory: [],
   quitArmed: false,
   tableRows: 0,
 };
@@ -78,17 +102,28 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, header: action.header };
     case 'overlay':
       return { ...state, overlay: action.overlay, quitArmed: false };
+    case 'running':
+      return { ...state, running: action.running };
+    case 'progress':
+      return state.running ? { ...state, running: { ...state.running, label: action.label, progress: action.progress } } : state;
+    case 'queued':
+      return { ...state, queued: action.queued };
     case 'turn':
       return { ...state, turns: [...state.turns, { id: nextTurnId++, ...action.turn }], notices: [] };
-    case 'reset':
+    case 'reset': {
+      const shown = action.shown === undefined ? action.turns : action.turns.slice(-action.shown);
       return {
         ...state,
-        turns: action.turns.map((turn) => ({ id: nextTurnId++, ...turn })),
+        turns: shown.map((turn) => ({ id: nextTurnId++, ...turn })),
+        hiddenTurns: action.turns.length - shown.length,
         staticKey: state.staticKey + 1,
         notices: action.notice ? [action.notice] : [],
       };
+    }
     case 'notices':
       return { ...state, notices: action.notices };
+    case 'input-history':
+      return { ...state, inputHistory: action.history };
     case 'quit-armed':
       return { ...state, quitArmed: action.armed };
   }

@@ -1,0 +1,125 @@
+import type { CloudResource } from '../aws/cloud-control.js';
+import { fanOut } from '../aws/fanout.js';
+import { regionPacers } from '../aws/pacing.js';
+import { readWhole } from '../aws/read-whole.js';
+import { ArnIndex, taggingTypeFilter } from '../aws/resource-arns.js';
+import { taggedResources } from '../aws/tagging.js';
+import type { Answer } from './answer.js';
+import { regionFailure } from './aws-failure.js';
+import type { ExecutionContext } from './execution-context.js';
+import { plural } from './format.js';
+import type { ListFilters } from '../understanding/plan.js';
+import { typeLabel } from './resource-view.js';
+
+/**
+ * What a listing lacks before its filters and columns can be applied. Cloud Control's list
+ * handlers often return only the primary identifier, so:
+ * - tags come from the Resource Groups Tagging API (GetResources with ResourceTypeFilters and
+ *   TagFilters, one paginated call per region), whose ARNs are mapped back to identifiers;
+ * - other properties (state, names) come from GetResource per resource, paced by the region's
+ *   token bucket, a few at a time, cancellable, with progress, and only up to `describeLimit`
+ *   resources: past that the answer says how many calls it would take instead of making them.
+ */
+export interface Detailed {
+  resources: CloudResource[];
+  /** Set when the describes a filter needs were over the limit: the filter was not applied. */
+  notApplied?: string;
+}
+
+const describeConcurrency = 5;
+
+/** Adds tags (Tagging API, or GetResource where it cannot serve the type) to identifier-only resources, when the question filters on tags. */
+export async function withTags(resources: CloudResource[], typeName: string, global: boolean, filters: ListFilters, context: ExecutionContext, answer: Answer): Promise<Detailed> {
+  const bare = resources.filter((resource) => resource.partial);
+  if (filters.tags.length === 0 || bare.length === 0) return { resources };
+  const resourceType = global ? undefined : taggingTypeFilter(typeName);
+  // Global types (S3, IAM) are listed once but tagged per home region; reading them is as exact and bounded.
+  if (!resourceType) return describe(resources, bare, typeName, 'filter on tags', context, answer);
+
+  const pacers = regionPacers(context.clients, context.settings.regionRequestsPerSecond);
+  const regions = [...new Set(bare.map((resource) => resource.region))];
+  const tagFilters = filters.tags.map((tag) => ({ key: tag.key, values: tag.value === null ? [] : [tag.value] }));
+  const outcomes = await fanOut(regions, (region, signal) => taggedResources(context.clients, { region, resourceType, tagFilters, pacer: pacers.of(region), ...(signal ? { signal } : {}) }), {
+    concurrency: context.settings.fanoutConcurrency,
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.deadline ? { deadline: context.deadline } : {}),
+  });
+  const failed = new Set<string>();
+  const found = new Map<string, { index: ArnIndex; tags: Map<string, Map<string, string>> }>();
+  for (const outcome of outcomes) {
+    answer.calls.push({ service: 'resourcegroupstaggingapi', operation: 'GetResources', region: outcome.region, pages: outcome.value?.pages ?? 1, fromCache: false });
+    if (!outcome.ok) {
+      // Without the tags of a region its resources cannot be counted as tagged or not: the region failed.
+      answer.failures.push(regionFailure(outcome.region, outcome.error));
+      failed.add(outcome.region);
+    } else {
+      found.set(outcome.region, { index: new ArnIndex(outcome.value!.tags.keys()), tags: outcome.value!.tags });
+    }
+  }
+  const tagged = resources.flatMap((resource) => {
+    if (!resource.partial) return [resource];
+    if (failed.has(resource.region)) return [];
+    const region = found.get(resource.region)!;
+    const arn = region.index.arnOf(resource.identifier);
+    const tags = arn ? [...region.tags.get(arn)!].map(([Key, Value]) => ({ Key, Value })) : [];
+    return [{ ...resource, properties: { ...resource.properties, Tags: tags } }];
+  });
+  return { resources: tagged };
+}
+
+/** Reads the identifier-only resources among `resources` whole, when a state or name filter needs their properties. */
+export function withProperties(resources: CloudResource[], typeName: string, filters: ListFilters, context: ExecutionContext, answer: Answer): Promise<Detailed> {
+  const bare = resources.filter((resource) => resource.partial);
+  if ((!filters.state && !filters.nameContains) || bare.length === 0) return Promise.resolve({ resources });
+  return describe(resources, bare, typeName, `filter on ${filters.state ? 'state' : 'name'}`, context, answer);
+}
+
+/** Reads the rows a table shows whole, so its columns are the same whatever the listing returned; bounded by the table size. */
+export async function shownWhole(rows: CloudResource[], typeName: string, context: ExecutionContext, answer: Answer): Promise<CloudResource[]> {
+  const bare = rows.filter((resource) => resource.partial);
+  if (bare.length === 0) return rows;
+  return (await describe(rows, bare, typeName, 'show their properties', context, answer, Number.POSITIVE_INFINITY)).resources;
+}
+
+async function describe(
+  resources: CloudResource[],
+  bare: CloudResource[],
+  typeName: string,
+  why: string,
+  context: ExecutionContext,
+  answer: Answer,
+  limit = context.settings.describeLimit,
+): Promise<Detailed> {
+  const perSecond = context.settings.regionRequestsPerSecond;
+  if (bare.length > limit) {
+    const seconds = Math.ceil(bare.length / perSecond);
+    return {
+      resources,
+      notApplied: `To ${why}, qchat would read each of the ${bare.length.toLocaleString('en-US')} ${typeLabel(typeName, bare.length)} with GetResource: ${plural(bare.length, 'call')}, about ${seconds} s at ${perSecond} per second per region, more than the describeLimit setting (${context.settings.describeLimit}) allows.`,
+    };
+  }
+  const pacers = regionPacers(context.clients, perSecond);
+  const read = new Map<CloudResource, CloudResource>();
+  const perRegion = new Map<string, number>();
+  const label = (done: number) => `describing ${done} of ${bare.length} ${typeLabel(typeName, bare.length)}`;
+  context.onProgress?.({ kind: 'details', label: label(0) });
+  const outcomes = await readWhole(context.clients, typeName, bare, {
+    pacers: regionPacers(context.clients, perSecond),
+    concurrency: describeConcurrency,
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.deadline ? { deadline: context.deadline } : {}),
+    onRead: (done) => context.onProgress?.({ kind: 'details', label: label(done) }),
+  });
+  let unreadable = 0;
+  outcomes.forEach((outcome, index) => {
+    const resource = bare[index]!;
+    perRegion.set(resource.region, (perRegion.get(resource.region) ?? 0) + 1);
+    if (outcome.ok && outcome.value!.properties) read.set(resource, { identifier: resource.identifier, region: resource.region, properties: outcome.value!.properties });
+    else if (!(outcome.error instanceof Error && outcome.error.name === 'ResourceNotFoundException')) unreadable++;
+  });
+  for (const [region, count] of perRegion) answer.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region, pages: count, fromCache: false });
+  if (unreadable > 0) answer.warnings.push(`${plural(unreadable, 'resource')} could not be read with GetResource; left out.`);
+  // A resource gone between the listing and the read is gone; one that could not be read is left out and said so.
+  const asked = new Set(bare);
+  return { resources: resources.flatMap((resource) => (!asked.has(resource) ? [resource] : read.has(resource) ? [read.get(resource)!] : [])) };
+}
