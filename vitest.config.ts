@@ -7,5 +7,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Most suites wait (paced AWS calls, retries' backoff, sandbox rate limits, sign-in polls)
+    // rather than compute: on a 2-core machine the suite used under one core with the default of
+    // two workers. Four keep both cores busy.
+    maxWorkers: 4,
+    minWorkers: 1,
   },
 });
