@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { shippedConfigPath } from '../../config/package-root.js';
 
 /**
- * What the CloudFormation registry says about every resource type, as Cloud Control uses it: the
- * primary identifier (config/resource-types.json), whether the schema has a list handler and the
- * ResourceModel properties it requires, the write-only properties and the ARN template
- * (config/resource-schemas.json, extracted from the registry schemas). The sandbox knows every type
- * here; a type without fixture data simply has no resources.
+ * What the sandbox knows of every resource type, as Cloud Control uses it: the primary identifier,
+ * whether the type has a list handler and the ResourceModel properties a list requires
+ * (config/resource-types.json: aws-service-spec and the catalog's hand-checked tables), and the
+ * write-only properties and ARN template (config/resource-schemas.json; write-only properties are
+ * known only where checked by hand, see scripts/generate-resource-schemas.ts). The sandbox knows
+ * every type here; a type without fixture data simply has no resources.
  */
 export interface RegistryType {
   typeName: string;
