@@ -57,3 +57,8 @@ export interface RegionFailure {
 export function emptyAnswer(summary: string): Answer {
   return { outcome: 'answered', summary, calls: [], failures: [], warnings: [] };
 }
+
+/** One entry per GetResource call made in a region: it has no pages, each read is a call of its own. */
+export function getResourceCalls(region: string, count: number): ApiCall[] {
+  return Array.from({ length: count }, () => ({ service: 'cloudcontrol', operation: 'GetResource', region, pages: 1, fromCache: false }));
+}

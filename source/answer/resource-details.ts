@@ -4,7 +4,7 @@ import { regionPacers } from '../aws/pacing.js';
 import { readWhole } from '../aws/read-whole.js';
 import { ArnIndex, taggingTypeFilter } from '../aws/resource-arns.js';
 import { taggedResources } from '../aws/tagging.js';
-import type { Answer } from './answer.js';
+import { getResourceCalls, type Answer } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
@@ -117,9 +117,10 @@ async function describe(
     if (outcome.ok && outcome.value!.properties) read.set(resource, { identifier: resource.identifier, region: resource.region, properties: outcome.value!.properties });
     else if (!(outcome.error instanceof Error && outcome.error.name === 'ResourceNotFoundException')) unreadable++;
   });
-  for (const [region, count] of perRegion) answer.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region, pages: count, fromCache: false });
+  for (const [region, count] of perRegion) answer.calls.push(...getResourceCalls(region, count));
   if (unreadable > 0) answer.warnings.push(`${plural(unreadable, 'resource')} could not be read with GetResource; left out.`);
   // A resource gone between the listing and the read is gone; one that could not be read is left out and said so.
   const asked = new Set(bare);
   return { resources: resources.flatMap((resource) => (!asked.has(resource) ? [resource] : read.has(resource) ? [read.get(resource)!] : [])) };
 }
+

@@ -2,7 +2,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { getResource, listResources } from '../aws/cloud-control.js';
 import { regionPacers, type RegionPacers } from '../aws/pacing.js';
 import { readWhole } from '../aws/read-whole.js';
-import type { ApiCall, RegionFailure } from '../answer/answer.js';
+import { getResourceCalls, type ApiCall, type RegionFailure } from '../answer/answer.js';
 import { regionFailure } from '../answer/aws-failure.js';
 import type { Facts } from './facts.js';
 
@@ -75,7 +75,7 @@ export class Inquiry {
       // List handlers often return identifiers only; the probes need the relations, so those are read whole.
       const bare = listing.resources.filter((resource) => resource.partial);
       const whole = await readWhole(this.deps.clients, typeName, bare, { pacers: this.pacers, concurrency: 5, ...(this.deps.signal ? { signal: this.deps.signal } : {}) });
-      if (bare.length > 0) this.calls.push({ service: 'cloudcontrol', operation: 'GetResource', region, pages: bare.length, fromCache: false });
+      this.calls.push(...getResourceCalls(region, bare.length));
       const byResource = new Map(bare.map((resource, index) => [resource, whole[index]!]));
       return { value: listing.resources.map((resource) => (byResource.has(resource) ? (byResource.get(resource)!.value?.properties ?? resource.properties) : resource.properties) ?? {}), pages: listing.pages };
     });

@@ -106,7 +106,8 @@ export function summarizeCalls(answer: Pick<Answer, 'calls'>): string {
       const where = group.regions.size > 1 ? ` in ${group.regions.size} regions` : '';
       const pages = group.pages > group.count ? ` (${group.pages} pages)` : '';
       const cached = group.cached === group.count ? ' (from cache)' : group.cached > 0 ? ` (${group.cached} from cache)` : '';
-      const times = group.regions.size === 1 && group.count > 1 ? ` ×${group.count}` : '';
+      // Calls beyond one per region (the GetResource reads of a filter) are counted.
+      const times = group.count > group.regions.size ? ` ×${group.count}` : '';
       return `${key}${where}${times}${pages}${cached}`;
     })
     .join(', ');
