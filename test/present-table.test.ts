@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyAnswer } from '../source/answer/answer.js';
+import { resourceTable } from '../source/answer/resource-view.js';
+import type { CloudResource } from '../source/aws/cloud-control.js';
+import { layoutAnswer, sectionsText } from '../source/present/answer-layout.js';
 import { barLines, fitTable } from '../source/present/layout.js';
 import { cellWidth } from '../source/present/terminal-text.js';
 
 describe('fitting a table to the width', () => {
   it('pads by cells, right-aligns number columns and draws a rule under the header', () => {
-    expect(fitTable(['Name', 'Cost'], [['中文服务', '$1.00'], ['😀 emoji', '$10.00'], ['cafe\u0301', '$100.00']], 80)).toEqual([
+    expect(fitTable(['Name', 'Cost'], [['中文服务', '$1.00'], ['😀 emoji', '$10.00'], ['cafe\u0301', '$100.00']], 80).lines).toEqual([
       'Name         Cost',
       '────────  ───────',
       '中文服务    $1.00',
@@ -15,7 +19,7 @@ describe('fitting a table to the width', () => {
   });
 
   it('narrows the widest column first and cuts its cells with an ellipsis', () => {
-    const lines = fitTable(['Identifier', 'Region'], [['arn:aws:lambda:us-east-1:111122223333:function:checkout', 'us-east-1']], 30);
+    const { lines } = fitTable(['Identifier', 'Region'], [['arn:aws:lambda:us-east-1:111122223333:function:checkout', 'us-east-1']], 30);
     expect(lines[2]).toBe('arn:aws:lambda:us-…  us-east-1');
     expect(lines.every((line) => cellWidth(line) <= 30)).toBe(true);
   });
@@ -24,7 +28,7 @@ describe('fitting a table to the width', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', '中', '😀', 'e\u0301', '👨‍👩‍👧'), maxLength: 30 });
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 20, max: 120 }), (rows, width) =>
-        fitTable(['A', 'B', 'C'], rows, width).every((line) => cellWidth(line) <= width),
+        fitTable(['A', 'B', 'C'], rows, width, ['C', 'B']).lines.every((line) => cellWidth(line) <= width),
       ),
     );
   });
@@ -33,5 +37,68 @@ describe('fitting a table to the width', () => {
     const lines = barLines([{ label: '中文', value: 2 }, { label: 'ab', value: 1 }], String, 40);
     expect(lines.map((line) => cellWidth(line.slice(0, line.indexOf('█'))))).toEqual([6, 6]);
     expect(lines[0]).toContain('█');
+  });
+});
+
+/** EC2 instances as Cloud Control describes them: an ID, a Name tag, a state and a type. */
+function instances(regions: string[]): CloudResource[] {
+  return [
+    ['i-0591e36eb218ab960', 'search-node-01', 'running', 'r6g.xlarge'],
+    ['i-0c98ea2805e7c6b51', 'checkout-worker-prod-02', 'stopped', 'm7g.2xlarge'],
+  ].map(([id, name, state, type], i) => ({
+    identifier: id!,
+    region: regions[i % regions.length]!,
+    properties: { InstanceId: id, Tags: [{ Key: 'Name', Value: name }], State: { Name: state }, InstanceType: type },
+  }));
+}
+
+const tableAt = (table: ReturnType<typeof resourceTable>, width: number) => fitTable(table.columns, table.rows, width, table.optional);
+
+describe('narrow terminals leave out low-value columns before cutting an ID', () => {
+  it('a listing declares its properties optional, the less telling first, and the region only when every row has the same', () => {
+    expect(resourceTable(instances(['us-east-1']), 50)).toMatchObject({ columns: ['Identifier', 'Name', 'Region', 'State', 'InstanceType'], optional: ['InstanceType', 'State', 'Region'] });
+    expect(resourceTable(instances(['us-east-1', 'eu-west-1']), 50).optional).toEqual(['InstanceType', 'State']);
+  });
+
+  it('at 120 columns every column is shown', () => {
+    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50), 120);
+    expect(fitted.dropped).toEqual([]);
+    expect(fitted.lines[0]).toBe('Identifier           Name                     Region     State    InstanceType');
+  });
+
+  it('at 80 columns everything fits; at 70 the type goes first; IDs and names stay whole', () => {
+    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50), 70);
+    expect(fitted.dropped).toEqual(['InstanceType']);
+    expect(tableAt(resourceTable(instances(['us-east-1']), 50), 80).dropped).toEqual([]);
+    expect(fitted.lines).toEqual([
+      'Identifier           Name                     Region     State',
+      '───────────────────  ───────────────────────  ─────────  ───────',
+      'i-0591e36eb218ab960  search-node-01           us-east-1  running',
+      'i-0c98ea2805e7c6b51  checkout-worker-prod-02  us-east-1  stopped',
+    ]);
+  });
+
+  it('at 60 columns both properties go and IDs and names are still whole', () => {
+    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50), 60);
+    expect(fitted.dropped).toEqual(['State', 'InstanceType']);
+    expect(fitted.lines.slice(2)).toEqual(['i-0591e36eb218ab960  search-node-01           us-east-1', 'i-0c98ea2805e7c6b51  checkout-worker-prod-02  us-east-1']);
+  });
+
+  it('at 45 columns a single-region listing leaves out the region too; a many-region one keeps it and narrows the name, not the ID', () => {
+    const one = tableAt(resourceTable(instances(['us-east-1']), 50), 45);
+    expect(one.dropped).toEqual(['Region', 'State', 'InstanceType']);
+    expect(one.lines[2]).toBe('i-0591e36eb218ab960  search-node-01');
+    const many = tableAt(resourceTable(instances(['us-east-1', 'eu-west-1']), 50), 45);
+    expect(many.dropped).toEqual(['State', 'InstanceType']);
+    expect(many.lines[3]).toBe('i-0c98ea2805e7c6b51  checkout-wor…  eu-west-1');
+  });
+
+  it('the answer says which columns were left out, wrapped to the width', () => {
+    const table = resourceTable(instances(['us-east-1']), 50);
+    const answer = { ...emptyAnswer('Found 2 EC2 instances in us-east-1.'), table };
+    const text = sectionsText(layoutAnswer(answer, { width: 60, tableRows: 50, wrap: true }));
+    expect(text).toContain('(State and InstanceType left out to fit 60 columns)');
+    expect(sectionsText(layoutAnswer(answer, { width: 120, tableRows: 50, wrap: true }))).not.toContain('left out');
+    expect(text.split('\n').every((line) => cellWidth(line) <= 60)).toBe(true);
   });
 });

@@ -25,6 +25,11 @@ export interface AnswerTable {
   rows: string[][];
   /** e.g. "showing 50 of 312" */
   note?: string;
+  /**
+   * Columns a narrow terminal may leave out, the least telling first (the layout names the ones it
+   * left out); every other column, identifiers and names above all, is always shown.
+   */
+  optional?: string[];
 }
 
 export interface Money {

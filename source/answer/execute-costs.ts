@@ -65,6 +65,7 @@ async function breakdown(plan: CostPlan, run: CostRun, key: 'SERVICE' | 'REGION'
   answer.table = {
     columns: [key === 'SERVICE' ? 'Service' : 'Region', 'Cost', 'Share'],
     rows: shown.map(([label, value]) => [label, formatMoney(value, unit), sum > 0 ? formatPercent(value / sum) : '']),
+    optional: ['Share'],
     ...(shown.length < groups.length ? { note: `showing ${shown.length} of ${groups.length} ${noun}s` } : {}),
   };
   answer.chart = { kind: 'breakdown', unit, points: shown.map(([label, value]) => ({ label, value })) };

@@ -63,13 +63,19 @@ export function applyFilters(resources: CloudResource[], filters: ListFilters, t
   return { kept, warnings };
 }
 
-/** Columns for a listing: identifier, name, region, then up to two telling properties the type has. */
-export function resourceTable(resources: CloudResource[], rows: number): { columns: string[]; rows: string[][] } {
+/**
+ * Columns for a listing: identifier, name, region, then up to two telling properties the type has.
+ * A narrow terminal leaves out the properties first (the less telling one first), then the region
+ * when every row has the same one; never the identifier or the name.
+ */
+export function resourceTable(resources: CloudResource[], rows: number): { columns: string[]; rows: string[][]; optional: string[] } {
   const extra = interesting.filter((key) => resources.some((resource) => display(resource.properties?.[key]) !== '')).slice(0, 2);
   const showName = resources.some((resource) => nameOf(resource) && nameOf(resource) !== resource.identifier);
   const columns = ['Identifier', ...(showName ? ['Name'] : []), 'Region', ...extra];
+  const oneRegion = new Set(resources.map((resource) => resource.region)).size <= 1;
   return {
     columns,
+    optional: [...extra].reverse().concat(oneRegion ? ['Region'] : []),
     rows: resources.slice(0, rows).map((resource) => [
       resource.identifier,
       ...(showName ? [nameOf(resource)] : []),

@@ -63,14 +63,31 @@ function stepLine(step: string): Line {
   return [span(step.slice(0, end)), span(step.slice(end), 'code')];
 }
 
-/** The table fitted to the width, at most `tableRows` rows, with its note (or one saying rows were left out). */
+/**
+ * The table fitted to the width, at most `tableRows` rows, with its note (or one saying rows were
+ * left out) and one naming the columns a narrow terminal left out.
+ */
 function tableLines(answer: Answer, options: LayoutOptions): Line[] {
   const table = answer.table;
   if (!table || table.rows.length === 0) return [];
   const rows = table.rows.slice(0, options.tableRows);
-  const [header, rule, ...body] = fitTable(table.columns, rows, options.width);
-  const note = rows.length < table.rows.length ? `showing ${rows.length} of ${table.rows.length} rows` : table.note;
-  return [[{ text: header!, style: 'heading' }], [{ text: rule!, style: 'muted' }], ...body.map((line): Line => [{ text: line, style: 'plain' }]), ...(note ? [[span(`(${note})`, 'muted')]] : [])];
+  const { lines, dropped } = fitTable(table.columns, rows, options.width, table.optional);
+  const [header, rule, ...body] = lines;
+  const notes = [
+    rows.length < table.rows.length ? `showing ${rows.length} of ${table.rows.length} rows` : table.note,
+    dropped.length > 0 ? `${listed(dropped)} left out to fit ${options.width} columns` : undefined,
+  ].filter((note) => note !== undefined);
+  return [
+    [{ text: header!, style: 'heading' }],
+    [{ text: rule!, style: 'muted' }],
+    ...body.map((line): Line => [{ text: line, style: 'plain' }]),
+    ...notes.flatMap((note) => (options.wrap ? wrapLine([span(`(${note})`, 'muted')], options.width) : [[span(`(${note})`, 'muted')]])),
+  ];
+}
+
+/** "State", "State and Region", "Size, State and Region". */
+function listed(names: string[]): string {
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** A breakdown or a short series as bars; a long series as one sparkline between its first and last label. */

@@ -1,31 +1,60 @@
 import { cellWidth, padEndCells, padStartCells, safeText, truncate } from './terminal-text.js';
 
+export interface FittedTable {
+  /** The header, a rule under it, then one line per row. */
+  lines: string[];
+  /** The optional columns left out to fit the width, in the table's order. */
+  dropped: string[];
+}
+
 /**
  * Plain-text layout of answer tables and charts, fitted to a width. Shared by the headless
  * writer and the Ink components so both show the same thing.
+ *
+ * A table too wide for the width first leaves out its `optional` columns, the least telling
+ * first (the table declares them; identifiers and names never are), and only then narrows what
+ * is left, so an ID is cut only when it cannot fit even alone with the columns that must stay.
  */
-export function fitTable(columns: string[], rows: string[][], width: number): string[] {
+export function fitTable(columns: string[], rows: string[][], width: number, optional: string[] = []): FittedTable {
   const cells = [columns, ...rows].map((row) => columns.map((_, i) => safeText(row[i] ?? '')));
   const natural = columns.map((_, i) => Math.max(...cells.map((row) => cellWidth(row[i]!))));
-  const widths = shrink(natural, width - 2 * (columns.length - 1));
-  const numeric = columns.map((_, i) => rows.length > 0 && rows.every((row) => /^[-+$]?[\d,.]+(?:%| \w+)?$|^$/.test(row[i] ?? '')));
+  const kept = columns.map((_, i) => i);
+  const needed = () => kept.reduce((sum, i) => sum + natural[i]!, 0) + 2 * (kept.length - 1);
+  for (const name of optional) {
+    if (needed() <= width) break;
+    const at = kept.indexOf(columns.indexOf(name));
+    if (at !== -1 && kept.length > 1) kept.splice(at, 1);
+  }
+  const widths = shrink(kept.map((i) => natural[i]!), width - 2 * (kept.length - 1));
+  const numeric = kept.map((i) => rows.length > 0 && rows.every((row) => /^[-+$]?[\d,.]+(?:%| \w+)?$|^$/.test(row[i] ?? '')));
   const line = (row: string[]) =>
-    row
-      .map((cell, i) => {
-        const fitted = truncate(cell, widths[i]!);
-        return numeric[i] ? padStartCells(fitted, widths[i]!) : padEndCells(fitted, widths[i]!);
+    kept
+      .map((column, k) => {
+        const fitted = truncate(row[column]!, widths[k]!);
+        return numeric[k] ? padStartCells(fitted, widths[k]!) : padEndCells(fitted, widths[k]!);
       })
       .join('  ')
       .trimEnd();
-  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)];
+  return {
+    lines: [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)],
+    dropped: columns.filter((_, i) => !kept.includes(i)),
+  };
 }
 
-/** Narrows the widest columns first until the row fits; no column goes below 3 cells. */
+/** Other columns narrow down to this many cells before the first one (the row's identifier or label) narrows at all. */
+const firstColumnLast = 10;
+
+/**
+ * Narrows the widest column first until the row fits, sparing the first column (what names the
+ * row) until the others are down to `firstColumnLast` cells; no column goes below 3 cells.
+ */
 function shrink(widths: number[], available: number): number[] {
   const result = [...widths];
   let total = result.reduce((a, b) => a + b, 0);
   while (total > available) {
-    const widest = result.indexOf(Math.max(...result));
+    const others = result.map((w, i) => (i > 0 && w > firstColumnLast ? w : 0));
+    const candidates = Math.max(...others) > 0 ? others : result;
+    const widest = candidates.indexOf(Math.max(...candidates));
     if (result[widest]! <= 3) break;
     result[widest]!--;
     total--;

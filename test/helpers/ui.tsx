@@ -77,10 +77,12 @@ export interface RenderOptions {
   env?: NodeJS.ProcessEnv;
   home?: string;
   clock?: UiClock;
+  /** The terminal's width; ink-testing-library's stdout is 100 columns. */
+  columns?: number;
 }
 
 /** Renders the whole chat (providers included) on an in-process sandbox, spinners frozen. */
-export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock() }: RenderOptions = {}) {
+export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock(), columns }: RenderOptions = {}) {
   const context = loadRunContext({ sandbox: true, ...flags }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_APPROVE_DELAY_MS: '0', ...env });
   const exits: number[] = [];
   const ui = render(
@@ -92,6 +94,11 @@ export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), c
       </AnimationContext.Provider>
     </UiClockContext.Provider>,
   );
+  if (columns !== undefined) {
+    // As a terminal resized to this width right after start: the chat redraws at it.
+    Object.defineProperty(ui.stdout, 'columns', { get: () => columns });
+    ui.stdout.emit('resize');
+  }
   const frame = () => normalize(ui.lastFrame() ?? '');
   return {
     ui,
