@@ -51,7 +51,7 @@ describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in
       await waitForPane(session, /› +Ask about your AWS account/);
       tmux('send-keys', '-t', session, '-l', '/copy');
       tmux('send-keys', '-t', session, 'Enter');
-      await waitForPane(session, 'Copied the last answer to the clipboard (OSC 52)');
+      await waitForPane(session, /Copied the last answer \(\d+ lines?\) to the clipboard \(OSC 52\)/);
       expect(tmux('show-buffer')).toMatch(/^You have \d+ Lambda functions in us-east-1\./);
       tmux('send-keys', '-t', session, '-l', '/quit');
       tmux('send-keys', '-t', session, 'Enter');

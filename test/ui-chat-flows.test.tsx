@@ -205,7 +205,7 @@ describe('chat flows: history, copy and export', () => {
     second.ui.unmount();
   });
 
-  it('/copy sends the last answer with OSC 52 and shows it unstyled; /copy command copies a diagnosis command', async () => {
+  it('/copy sends the last answer with OSC 52, says what it copied and shows it unstyled; /copy command says when there is none', async () => {
     const { frame, waitFor, press, type, ui } = renderWithProviders();
     await waitFor(ready);
     await type('how many vpcs');
@@ -213,13 +213,41 @@ describe('chat flows: history, copy and export', () => {
     await waitFor(ready);
     await type('/copy');
     await press(keys.enter);
-    await waitFor('Copied the last answer to the clipboard (OSC 52)');
+    await waitFor(/Copied the last answer \(\d+ lines?\) to the clipboard \(OSC 52\)\. If your terminal/);
     const osc = /\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(written(ui));
     expect(Buffer.from(osc![1]!, 'base64').toString('utf8')).toMatch(/^You have \d+ EC2 VPCs in us-east-1\./);
+    const before = ui.frames.length;
     await type('/copy command');
     await press(keys.enter);
-    await waitFor('The last answer has no command to copy.');
+    await waitFor('The last answer shows no command to copy; /copy copies all of it.');
+    expect(ui.frames.slice(before).join('')).not.toMatch(/\u001b\]52/);
     expect(frame()).not.toMatch(/\u001b\]52/);
+    ui.unmount();
+  });
+
+  it('/copy command copies exactly the command an answer shows (here a diagnosis step), with OSC 52, and names it', async () => {
+    const { waitFor, press, type, ui } = renderWithProviders();
+    await waitFor(ready);
+    await type('/diagnose');
+    await press(keys.enter);
+    await waitFor('Paste the error message');
+    await press(`${keys.pasteStart}Error: Bucket is not empty\nYou must delete all versions in the bucket.${keys.pasteEnd}`);
+    await press(keys.enter);
+    await waitFor('The console URL where it happened');
+    await type('https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2');
+    await press(keys.enter);
+    await waitFor('Was this helpful? (y/n)');
+    await press('y');
+    await waitFor(ready);
+    const before = ui.frames.length;
+    await type('/copy command');
+    await press(keys.enter);
+    await waitFor("Copied the last answer's command to the clipboard (OSC 52).");
+    const osc = /\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(ui.frames.slice(before).join(''));
+    expect(Buffer.from(osc![1]!, 'base64').toString('utf8')).toBe('aws s3api delete-bucket --bucket my-bucket-123456 --region us-west-2');
+    await type('/copy');
+    await press(keys.enter);
+    await waitFor('/copy command copies only its command.');
     ui.unmount();
   });
 

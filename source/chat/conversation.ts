@@ -208,19 +208,24 @@ export class Conversation {
     return { kind: 'text', text: `AWS calls for the last answer:\n${lines.join('\n')}` };
   }
 
-  /** /copy: the last reply (or, with "command", its commands) to the clipboard with OSC 52, and shown unstyled as the fallback. */
+  /**
+   * /copy: the last reply to the clipboard with OSC 52, and shown unstyled as the fallback;
+   * /copy command: only the commands it shows (a diagnosis step's, a sign-in remedy's, …).
+   * The reply says what was copied.
+   */
   copy(what: string): ChatReply {
     const last = this.turns.at(-1);
     if (!last) return { kind: 'text', text: 'Nothing to copy yet: ask something first.' };
     if (what && what !== 'command') return { kind: 'error', text: `/copy copies the last answer; /copy command copies its command. Not "${what}".` };
-    const text = what === 'command' ? replyCommands(last.reply).join('\n') : replyPlainText(last.reply);
-    if (!text) return { kind: 'text', text: 'The last answer has no command to copy.' };
-    const copied = what === 'command' ? 'its command' : 'the last answer';
-    return {
-      kind: 'write',
-      bytes: osc52(text),
-      shown: { kind: 'text', text: `Copied ${copied} to the clipboard (OSC 52). If your terminal does not take OSC 52, select it here:\n\n${text}` },
-    };
+    const commands = replyCommands(last.reply);
+    if (what === 'command') {
+      if (commands.length === 0) return { kind: 'text', text: 'The last answer shows no command to copy; /copy copies all of it.' };
+      return copyReply(commands.join('\n'), commands.length === 1 ? "the last answer's command" : `the last answer's ${commands.length} commands (one a line)`);
+    }
+    const text = replyPlainText(last.reply);
+    const lines = text.split('\n').length;
+    const hint = commands.length > 0 ? ` /copy command copies only its command${commands.length === 1 ? '' : 's'}.` : '';
+    return copyReply(text, `the last answer (${lines} line${lines === 1 ? '' : 's'})`, hint);
   }
 
   /** /export [FILE]: this conversation as Markdown, to a new file (an existing one is never overwritten). */
@@ -310,6 +315,15 @@ export class Conversation {
     if (next.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: `Profile ${name} is on an IAM Identity Center instance whose sign-in has lapsed: sign in there to switch.` };
     return { kind: 'text', text: `Using Amazon Q Developer profile ${next.entitlements.subscription?.profile.name ?? name}.` };
   }
+}
+
+/** Sends `text` to the clipboard and shows it unstyled, for a terminal that does not take OSC 52. */
+function copyReply(text: string, what: string, hint = ''): ChatReply {
+  return {
+    kind: 'write',
+    bytes: osc52(text),
+    shown: { kind: 'text', text: `Copied ${what} to the clipboard (OSC 52).${hint} If your terminal does not take OSC 52, select it here:\n\n${text}` },
+  };
 }
 
 /** The plain text of a reply, kept beside the structured reply in history. */

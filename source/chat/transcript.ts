@@ -1,4 +1,5 @@
 import { layoutAnswer, sectionsText, type LayoutOptions } from '../present/answer-layout.js';
+import { commandsIn } from '../present/commands-in-text.js';
 import type { PastTurn } from './conversation.js';
 
 /** What is copied or exported is not wrapped (a command or ARN stays whole) and keeps every table row. */
@@ -11,11 +12,15 @@ export function replyPlainText(reply: PastTurn['reply']): string {
   return reply.text;
 }
 
-/** The commands of a reply: the `code` spans of its steps in the answer layout. */
+/**
+ * The commands a reply shows, each once: the `code` spans of an answer's layout (a diagnosis
+ * step's command, a command in a note or a failure), or those found in a message's text.
+ */
 export function replyCommands(reply: PastTurn['reply']): string[] {
-  if (reply.kind !== 'answer') return [];
-  const steps = layoutAnswer(reply.answer, unwrapped).filter((section) => section.kind === 'steps');
-  return steps.flatMap((section) => section.lines.flatMap((line) => line.filter((span) => span.style === 'code').map((span) => span.text)));
+  if (reply.kind === 'help') return [];
+  if (reply.kind !== 'answer') return commandsIn(reply.text);
+  const spans = layoutAnswer(reply.answer, unwrapped).flatMap((section) => section.lines.flat());
+  return [...new Set(spans.filter((span) => span.style === 'code').map((span) => span.text))];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Answer, Chart } from '../answer/answer.js';
 import { formatMoney } from '../answer/format.js';
+import { commandSpans } from './commands-in-text.js';
 import { barLines, fitTable, sparklineRow } from './layout.js';
 import { wrapLine, type Line, type SpanStyle, type Span } from './spans.js';
 import { safeText } from './terminal-text.js';
@@ -37,7 +38,7 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] 
     sections.push({ kind, lines: fitted || !options.wrap ? lines : lines.flatMap((line) => wrapLine(line, options.width)) });
   };
   add('summary', [[span(answer.summary, 'heading')]]);
-  if (answer.analysis) add('analysis', answer.analysis.split('\n').map((line) => [span(line)]));
+  if (answer.analysis) add('analysis', answer.analysis.split('\n').map((line) => commandSpans(safeText(line))));
   add('steps', (answer.steps ?? []).map((step, i) => stepLine(`${i + 1}. ${step}`)));
   add('table', tableLines(answer, options));
   if (answer.chart) add('chart', chartLines(answer.chart, options.width).map((line) => [{ text: line, style: 'chart' }]));
@@ -45,9 +46,9 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] 
     add('totals', answer.totals.map((total) => [span(`${total.label}: `), span(formatMoney(total.amount, total.unit), 'amount')]));
   }
   if (answer.failures.length > 0) {
-    add('failures', [[span('Failed:', 'error')], ...answer.failures.map((failure) => [span(`  ${failure.region}: ${failure.message} (${failure.code})`, 'error')])]);
+    add('failures', [[span('Failed:', 'error')], ...answer.failures.map((failure) => commandSpans(safeText(`  ${failure.region}: ${failure.message} (${failure.code})`), 'error'))]);
   }
-  add('notes', answer.warnings.map((warning) => [span(`Note: ${warning}`, 'warning')]));
+  add('notes', answer.warnings.map((warning) => commandSpans(safeText(`Note: ${warning}`), 'warning')));
   if (answer.calls.length > 0) add('calls', [[span(`Calls: ${summarizeCalls(answer)}${options.callsHint ? ` ${options.callsHint}` : ''}`, 'muted')]]);
   return sections;
 }
