@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryMessage } from '../source/history/store.js';
@@ -73,11 +73,14 @@ describe('history shared by several processes of one user', () => {
   });
 
   // Issue 16 item 1: another qchat of the same user dies holding index.json.lock while this chat
-  // runs (a fresh lock, taken over only once stale), or left one long ago (a stale lock at start).
-  // The chat shows turns and records them; a kill -9 may then lose only the turn in flight.
-  for (const [name, when, lockAgeMs] of [
-    ['a lock left by a process killed during the chat', 'during', 0],
-    ['a stale lock at start', 'before', 60_000],
+  // runs: the lock is fresh, so it is taken over only once stale (2 s), and meanwhile every index
+  // update waits. The chat shows turns and records them; a kill -9 may then lose only the turn in
+  // flight. The second case also starts each run with a stale lock (left long ago) in place. Run
+  // with the line appends queued behind the index updates (one queue, as before the fix), both
+  // cases fail: the turns shown during the wait are not on disk.
+  for (const [name, staleAtStart] of [
+    ['a lock left by a process killed during the chat', false],
+    ['a stale lock at start and a lock left during the chat', true],
   ] as const) {
     it(`loses only the turn in flight when the chat is killed, with ${name}`, { timeout: 120_000 }, async () => {
       const dataDir = tempDataDir();
@@ -88,13 +91,14 @@ describe('history shared by several processes of one user', () => {
       const runs = 5;
       let shownInAll = 0;
       for (let run = 0; run < runs; run++) {
-        if (when === 'before') plantLock(lock, lockAgeMs);
-        const shown = await killedChat(dataDir, 'carol', id, `run${run}`, 300 + run * 200, () => when === 'during' && plantLock(lock, lockAgeMs));
+        if (staleAtStart) plantLock(lock, 60_000);
+        const shown = await killedChat(dataDir, 'carol', id, `run${run}`, 300 + run * 200, () => lockAsADeadProcess(lock));
         const turns = sequencesByTag(await (await openAs(dataDir, 'carol')).read(id)).get(`run${run}`) ?? [];
         // Both lines of every turn shown before the last are on disk.
         const complete = upTo(shown).filter((n) => turns.filter((m) => m === n).length === 2);
         expect(complete.slice(0, shown - 1), `run ${run}: ${shown} turns shown`).toEqual(upTo(shown - 1));
         shownInAll += shown;
+        rmSync(lock, { recursive: true, force: true });
       }
       expect(shownInAll).toBeGreaterThan(runs * 2);
     });
@@ -115,6 +119,21 @@ describe('history shared by several processes of one user', () => {
   });
 });
 
+/**
+ * Takes index.json.lock the way another qchat does and then dies holding it: the lock is made by
+ * this test (mkdir succeeds only while the chat does not hold it), fresh, and never refreshed.
+ */
+async function lockAsADeadProcess(lock: string): Promise<void> {
+  for (;;) {
+    try {
+      return mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await sleep(1);
+    }
+  }
+}
+
 /** A lock directory as a killed holder leaves it, `ageMs` old (real file time: locks go stale by it). */
 function plantLock(lock: string, ageMs: number): void {
   if (!existsSync(lock)) mkdirSync(lock);
@@ -123,7 +142,7 @@ function plantLock(lock: string, ageMs: number): void {
 }
 
 /** Runs the chat worker for about `ms` after its first turn (then calls `meanwhile`), kills it with SIGKILL, and returns how many turns it had shown. */
-async function killedChat(dataDir: string, userId: string, conversationId: string, tag: string, ms: number, meanwhile: () => unknown): Promise<number> {
+async function killedChat(dataDir: string, userId: string, conversationId: string, tag: string, ms: number, meanwhile: () => Promise<void>): Promise<number> {
   const child = startWorker(worker, [dataDir, userId, 'chat', conversationId, tag]);
   let stdout = '';
   let stderr = '';
@@ -131,7 +150,7 @@ async function killedChat(dataDir: string, userId: string, conversationId: strin
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve) => child.stdout?.on('data', () => stdout.includes('shown 1') && resolve()));
-  meanwhile();
+  await meanwhile();
   await sleep(ms);
   child.kill('SIGKILL');
   const code = await exited;
