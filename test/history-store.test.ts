@@ -236,7 +236,7 @@ describe('history store', () => {
     writeFileSync(index, '{"version": 1, "conversations": [');
     const reopened = await openHistory({ dataDir, userId: 'alice', clock });
     expect(reopened.warnings).toEqual([
-      'history: index.json was unreadable (not valid JSON); moved it to index.json.corrupt-20261122T100000Z and rebuilt the list from the conversation files',
+      `history: ${index} was unreadable (not valid JSON); moved it to ${index}.corrupt-20261122T100000Z and rebuilt the list from the conversation files`,
       'history: recovered 2 conversations missing from index.json',
     ]);
     expect(readFileSync(`${index}.corrupt-20261122T100000Z`, 'utf8')).toBe('{"version": 1, "conversations": [');
@@ -252,7 +252,7 @@ describe('history store', () => {
     // A valid JSON file that is not an index is unreadable too, and an earlier copy is never overwritten.
     writeFileSync(index, '[]');
     const again = await openHistory({ dataDir, userId: 'alice', clock });
-    expect(again.warnings[0]).toMatch(/\(not a qchat history index \(.+\)\); moved it to index.json.corrupt-20261122T100000Z-2/);
+    expect(again.warnings[0]).toMatch(/\(not a qchat history index \(.+\)\); moved it to \/.+\/index.json.corrupt-20261122T100000Z-2/);
     expect(await again.list()).toHaveLength(2);
   });
 
@@ -261,7 +261,7 @@ describe('history store', () => {
     const { id } = await conversationWith(store, 'question');
     writeFileSync(join(store.dir, 'index.json'), 'garbage');
     expect((await store.list()).map((conversation) => conversation.id)).toEqual([id]);
-    expect(store.warnings[0]).toMatch(/^history: index.json was unreadable \(not valid JSON\); moved it to index.json.corrupt-\d{8}T\d{6}Z/);
+    expect(store.warnings[0]).toMatch(/^history: \/.+\/index.json was unreadable \(not valid JSON\); moved it to \/.+\/index.json.corrupt-\d{8}T\d{6}Z/);
   });
 
   it('skips and reports a corrupt line, keeping the file and every other message', async () => {
@@ -274,7 +274,7 @@ describe('history store', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}{"id":"cut","role":"us`);
     await store.append(id, { role: 'assistant', text: 'a2' });
     expect((await store.read(id)).map(({ text }) => text)).toEqual(['q1', 'a1', 'q2', 'a2']);
-    expect(store.warnings).toEqual([`history: skipped unreadable lines 3, 4, 5, 7 of ${id}.jsonl`]);
+    expect(store.warnings).toEqual([`history: skipped unreadable lines 3, 4, 5, 7 of ${file}`]);
     expect(readFileSync(file, 'utf8')).toContain('"robot"');
   });
 
@@ -285,7 +285,7 @@ describe('history store', () => {
     rmSync(file);
     mkdirSync(file);
     expect(await store.read(id)).toEqual([]);
-    expect(store.warnings).toEqual([`history: ${id}.jsonl was unreadable (a directory, not a file); moved it to ${id}.jsonl.corrupt-20261122T100000Z`]);
+    expect(store.warnings).toEqual([`history: ${file} was unreadable (a directory, not a file); moved it to ${file}.corrupt-20261122T100000Z`]);
   });
 
   it('cleans up after killed writers: temp files and stale locks', async () => {

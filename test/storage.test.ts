@@ -42,9 +42,10 @@ describe('reading private files (issue 16 item 5)', () => {
     const file = join(dir, 'lines');
     writeFileSync(file, `a\n${'b'.repeat(300_000)}\n${'c'.repeat(600_000)}\nd`);
     const lines: Array<string | undefined> = [];
-    for await (const line of readLines(file, 400_000)) lines.push(line);
+    for await (const line of readLines(file, { maxLineBytes: 400_000, maxBytes: 1e9 })) lines.push(line);
     expect(lines.map((line) => line?.length)).toEqual([1, 300_000, undefined, 1]);
-    await expect(readLines(fifo(join(dir, 'pipe')), 10).next()).rejects.toThrow('is not a regular file');
+    await expect(readLines(fifo(join(dir, 'pipe')), { maxLineBytes: 10, maxBytes: 10 }).next()).rejects.toThrow('is not a regular file');
+    await expect(readLines(file, { maxLineBytes: 10, maxBytes: 900_004 }).next()).rejects.toThrow('is 900,005 bytes; at most 900,004 are read');
   });
 });
 

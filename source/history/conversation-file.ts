@@ -5,8 +5,10 @@ import { kindOf, StorageError } from '../storage/storage-error.js';
 import { ConversationReader, type ParsedConversation } from './message.js';
 
 const newline = 0x0a;
-// One message with its answer is a few hundred kilobytes at most; a longer line is not ours.
-const maxLineBytes = 32 * 1024 * 1024;
+// One message with its answer is a few hundred kilobytes at most; a longer line is not ours. A
+// conversation of 10,000 typical messages is 4.5 MB: one over 64 MB (some 140,000 of them) is not
+// one qchat wrote, and its messages read into memory could exhaust it (issue 16 item 12).
+const limits = { maxLineBytes: 32 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 };
 
 /**
  * Appends one complete line with a single write on an O_APPEND descriptor, so writers in other
@@ -35,9 +37,9 @@ export async function appendLine(path: string, line: string): Promise<void> {
   }
 }
 
-/** The messages of a conversation file, streamed line by line; a missing file is an empty conversation. */
+/** The messages of a conversation file, streamed line by line; a missing file is an empty conversation, one over 64 MB a TOO_LARGE StorageError. */
 export async function readConversationFile(path: string): Promise<ParsedConversation> {
   const reader = new ConversationReader();
-  for await (const line of readLines(path, maxLineBytes)) reader.add(line);
+  for await (const line of readLines(path, limits)) reader.add(line);
   return reader.result();
 }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
 import type { Clock } from '../config/clock.js';
@@ -104,7 +103,7 @@ export class IndexFile {
       } catch (error) {
         if (!(error instanceof UnreadableIndexError)) throw error;
         const movedTo = moveAside(this.path, this.clock);
-        this.warn(`history: index.json was unreadable (${error.message.replace(/^is /, '')}); moved it to ${basename(movedTo)} and rebuilt the list from the conversation files`);
+        this.warn(`history: ${this.path} was unreadable (${error.message.replace(/^is /, '')}); moved it to ${movedTo} and rebuilt the list from the conversation files`);
         await this.recover(db.data);
       }
       const result = await change(db.data);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { lstat, readdir, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { appendLine, readConversationFile } from './conversation-file.js';
@@ -141,7 +141,7 @@ export class HistoryStore {
       this.#guard([], async () => {
         const file = this.#file(conversationId);
         const { messages, badLines } = await this.#readOrSetAside(conversationId);
-        if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${basename(file)}`);
+        if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${file}`);
         return messages;
       }),
     );
@@ -286,7 +286,7 @@ export class HistoryStore {
 
   async #setAside(file: string, reason: string): Promise<void> {
     const movedTo = moveAside(file, this.clock);
-    this.#warn(`history: ${basename(file)} was unreadable (${reason}); moved it to ${basename(movedTo)}`);
+    this.#warn(`history: ${file} was unreadable (${reason}); moved it to ${movedTo}`);
   }
 
   /** The conversation's file; an id that is not one of ours (it could name another path) is refused. */

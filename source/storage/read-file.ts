@@ -62,7 +62,8 @@ function readUpTo(fd: number, path: string, maxBytes: number, fix: string): Buff
   }
 }
 
-function tooLarge(path: string, size: number, maxBytes: number, fix: string): StorageError {
+/** The one message for a file over its cap: its size, the cap, and what to do. */
+export function tooLarge(path: string, size: number, maxBytes: number, fix: string): StorageError {
   const bytes = (n: number) => n.toLocaleString('en-US');
   return new StorageError('TOO_LARGE', path, `is ${bytes(size)} bytes; at most ${bytes(maxBytes)} are read`, fix);
 }

@@ -1,17 +1,25 @@
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { errorCode, noFollow } from './disk.js';
+import { tooLarge } from './read-file.js';
 import { kindOf, StorageError } from './storage-error.js';
 
 /** A line of a file, or `undefined` for one longer than the cap (skipped without being held in memory). */
 export type Line = string | undefined;
 
+export interface LineLimits {
+  /** A longer line is yielded as `undefined`, never held whole. */
+  maxLineBytes: number;
+  /** A larger file is refused (TOO_LARGE) before anything is read: its lines would not fit in memory. */
+  maxBytes: number;
+}
+
 /**
  * The lines of an append-only private file, read in chunks so a file of any size streams instead
  * of becoming one string (V8 cannot hold a string over ~512 MB). Opened like `readFileCapped`: no
- * link followed, a FIFO or device refused; a missing file has no lines.
+ * link followed, a FIFO or device refused, a file over `maxBytes` refused; a missing file has no lines.
  */
-export async function* readLines(path: string, maxLineBytes: number): AsyncGenerator<Line> {
+export async function* readLines(path: string, { maxLineBytes, maxBytes }: LineLimits): AsyncGenerator<Line> {
   let handle;
   try {
     handle = await open(path, noFollow.read);
@@ -24,6 +32,7 @@ export async function* readLines(path: string, maxLineBytes: number): AsyncGener
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new StorageError('NOT_A_FILE', path, 'is a directory, not a file', 'move it away');
     if (!stat.isFile()) throw new StorageError('NOT_A_FILE', path, `is not a regular file (it is ${kindOf(stat)})`, 'move it away');
+    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes, 'move it away');
     // Decoded a chunk at a time (a character split across chunks is kept whole) and split on
     // newlines; a line is measured in UTF-16 units, close enough to bytes for a cap.
     const decoder = new StringDecoder('utf8');

@@ -90,7 +90,8 @@ export function writeBucket(file: string, userId: string, month: string, bucket:
 
 /** One entry: 16 hex digits (or `r` and 15 for a refund) and a newline. */
 const entryBytes = 17;
-// About 60,000 entries; a ledger past this is not read through: every request counts (a full month).
+// About 60,000 entries, 60 times the largest monthly limit: a larger ledger is not one qchat
+// wrote. It is moved aside like a corrupt one (a 600 MB file is never read; issue 16 item 12).
 const maxLedgerBytes = 1024 * 1024;
 
 /**
@@ -103,12 +104,11 @@ const maxLedgerBytes = 1024 * 1024;
 export class Ledger {
   constructor(readonly path: string) {}
 
-  /** Requests counted this month, net of refunds; undefined when the ledger is not a regular file. */
+  /** Requests counted this month, net of refunds; undefined when the ledger is not a regular file or too large. */
   count(): number | undefined {
     const stat = lstatSync(this.path, { throwIfNoEntry: false });
     if (!stat) return 0;
-    if (!stat.isFile()) return undefined;
-    if (stat.size > maxLedgerBytes) return Math.floor(stat.size / entryBytes);
+    if (!stat.isFile() || stat.size > maxLedgerBytes) return undefined;
     const fd = this.#open();
     try {
       return net(readHead(fd, maxLedgerBytes), undefined);
@@ -120,6 +120,7 @@ export class Ledger {
   /** What the path is instead of a ledger, for the warning. */
   problem(): string {
     const stat = lstatSync(this.path);
+    if (stat.isFile()) return `${stat.size.toLocaleString('en-US')} bytes; at most ${maxLedgerBytes.toLocaleString('en-US')} are read`;
     return stat.isDirectory() ? 'a folder, not a file' : stat.isSymbolicLink() ? 'a symbolic link, not a file' : `${kindOf(stat)}, not a file`;
   }
 

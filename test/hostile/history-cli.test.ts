@@ -30,7 +30,7 @@ describe('damaged history and usage files through the commands', () => {
     const result = await runHostile(['history', 'list', ...asAlice()], { QCHAT_HOME: home });
     expectClean(result, { codes: [0] });
     expect(result.stdout).toContain('how many lambda functions');
-    expect(result.stderr).toMatch(/^qchat: warning: history: index.json was unreadable \(not valid JSON\); moved it to index.json.corrupt-/m);
+    expect(result.stderr).toContain(`qchat: warning: history: ${dir}/index.json was unreadable (not valid JSON); moved it to ${dir}/index.json.corrupt-`);
     expect(readFileSync(join(dir, 'index.json.corrupt-20261122T100000Z'), 'utf8')).toBe('{"version": 1, "conv');
   });
 

@@ -39,7 +39,7 @@ describe('corrupt index.json', () => {
         plant(join(dir, 'index.json'), c.index, outside);
       });
       const store = await openHistory({ dataDir, userId: 'alice', clock });
-      expect(store.warnings[0]).toMatch(new RegExp(`^history: index.json was unreadable \\((${c.reason.source})[^;]*\\); moved it to index.json.corrupt-${stamp} and rebuilt the list`));
+      expect(store.warnings[0]).toMatch(new RegExp(`^history: ${dir}/index.json was unreadable \\((${c.reason.source})[^;]*\\); moved it to ${dir}/index.json.corrupt-${stamp} and rebuilt the list`));
       expect(sameThing(join(dir, `index.json.corrupt-${stamp}`), c.index)).toBe(true);
       // The conversation the index listed is found again from its file.
       expect((await store.list()).map(({ id, messageCount }) => [id, messageCount])).toEqual([[savedId, 2]]);
@@ -57,7 +57,7 @@ describe('corrupt conversation files', () => {
       const store = await openHistory({ dataDir, userId: 'alice', clock });
       const listed = await store.list();
       if (c.movedAside) {
-        expect(store.warnings).toContain(`history: ${savedId}.jsonl was unreadable (${c.conversation.kind === 'directory' ? 'not a regular file' : 'a symbolic link'}); moved it to ${savedId}.jsonl.corrupt-${stamp}`);
+        expect(store.warnings).toContain(`history: ${file(dir)} was unreadable (${c.conversation.kind === 'directory' ? 'not a regular file' : 'a symbolic link'}); moved it to ${file(dir)}.corrupt-${stamp}`);
         expect(sameThing(`${file(dir)}.corrupt-${stamp}`, c.conversation)).toBe(true);
         expect(listed).toEqual([]);
       } else {
@@ -123,7 +123,7 @@ describe('folders that are not folders', () => {
       symlinkSync(join(outside, 'elsewhere'), join(dataDir, ...link), 'dir');
       const before = snapshot(outside);
       const store = await openHistory({ dataDir, userId: 'alice', clock });
-      expect(store.warnings).toEqual([`history: ${link.at(-1)} was unreadable (a symbolic link); moved it to ${link.at(-1)}.corrupt-${stamp}`]);
+      expect(store.warnings).toEqual([`history: ${join(dataDir, ...link)} was unreadable (a symbolic link); moved it to ${join(dataDir, ...link)}.corrupt-${stamp}`]);
       await store.create('question');
       expect(store.recording).toBe(true);
       expect(snapshot(outside)).toEqual(before);
