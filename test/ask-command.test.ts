@@ -5,7 +5,7 @@ import { fixtureCount } from './helpers/session.js';
 describe('qchat ask', () => {
   it('answers in text: how many lambda functions do I have in all regions', async () => {
     const result = await runQchat(['ask', 'how many lambda functions do I have in all regions', '--sandbox']);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('qchat: Using the built-in sandbox account as alice.\n');
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(`You have ${fixtureCount('AWS::Lambda::Function')} Lambda functions across 17 regions.`);
     expect(result.stdout).toContain('Calls: account ListRegions, cloudcontrol ListResources in 17 regions');
@@ -15,7 +15,8 @@ describe('qchat ask', () => {
     const result = await runQchat(['ask', 'what did I spend on EC2 last month', '--json', '--sandbox']);
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(Object.keys(output)).toEqual(['question', 'plan', 'answer', 'calls', 'failures']);
+    expect(Object.keys(output)).toEqual(['question', 'account', 'plan', 'answer', 'calls', 'failures']);
+    expect(output.account).toEqual({ kind: 'sandbox', user: 'alice', accountId: '111122223333', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
     expect(output.plan).toMatchObject({ intent: 'cost-total', regions: 'all', period: { start: '2026-10-01', end: '2026-11-01' }, service: { values: ['Amazon Elastic Compute Cloud - Compute'] } });
     expect(Object.keys(output.answer)).toEqual(expect.arrayContaining(['outcome', 'summary', 'totals', 'warnings']));
     expect(output.calls).toEqual([
@@ -46,7 +47,7 @@ describe('qchat ask', () => {
   it('exits 2 with suggestions for a question it cannot map', async () => {
     const result = await runQchat(['ask', 'tell me a joke', '--sandbox']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^I couldn't tell which .*\nTry: "/);
+    expect(result.stderr).toMatch(/^qchat: Using the built-in sandbox account as alice\.\nI couldn't tell which .*\nTry: "/);
     const json = await runQchat(['ask', 'tell me a joke', '--sandbox', '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toMatchObject({ plan: null, reply: { reason: 'unsupported' } });

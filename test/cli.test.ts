@@ -52,7 +52,9 @@ describe('qchat command line', () => {
     const home = homeWithSettings('{"maxAttempts": "lots"}');
     const result = await runQchat(['ask', 'how many vpcs', '--json'], { QCHAT_HOME: home });
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'USAGE', message: `${join(home, 'config', 'settings.json')}: maxAttempts: "lots" is not valid: a whole number from 1 to 10` } });
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { code: 'USAGE', message: `${join(home, 'config', 'settings.json')}: maxAttempts: "lots" is not valid: a whole number from 1 to 10`, remedy: null, details: {} },
+    });
   });
 
   it('reports a settings file that is not JSON, without a stack trace', async () => {

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { feedbackFromReply, helpfulQuestion } from '../source/diagnose/feedback.js';
 import type { ChatSession } from '../source/chat/session.js';
 import { tempHome } from './helpers/cli.js';
 import { sandboxSession } from './helpers/session.js';
@@ -75,7 +74,7 @@ describe('gating and counting', () => {
   it('is refused when the tier policy turns it off, and counts nothing', async () => {
     const home = tempHome();
     const tiers = join(home, 'tiers.json');
-    const features = { chat: true, help: true, diagnose: false, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+    const features = { diagnose: false, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
     const limits = { requestsPerMonth: 100, requestsPerMinute: 10 };
     mkdirSync(home, { recursive: true });
     writeFileSync(tiers, JSON.stringify({ free: { features, limits }, pro: { features, limits } }));
@@ -91,11 +90,3 @@ describe('gating and counting', () => {
   });
 });
 
-describe('feedback after a resolution', () => {
-  it('asks "Was this helpful? (y/n)" and turns the reply into history feedback', () => {
-    expect(helpfulQuestion).toBe('Was this helpful? (y/n)');
-    expect(feedbackFromReply('y')).toEqual({ rating: 'up' });
-    expect(feedbackFromReply(' No ')).toEqual({ rating: 'down' });
-    expect(feedbackFromReply('maybe')).toBeUndefined();
-  });
-});

@@ -8,7 +8,7 @@ const listBucket =
 const bucketUrl = 'https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2';
 
 function tiersFile(home: string, change: { diagnoseOnFree?: boolean; perMinute?: number }): string {
-  const features = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+  const features = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
   const file = join(home, 'tiers.json');
   writeFileSync(
     file,
@@ -23,7 +23,7 @@ function tiersFile(home: string, change: { diagnoseOnFree?: boolean; perMinute?:
 describe('qchat diagnose', () => {
   it('prints the diagnosis as text: summary, analysis, steps, what was read, calls', async () => {
     const result = await runQchat(['diagnose', '--sandbox', '--error', 'The bucket you tried to delete is not empty', '--url', bucketUrl]);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('qchat: Using the built-in sandbox account as alice.\n');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('S3 bucket not empty: bucket my-bucket-123456 in us-west-2.');
@@ -37,7 +37,7 @@ describe('qchat diagnose', () => {
     const result = await runQchat(['diagnose', '--sandbox', '--json', '--error', listBucket]);
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(Object.keys(output)).toEqual(['errorClass', 'url', 'answer', 'calls', 'failures']);
+    expect(Object.keys(output)).toEqual(['account', 'errorClass', 'url', 'answer', 'calls', 'failures']);
     expect(output.errorClass).toBe('access-denied');
     expect(output.answer).toMatchObject({ outcome: 'answered', summary: 'Access denied: role ReadOnly may not s3:ListBucket on arn:aws:s3:::my-bucket-123456.' });
     expect(output.answer.steps[0]).toContain('--role-name ReadOnly');
@@ -73,7 +73,7 @@ describe('qchat diagnose', () => {
     expect(await runQchat(['diagnose', '--sandbox', '--error', '  '])).toMatchObject({ code: 2, stderr: usage });
     const json = await runQchat(['diagnose', '--sandbox', '--json']);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'USAGE', message: expect.stringContaining('diagnose needs the error text') } });
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'USAGE', message: expect.stringContaining('diagnose needs the error text'), remedy: null, details: {} } });
   });
 
   it('exits 3 when a sign-in is needed', async () => {
@@ -97,7 +97,7 @@ describe('qchat diagnose', () => {
     expect((await runQchat(['diagnose', '--sandbox', '--error', 'BucketNotEmpty'], env)).code).toBe(0);
     const second = await runQchat(['diagnose', '--sandbox', '--error', 'BucketNotEmpty'], env);
     expect(second.code).toBe(5);
-    expect(second.stderr).toMatch(/^qchat: Too many requests: 1 in the last minute is the Pro limit/);
+    expect(second.stderr).toMatch(/^qchat: Too many requests: 1 in the last minute is the Pro limit/m);
   });
 
   it('is listed in the help', async () => {

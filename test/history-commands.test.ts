@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ExitCode, QchatError } from '../source/errors.js';
-import { historyDelete, historyExport, historyList, historyShow } from '../source/history/commands.js';
+import { ExitCode, exitCodeOf, QchatError } from '../source/errors.js';
+import { historyDelete, historyExport, historyList, historyShow } from '../source/headless/history-output.js';
 import { openHistory } from '../source/history/store.js';
 import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
 
@@ -84,7 +84,8 @@ describe('qchat history commands', () => {
     for (const command of [historyShow, historyDelete, historyExport]) {
       const failure = await command(store, 'xyz', new Output()).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(QchatError);
-      expect(failure).toMatchObject({ message: `no conversation "xyz"; run 'qchat history list'`, exitCode: ExitCode.usage });
+      expect(failure).toMatchObject({ message: `no conversation "xyz"; run 'qchat history list'` });
+      expect(exitCodeOf(failure)).toBe(ExitCode.usage);
     }
     await expect(historyShow(store, '3', new Output())).rejects.toThrow(`no conversation "3"`);
   });

@@ -18,7 +18,9 @@ describe('qchat whoami, login and logout', () => {
 
     const json = await runQchat(['whoami', '--sandbox-user', 'bob', '--json'], { QCHAT_HOME: home });
     expect(json.code).toBe(3);
-    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'SIGN_IN_REQUIRED', message: expect.stringContaining('qchat login') } });
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'SIGN_IN_REQUIRED', message: expect.stringContaining('sign in with IAM Identity Center'), remedy: { kind: 'sign-in', text: 'Run qchat login.' }, details: {} },
+    });
 
     const login = await runQchat(['login', '--sandbox-user', 'bob', '--sandbox-approve', 'auto'], { QCHAT_HOME: home, ...approveNow });
     expect(login.code).toBe(0);
@@ -64,7 +66,8 @@ describe('tier gating and limits for qchat ask', () => {
     const result = await runQchat(['ask', 'how many lambda functions do I have', '--sandbox-user', 'carol']);
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(
-      'qchat: Questions about account resources need qchat Pro. You are on the Free tier because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one in the Amazon Q Developer console.\n',
+      'qchat: Using the built-in sandbox account as carol.\n' +
+        'qchat: Questions about account resources need qchat Pro. You are on the Free tier because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one in the Amazon Q Developer console.\n',
     );
     const json = await runQchat(['ask', 'what did I spend last month', '--sandbox-user', 'carol', '--json']);
     expect(json.code).toBe(4);
@@ -72,15 +75,34 @@ describe('tier gating and limits for qchat ask', () => {
   });
 
   it('limits requests per minute and says when to retry, exit 5', async () => {
-    const home = tempHome();
-    const tiers = join(home, 'tiers.json');
-    writeFileSync(tiers, JSON.stringify(policy({ perMinute: 2 })));
-    const env = { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers };
+    const env = homeWithPolicy({ perMinute: 2 });
     expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
     expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
     const third = await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env);
     expect(third.code).toBe(5);
-    expect(third.stderr).toMatch(/^qchat: Too many requests: 2 in the last minute is the Pro limit; try again in \d+ s\.\n$/);
+    expect(third.stderr).toMatch(/^qchat: Using the built-in sandbox account as alice\.\nqchat: Too many requests: 2 in the last minute is the Pro limit\. Try again in \d+ s\.\n$/);
+    // Scripts get the limit and when it resets as data, not only in the sentence.
+    const json = await runQchat(['ask', 'how many s3 buckets', '--sandbox', '--json'], env);
+    expect(json.code).toBe(5);
+    const { error } = JSON.parse(json.stdout);
+    expect(error).toMatchObject({ code: 'MINUTE_LIMIT_REACHED', remedy: { kind: 'wait', seconds: expect.any(Number) }, details: { tier: 'pro', limit: 2 } });
+    expect(error.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(Date.parse(error.details.resetsAt)).toBeGreaterThan(Date.parse('2026-11-22T10:00:00Z'));
+  });
+
+  it('says in --json when the monthly limit resets', async () => {
+    const env = homeWithPolicy({ perMonth: 1 });
+    expect((await runQchat(['ask', 'how many s3 buckets', '--sandbox'], env)).code).toBe(0);
+    const refused = await runQchat(['ask', 'how many s3 buckets', '--sandbox', '--json'], env);
+    expect(refused.code).toBe(5);
+    expect(JSON.parse(refused.stdout)).toEqual({
+      error: {
+        code: 'MONTHLY_LIMIT_REACHED',
+        message: 'Monthly limit of 1 requests reached (1 used, 0 left).',
+        remedy: { kind: 'wait', until: '2026-12-01T00:00:00.000Z', text: 'It resets on 12/01 at 00:00 UTC; try again then.' },
+        details: { tier: 'pro', limit: 1, used: 1, resetsAt: '2026-12-01T00:00:00.000Z' },
+      },
+    });
   });
 
   it('holds the monthly quota exactly under 8 concurrent qchat ask processes', async () => {
@@ -109,8 +131,16 @@ describe('tier gating and limits for qchat ask', () => {
   }, 60_000);
 });
 
+/** A fresh QCHAT_HOME whose sandbox runs use a tier policy with these limits. */
+function homeWithPolicy(limits: { perMonth?: number; perMinute?: number }) {
+  const home = tempHome();
+  const tiers = join(home, 'tiers.json');
+  writeFileSync(tiers, JSON.stringify(policy(limits)));
+  return { QCHAT_HOME: home, QCHAT_TIERS_FILE: tiers };
+}
+
 function policy({ perMonth = 1000, perMinute = 30 }: { perMonth?: number; perMinute?: number }) {
-  const features = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+  const features = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
   return {
     free: { features: { ...features, history: false, resourceQuestions: false, costQuestions: false, crossRegion: false }, limits: { requestsPerMonth: 50, requestsPerMinute: 5 } },
     pro: { features, limits: { requestsPerMonth: perMonth, requestsPerMinute: perMinute } },

@@ -28,7 +28,7 @@ describe('100 all-regions questions under faults', () => {
     });
     const home = tempHome();
     const tiers = join(home, 'tiers.json');
-    const features = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+    const features = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
     const limits = { requestsPerMonth: 100_000, requestsPerMinute: 100_000 };
     writeFileSync(tiers, JSON.stringify({ free: { features, limits }, pro: { features, limits } }));
     const context = loadRunContext(

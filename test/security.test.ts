@@ -82,7 +82,7 @@ describe('tier gating on a real account', () => {
     try {
       const home = tempHome();
       const tiers = join(home, 'tiers.json');
-      const everything = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+      const everything = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
       writeFileSync(tiers, JSON.stringify({ free: { features: everything, limits: { requestsPerMonth: 9999, requestsPerMinute: 9999 } }, pro: { features: everything, limits: { requestsPerMonth: 9999, requestsPerMinute: 9999 } } }));
       // carol, signed in through the AWS CLI with the Q Developer scopes, has no profile: Free.
       await awsCliSsoHome(sandbox, home, { user: 'carol', scopes: qDeveloperScopes, roleName: 'ReadOnlyAccess' });

@@ -59,7 +59,7 @@ describe('sign-in with the authorization code and PKCE, over a loopback redirect
   it('stops with SIGN_IN_DENIED when the page denies', async () => {
     const session = await bobWithBrowser();
     try {
-      await expect(session.signIn(browserPrompt((url) => void decideInBrowser(url, 'deny')))).rejects.toMatchObject({ code: 'SIGN_IN_DENIED', exitCode: 3 });
+      await expect(session.signIn(browserPrompt((url) => void decideInBrowser(url, 'deny')))).rejects.toMatchObject({ code: 'SIGN_IN_DENIED', remedy: { kind: 'sign-in' } });
     } finally {
       await session.close();
     }

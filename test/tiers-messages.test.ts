@@ -2,28 +2,28 @@
 // what to do, and a changed word is a changed promise to the user (issue 17: the mutation run
 // found these sentences unpinned).
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from '../source/errors.js';
+import { remedyText } from '../source/errors.js';
 import { checkFeature } from '../source/tiers/gate.js';
 import {
   badTiersFileMessage,
   corruptUsageFileMessage,
+  freeReasonRemedy,
   freeReasonText,
   minuteLimitMessage,
   monthlyLimitMessage,
   needsProMessage,
   tierLabel,
   turnedOffMessage,
+  turnedOnRemedy,
   usageFileBusyMessage,
   usageFileUnusableMessage,
 } from '../source/tiers/messages.js';
 import { featureNames, loadTierPolicy } from '../source/tiers/policy.js';
 
-const noSubscription = 'You are on the Free tier because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one in the Amazon Q Developer console.';
+const noSubscription = 'You are on the Free tier because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance.';
 
 describe('tier messages', () => {
   it.each([
-    ['chat', 'Chat needs'],
-    ['help', 'Built-in help needs'],
     ['diagnose', 'Diagnosing console errors needs'],
     ['history', 'Keeping chat history between runs needs'],
     ['resourceQuestions', 'Questions about account resources need'],
@@ -34,30 +34,38 @@ describe('tier messages', () => {
   });
 
   it.each([
-    ['help', 'free', 'Built-in help is turned off for the Free tier'],
+    ['diagnose', 'free', 'Diagnosing console errors is turned off for the Free tier'],
     ['costQuestions', 'pro', 'Questions about costs are turned off for the Pro tier'],
   ] as const)('says which setting turns %s back on for %s', (feature, tier, start) => {
-    expect(turnedOffMessage(feature, tier)).toBe(`${start} by this installation's tier policy. Ask your administrator to set ${tier}.features.${feature} to true in the tiers file.`);
+    expect(turnedOffMessage(feature, tier)).toBe(`${start} by this installation's tier policy.`);
+    expect(turnedOnRemedy(feature, tier)).toEqual({ kind: 'fix', action: `Ask your administrator to set ${tier}.features.${feature} to true in the tiers file.` });
   });
 
   it('explains each reason for Free with its remedy', () => {
-    expect(freeReasonText('no-subscription')).toBe(
+    expect(freeReasonText('no-subscription', 'shell')).toBe(
       'Free because no Amazon Q Developer Pro subscription is assigned to you (or a group of yours) on your IAM Identity Center instance. An administrator assigns one in the Amazon Q Developer console.',
     );
-    expect(freeReasonText('not-identity-center')).toBe(
-      'Free because you are not signed in through IAM Identity Center, so qchat cannot look up your subscription. Sign in through IAM Identity Center with `qchat login` to use your Pro subscription.',
+    expect(freeReasonRemedy('no-subscription')).toEqual({ kind: 'subscribe' });
+    expect(freeReasonText('not-identity-center', 'shell')).toBe(
+      'Free because you are not signed in through IAM Identity Center, so qchat cannot look up your subscription. Run qchat login.',
     );
-    expect(freeReasonText('profiles-unavailable')).toBe(
+    expect(freeReasonText('not-identity-center', 'chat')).toBe(
+      'Free because you are not signed in through IAM Identity Center, so qchat cannot look up your subscription. Sign in with /login.',
+    );
+    expect(freeReasonText('profiles-unavailable', 'shell')).toBe(
       'Free because Amazon Q Developer could not be asked for your profiles (ListAvailableProfiles failed in every region). Try again later; `qchat doctor` shows what failed.',
     );
     expect(tierLabel).toEqual({ free: 'Free', pro: 'Pro' });
   });
 
   it('states the limits with the UTC reset time, two digits each, and never a negative count left', () => {
-    expect(monthlyLimitMessage(1000, 1003, new Date('2027-01-01T00:00:00Z'))).toBe('Monthly limit of 1000 requests reached (1003 used, 0 left); it resets on 01/01 at 00:00 UTC.');
-    expect(monthlyLimitMessage(50, 48, new Date('2026-03-05T07:09:00Z'))).toBe('Monthly limit of 50 requests reached (48 used, 2 left); it resets on 03/05 at 07:09 UTC.');
-    expect(monthlyLimitMessage(50, 5, new Date('2026-12-11T23:59:00Z'))).toContain('resets on 12/11 at 23:59 UTC');
-    expect(minuteLimitMessage(30, 'pro', 2)).toBe('Too many requests: 30 in the last minute is the Pro limit; try again in 2 s.');
+    expect(monthlyLimitMessage(1000, 1003, new Date('2027-01-01T00:00:00Z'))).toBe('Monthly limit of 1000 requests reached (1003 used, 0 left).');
+    expect(monthlyLimitMessage(50, 48, new Date('2026-03-05T07:09:00Z'))).toBe('Monthly limit of 50 requests reached (48 used, 2 left).');
+    // When it resets is the remedy's to say, the same in every front end.
+    expect(remedyText({ kind: 'wait', until: new Date('2026-03-05T07:09:00Z') }, 'shell')).toBe('It resets on 03/05 at 07:09 UTC; try again then.');
+    expect(remedyText({ kind: 'wait', until: new Date('2026-12-11T23:59:00Z') }, 'chat')).toContain('resets on 12/11 at 23:59 UTC');
+    expect(minuteLimitMessage(30, 'pro')).toBe('Too many requests: 30 in the last minute is the Pro limit.');
+    expect(remedyText({ kind: 'wait', until: new Date('2026-03-05T07:09:02Z'), seconds: 2 }, 'shell')).toBe('Try again in 2 s.');
   });
 
   it('names the usage file and what happened to it', () => {
@@ -80,7 +88,7 @@ describe('the gate on a policy an administrator changed', () => {
     custom.pro.features.history = false;
     expect(checkFeature(custom, { tier: 'pro' }, 'history')).toEqual({
       allowed: false,
-      refusal: { code: 'TIER_FEATURE_NOT_INCLUDED', exitCode: ExitCode.tier, feature: 'history', tier: 'pro', message: turnedOffMessage('history', 'pro') },
+      refusal: { code: 'TIER_FEATURE_NOT_INCLUDED', feature: 'history', tier: 'pro', message: turnedOffMessage('history', 'pro'), remedy: turnedOnRemedy('history', 'pro') },
     });
   });
 
@@ -91,7 +99,14 @@ describe('the gate on a policy an administrator changed', () => {
     const result = checkFeature(custom, { tier: 'free', reason: 'not-identity-center' }, 'costQuestions');
     expect(result).toEqual({
       allowed: false,
-      refusal: { code: 'TIER_FEATURE_NOT_INCLUDED', exitCode: ExitCode.tier, feature: 'costQuestions', tier: 'free', freeReason: 'not-identity-center', message: turnedOffMessage('costQuestions', 'free') },
+      refusal: {
+        code: 'TIER_FEATURE_NOT_INCLUDED',
+        feature: 'costQuestions',
+        tier: 'free',
+        freeReason: 'not-identity-center',
+        message: turnedOffMessage('costQuestions', 'free'),
+        remedy: turnedOnRemedy('costQuestions', 'free'),
+      },
     });
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExitCode, QchatError } from '../source/errors.js';
+import { ExitCode, exitCodeOf, QchatError } from '../source/errors.js';
 import { loadTierPolicy, type TierPolicy } from '../source/tiers/policy.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qchat-tiers-policy-'));
@@ -31,8 +31,6 @@ describe('tier policy', () => {
     expect(policy.free.limits).toEqual({ requestsPerMonth: 50, requestsPerMinute: 5 });
     expect(policy.pro.limits).toEqual({ requestsPerMonth: 1000, requestsPerMinute: 30 });
     expect(policy.free.features).toEqual({
-      chat: true,
-      help: true,
       diagnose: true,
       history: false,
       resourceQuestions: false,
@@ -55,7 +53,7 @@ describe('tier policy', () => {
     ['a fractional limit', (p) => ((p.pro.limits.requestsPerMonth = 2.5), p), 'pro.limits.requestsPerMonth: must be a whole number (got 2.5)'],
     ['a limit as a string', (p) => ((p.free.limits.requestsPerMinute = '5'), p), 'free.limits.requestsPerMinute: must be a number (got "5")'],
     ['a missing feature', (p) => (delete p.pro.features.history, p), 'pro.features.history: is missing'],
-    ['a feature that is not a boolean', (p) => ((p.free.features.chat = 'yes'), p), 'free.features.chat: must be true or false (got "yes")'],
+    ['a feature that is not a boolean', (p) => ((p.free.features.diagnose = 'yes'), p), 'free.features.diagnose: must be true or false (got "yes")'],
     ['an unknown key', (p) => ((p.free.limits.requestPerMonth = 5), p), 'free.limits.requestPerMonth: is not a known key'],
     ['a missing tier', (p) => (delete p.pro, p), 'pro: is missing'],
     ['an array at the top level', () => [], '(top level): must be an object (got [])'],
@@ -64,7 +62,7 @@ describe('tier policy', () => {
     const error = loadError(file);
     expect(error.message).toBe(`Bad tiers file ${file}: ${problem}`);
     expect(error.code).toBe('BAD_TIERS_FILE');
-    expect(error.exitCode).toBe(ExitCode.usage);
+    expect(exitCodeOf(error)).toBe(ExitCode.usage);
   });
 
   it('rejects a file that is not JSON', () => {

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from '../source/errors.js';
 import { loadTierPolicy, type TierPolicy } from '../source/tiers/policy.js';
 import { RateLimiter } from '../source/tiers/rate-limiter.js';
 import { usageFilePath } from '../source/tiers/usage-file.js';
@@ -47,8 +46,8 @@ describe('monthly quota', () => {
     if (result.allowed) return;
     expect(result.refusal).toEqual({
       code: 'MONTHLY_LIMIT_REACHED',
-      exitCode: ExitCode.rateLimited,
-      message: 'Monthly limit of 50 requests reached (50 used, 0 left); it resets on 12/01 at 00:00 UTC.',
+      message: 'Monthly limit of 50 requests reached (50 used, 0 left).',
+      remedy: { kind: 'wait', until: new Date('2026-12-01T00:00:00Z') },
       tier: 'free',
       limit: 50,
       used: 50,
@@ -92,8 +91,8 @@ describe('per-minute token bucket', () => {
     if (result.allowed) throw new Error('expected a refusal');
     expect(result.refusal).toEqual({
       code: 'MINUTE_LIMIT_REACHED',
-      exitCode: ExitCode.rateLimited,
-      message: 'Too many requests: 5 in the last minute is the Free limit; try again in 8 s.',
+      message: 'Too many requests: 5 in the last minute is the Free limit.',
+      remedy: { kind: 'wait', until: new Date('2026-11-22T10:00:12Z'), seconds: 8 },
       tier: 'free',
       limit: 5,
       retryAfterSeconds: 8,

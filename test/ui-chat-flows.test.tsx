@@ -146,13 +146,13 @@ describe('chat flows: consent and tiers', () => {
 });
 
 describe('chat flows: sign-in', () => {
-  it('a sign-in denied in the browser says /login tries again, not "Run qchat login"', async () => {
+  it('a sign-in denied in the browser says to sign in with /login, not "Run qchat login"', async () => {
     const { ui, waitFor } = renderWithProviders({ flags: { sandboxUser: 'bob' } });
     await waitFor('Code: XXXX-XXXX');
     const [page, userCode] = /(http:\/\/127\.0\.0\.1:\d+\/device)\?user_code=([A-Z]{4}-[A-Z]{4})/.exec(ui.lastFrame() ?? '')!.slice(1);
     const denied = await fetch(page!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `user_code=${userCode}&decision=deny` });
     expect(denied.status).toBe(200);
-    const shown = await waitFor('The sign-in request was denied in the browser. /login tries again');
+    const shown = await waitFor('The sign-in request was denied in the browser. Sign in with /login.');
     expect(shown).not.toContain('qchat login');
     ui.unmount();
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
 import { loadRunContext } from '../source/config/run-context.js';
-import { tempHome } from './helpers/cli.js';
+import { runQchat, tempHome } from './helpers/cli.js';
 import { keys, renderWithProviders } from './helpers/ui.js';
 
 /** The prompt has the keys and the footer shows who is signed in. */
@@ -50,10 +50,21 @@ describe('terminal UI flows', () => {
     ui.unmount();
   });
 
+  it('an expired sign-in: the sign-in screen says so once and does not send the user to a shell', async () => {
+    const home = tempHome();
+    expect((await runQchat(['login', '--sandbox-user', 'bob', '--sandbox-approve', 'auto'], { QCHAT_HOME: home, QCHAT_SANDBOX_APPROVE_DELAY_MS: '0' })).code).toBe(0);
+    // A day later the stored sign-in has run out.
+    const { frame, waitFor, ui } = renderWithProviders({ flags: { sandboxUser: 'bob', sandboxApprove: 'auto' }, env: { QCHAT_NOW: '2026-11-23T10:00:00Z', QCHAT_SANDBOX_APPROVE_DELAY_MS: '1500' }, home });
+    await waitFor('Code: XXXX-XXXX');
+    expect(frame()).toMatchSnapshot('sign-in-expired');
+    expect(frame()).not.toContain('qchat login');
+    ui.unmount();
+  });
+
   it('rate limit reached', async () => {
     const home = tempHome();
     const tiers = join(home, 'tiers.json');
-    const features = { chat: true, help: true, diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
+    const features = { diagnose: true, history: true, resourceQuestions: true, costQuestions: true, crossRegion: true };
     writeFileSync(tiers, JSON.stringify({ free: { features, limits: { requestsPerMonth: 50, requestsPerMinute: 5 } }, pro: { features, limits: { requestsPerMonth: 1000, requestsPerMinute: 1 } } }));
     const { frame, waitFor, type, press, ui } = renderWithProviders({ home, flags: { tiersFile: tiers } });
     await waitFor(ready);

@@ -1,5 +1,5 @@
 import { accessProblem } from '../aws/credential-error.js';
-import { ExitCode } from '../errors.js';
+import { categoryOf } from '../errors.js';
 import type { RegionFailure } from './answer.js';
 
 /** Turns an SDK error into a per-region failure, or throws when it is about the credentials. */
@@ -7,7 +7,7 @@ export function regionFailure(region: string, error: unknown): RegionFailure {
   const name = error instanceof Error ? error.name : 'Error';
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
   const problem = accessProblem(error, {});
-  if (problem?.exitCode === ExitCode.identity) throw problem;
+  if (problem && categoryOf(problem.code) === 'identity') throw problem;
   const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
   // The SDK names a connection reset or refused at the socket "TimeoutError"; its errno says what happened.
   const socket = (error as { code?: unknown }).code;

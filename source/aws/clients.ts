@@ -14,8 +14,12 @@ export interface AwsTarget {
   /** Sandbox or `--endpoint-url`: every service is sent here instead of its AWS endpoint. */
   endpoint?: string;
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  retryMode: 'standard' | 'adaptive' | 'legacy';
-  maxAttempts: number;
+  /** The AWS profile whose config (retry_mode, max_attempts) the SDK's own loaders read. */
+  profile?: string;
+  /** Unset: the SDK's loader decides (AWS_RETRY_MODE, the profile's retry_mode, else standard). */
+  retryMode?: 'standard' | 'adaptive' | 'legacy';
+  /** Unset: the SDK's loader decides (AWS_MAX_ATTEMPTS, the profile's max_attempts, else 3). */
+  maxAttempts?: number;
   /** Longest wait for one HTTP reply (setting questionTimeout), so no call can hang, sign-in calls included. */
   requestTimeoutMs?: number;
 }
@@ -44,8 +48,9 @@ export class AwsClients {
             new Client({
               region: resolvedRegion,
               credentials: typeof this.target.credentials === 'function' ? asCredentialFailures(this.target.credentials) : this.target.credentials,
-              retryMode: this.target.retryMode,
-              maxAttempts: this.target.maxAttempts,
+              ...(this.target.profile ? { profile: this.target.profile } : {}),
+              ...(this.target.retryMode ? { retryMode: this.target.retryMode } : {}),
+              ...(this.target.maxAttempts ? { maxAttempts: this.target.maxAttempts } : {}),
               customUserAgent: `qchat/${version}`,
               ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
               ...(this.target.requestTimeoutMs

@@ -1,18 +1,13 @@
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { AwsProfile } from './aws-config.js';
 
+/** Where qchat asks when the sandbox is used and no region is set, as the AWS CLI's own examples do. */
 export const defaultRegion = 'us-east-1';
 
-/** The session region: flag or QCHAT_REGION > AWS_REGION > AWS_DEFAULT_REGION > the AWS profile's region > us-east-1. */
-export async function resolveRegion(explicit: string | undefined, profile: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
-  if (explicit) return explicit;
-  const fromEnv = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim();
-  if (fromEnv) return fromEnv;
-  try {
-    const { configFile } = await loadSharedConfigFiles();
-    const region = configFile[profile ?? env.AWS_PROFILE ?? 'default']?.region;
-    if (region) return region;
-  } catch {
-    // An unreadable ~/.aws/config is the credential chain's to report; the region falls back.
-  }
-  return defaultRegion;
+/**
+ * The session region as the AWS CLI finds it: flag or QCHAT_REGION > AWS_REGION > AWS_DEFAULT_REGION
+ * > the profile's `region`. Undefined when none is set: on a real account qchat says how to set one
+ * rather than guess.
+ */
+export function configuredRegion(explicit: string | undefined, profile: AwsProfile, env: NodeJS.ProcessEnv): string | undefined {
+  return explicit || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || profile.region || undefined;
 }

@@ -1,4 +1,4 @@
-import { ExitCode, QchatError } from '../errors.js';
+import { QchatError } from '../errors.js';
 
 /**
  * A reply qchat cannot use: not the protocol's JSON or XML (an HTML page from a proxy, a body cut
@@ -10,7 +10,7 @@ export class UnexpectedReplyError extends QchatError {
 
   /** `operation` as people read it: "cloudcontrol ListResources". */
   constructor(operation: string, problem: string) {
-    super(`${operation} sent a reply qchat cannot use: ${problem}`, ExitCode.failure, 'UNEXPECTED_REPLY');
+    super('UNEXPECTED_REPLY', `${operation} sent a reply qchat cannot use: ${problem}`, { details: { operation } });
   }
 }
 

@@ -22,7 +22,7 @@ export const slashCommands: SlashCommand[] = [
       const state = chat.session.identity;
       if (state?.kind !== 'ready') return notSignedIn;
       const { whoamiText } = await import('./identity-text.js');
-      return { kind: 'text', text: whoamiText(state, await chat.session.usage()).trimEnd() };
+      return { kind: 'text', text: whoamiText(state, await chat.session.usage(), 'chat').trimEnd() };
     },
   },
   {

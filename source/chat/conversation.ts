@@ -4,6 +4,7 @@ import type { Answer } from '../answer/answer.js';
 import type { Plan } from '../understanding/plan.js';
 import type { HistoryMessage, HistoryStore } from '../history/store.js';
 import { checkFeature } from '../tiers/gate.js';
+import { refusalText } from '../tiers/refusal.js';
 import type { Feature } from '../tiers/policy.js';
 import { runSlashCommand, slashCommands, type SlashCommand } from './commands.js';
 import type { AskOptions, ChatSession } from './session.js';
@@ -105,7 +106,7 @@ export class Conversation {
   async diagnose(error: string, url: string | undefined, signal?: AbortSignal): Promise<ChatReply> {
     const result = await this.session.diagnose({ error, ...(url ? { url } : {}) }, signal ? { signal } : {});
     this.notices.push(...this.session.warnings.splice(0));
-    if (result.kind === 'refused') return { kind: 'refusal', code: result.refusal.code, text: result.refusal.message };
+    if (result.kind === 'refused') return { kind: 'refusal', code: result.refusal.code, text: refusalText(result.refusal, 'chat') };
     if (result.kind === 'sign-in-required') return { kind: 'sign-in-required', question: '', text: result.message };
     this.lastAnswer = result.answer;
     return { kind: 'answer', answer: result.answer, diagnosis: result.errorClass };
@@ -158,7 +159,7 @@ export class Conversation {
         return { kind: 'text', text: `${result.result.message}${suggestions}` };
       }
       case 'refused':
-        return { kind: 'refusal', code: result.refusal.code, text: result.refusal.message };
+        return { kind: 'refusal', code: result.refusal.code, text: refusalText(result.refusal, 'chat') };
       case 'needs-consent':
         return { kind: 'needs-consent', question: line };
       case 'sign-in-required':
@@ -180,7 +181,7 @@ export class Conversation {
     const state = this.session.identity;
     if (state?.kind !== 'ready') return undefined;
     const gate = checkFeature(this.session.policy, state.entitlements.assignment, feature);
-    return gate.allowed ? undefined : gate.refusal.message;
+    return gate.allowed ? undefined : refusalText(gate.refusal, 'chat');
   }
 
   help(): ChatReply {

@@ -4,11 +4,12 @@ import type { Usage } from '../tiers/rate-limiter.js';
 import { freeReasonText } from '../tiers/messages.js';
 import type { IdentityState } from './session.js';
 import { safeText } from '../present/terminal-text.js';
+import type { Surface } from '../errors.js';
 
 type Ready = Extract<IdentityState, { kind: 'ready' }>;
 
 /** The fields of `qchat whoami --json` (and the TUI's /whoami): the context, tier, subscription, reason and usage. */
-export function whoamiJson(state: Ready, usage: Usage | undefined) {
+export function whoamiJson(state: Ready, usage: Usage | undefined, surface: Surface = 'shell') {
   const { context, entitlements } = state;
   const subscription = entitlements.subscription;
   return {
@@ -23,7 +24,7 @@ export function whoamiJson(state: Ready, usage: Usage | undefined) {
     expiresAt: context.expiresAt,
     tier: entitlements.assignment.tier,
     subscription: subscription ? { name: subscription.profile.name, arn: subscription.profile.arn, region: subscription.profile.region, instanceArn: subscription.profile.instanceArn } : null,
-    reason: entitlements.assignment.tier === 'free' ? (entitlements.freeDetail ?? freeReasonText(entitlements.assignment.reason)) : null,
+    reason: entitlements.assignment.tier === 'free' ? (entitlements.freeDetail ?? freeReasonText(entitlements.assignment.reason, surface)) : null,
     profiles: entitlements.all.map((profile) => ({ name: profile.name, arn: profile.arn, region: profile.region, instanceArn: profile.instanceArn })),
     billing: billingNote(entitlements) ?? null,
     /** qchat's own request limits (config/tiers.json): qchat's policy for its answers, not Amazon Q Developer's. */
@@ -33,8 +34,8 @@ export function whoamiJson(state: Ready, usage: Usage | undefined) {
   };
 }
 
-export function whoamiText(state: Ready, usage: Usage | undefined): string {
-  const view = whoamiJson(state, usage);
+export function whoamiText(state: Ready, usage: Usage | undefined, surface: Surface = 'shell'): string {
+  const view = whoamiJson(state, usage, surface);
   const rows: Array<[string, string]> = [
     ['User', `${view.userName || '(unknown)'} (${view.userId ? `identity store user ${view.userId}` : 'no identity store user ID known'})`],
     ['Sign-in method', view.signInMethod],

@@ -11,14 +11,14 @@ import { CostCache } from '../aws/cost-cache.js';
 import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import { withReplyBudget } from '../aws/reply-budget.js';
-import { resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
+import { endpointOf, resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { Clock } from '../config/clock.js';
 import { getCallerIdentity, type CallerIdentity } from '../identity/caller-identity.js';
 import { CredentialsFile } from '../identity/credentials-file.js';
 import type { Entitlements } from '../identity/entitlements.js';
-import { isExpired, type IdentityContext } from '../identity/identity-context.js';
+import { isExpired, signInExpiredMessage, type IdentityContext } from '../identity/identity-context.js';
 import type { SignInPrompt, SignInTarget } from '../identity/oidc.js';
 import type { QProfile } from '../identity/q-profiles.js';
 import { resolveIdentity, type Resolution } from '../identity/resolve-identity.js';
@@ -98,13 +98,14 @@ export class ChatSession {
     const ttlMs = settings.costCacheTtl * 1000;
     const cache = options.noCache || ttlMs === 0 ? undefined : new CostCache(join(paths.cache, 'cost-explorer'), ttlMs, clock);
     // The in-process sandbox listens on a new port each run; its accounts are the same every time.
-    const scope = target.sandbox ? 'sandbox' : (target.target.endpoint ?? 'aws');
+    const scope = target.kind === 'sandbox' ? 'sandbox' : (target.target.endpoint ?? 'aws');
     // Keyed by principal, not account: a principal Cost Explorer denies must not get another's figures.
     this.costs = new CostExplorer(clients, cache, `${caller.arn}@${scope}`);
     this.enabledRegions = new EnabledRegionsCache(clients);
     this.credentials = new CredentialsFile(paths.data, clock);
-    this.policy = loadTierPolicy(this.onSandbox ? settings.tiersFile : undefined);
-    if (settings.tiersFile && !this.onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
+    const onSandbox = target.kind === 'sandbox';
+    this.policy = loadTierPolicy(onSandbox ? settings.tiersFile : undefined);
+    if (settings.tiersFile && !onSandbox) this.warnings.push('The tiersFile setting applies only on the sandbox; the shipped tier policy is in force.');
     this.limiter = new RateLimiter({ dataDir: paths.data, policy: this.policy, clock: this.limitClock, onWarning: (message) => this.warnings.push(message) });
   }
 
@@ -118,11 +119,12 @@ export class ChatSession {
       return new ChatSession(context, target, clients, caller, options);
     } catch (error) {
       await clients.destroy();
-      await target.sandbox?.close();
+      await target.close();
+      const endpoint = endpointOf(target);
       if (deadline.aborted) {
-        throw new QchatError(`AWS STS${target.target.endpoint ? ` at ${target.target.endpoint}` : ''} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`, ExitCode.failure, 'NO_ANSWER');
+        throw new QchatError('NO_ANSWER', `AWS STS at ${endpoint} did not answer within ${context.settings.questionTimeout} s (setting questionTimeout).`, { details: { endpoint } });
       }
-      throw accessProblem(error, { profile: context.settings.profile ?? context.env.AWS_PROFILE, endpoint: target.target.endpoint }) ?? error;
+      throw accessProblem(error, target.kind === 'aws' ? { profile: target.profile, sso: target.sso, endpoint } : { endpoint }) ?? error;
     }
   }
 
@@ -130,13 +132,9 @@ export class ChatSession {
     return this.target.target.region;
   }
 
-  get onSandbox(): boolean {
-    return this.target.sandboxUser !== undefined;
-  }
-
   /** Limits count by the real clock on a real account, so QCHAT_NOW cannot move a user into a fresh month. */
   private get limitClock(): Clock {
-    return this.onSandbox ? this.context.clock : () => new Date();
+    return this.target.kind === 'sandbox' ? this.context.clock : () => new Date();
   }
 
   /** Resolves who is asking and what their tier allows; throws IdentityError where a prerequisite is missing. */
@@ -200,7 +198,7 @@ export class ChatSession {
   }
 
   private signInSource(): Promise<SignInSource | undefined> {
-    this.source ??= signInSource(this.context.settings, this.context.env, this.target.sandboxSignIn);
+    this.source ??= signInSource(this.context.settings, this.context.env, this.target.kind === 'sandbox' ? this.target.signIn : undefined);
     return this.source;
   }
 
@@ -250,7 +248,7 @@ export class ChatSession {
     if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
     if (isExpired(state.context, this.context.clock())) {
       this.identity = await this.identify(options.signal ? { signal: options.signal } : {}).catch(() => undefined);
-      if (this.identity?.kind !== 'ready') return { kind: 'sign-in-required', message: 'Your IAM Identity Center sign-in has expired. Sign in again to continue; your question is kept.' };
+      if (this.identity?.kind !== 'ready') return { kind: 'sign-in-required', message: signInExpiredMessage };
     }
     const tier = (this.identity as Extract<IdentityState, { kind: 'ready' }>).entitlements.assignment;
     const features: Feature[] = [isCostPlan(plan) ? 'costQuestions' : 'resourceQuestions'];
@@ -322,7 +320,7 @@ export class ChatSession {
     // History index updates run in the background; closing waits for them.
     await Promise.all(this.stores.map((store) => store.flush()));
     await this.clients.destroy();
-    await this.target.sandbox?.close();
+    await this.target.close();
   }
 }
 

@@ -1,31 +1,34 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, QchatError } from '../errors.js';
+import { settingDocs } from '../config/setting-docs.js';
 import type { SettingKey } from '../config/settings.js';
 import { safeText } from '../present/terminal-text.js';
+import type { CliIo } from '../headless/io.js';
 import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
 import { chatMode } from './mode.js';
 import type { RunContext } from '../config/run-context.js';
 
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  stdinIsTTY: boolean | undefined;
-  stdoutIsTTY: boolean | undefined;
-  env: NodeJS.ProcessEnv;
+
+/** Settings that are command-line flags, from the schema's metadata: the option, and the commands that take it (none: all). */
+const settingFlags = (Object.keys(settingDocs) as SettingKey[]).flatMap((setting) => {
+  const { flag, description, commands, defaultText } = settingDocs[setting];
+  if (!flag) return [];
+  const option = new Option(flag);
+  const byDefault = option.negate ? undefined : defaultText;
+  const help = `${option.negate ? 'turn off: ' : ''}${description}${byDefault ? ` (default: ${byDefault})` : ''}`;
+  return [{ setting, flag, help, commands, attribute: option.attributeName() }];
+});
+
+/** The options of the settings flags a command takes (`command` undefined: the global ones). */
+function settingOptions(command?: string): Option[] {
+  return settingFlags.filter((flag) => (command ? flag.commands?.includes(command) : !flag.commands)).map((flag) => new Option(flag.flag, flag.help));
 }
 
-/** Global flags and the setting each one sets. */
-const globalFlags: Array<{ flags: string; description: string; setting: SettingKey }> = [
-  { flags: '--profile <name>', description: 'AWS profile from ~/.aws/config (SSO sessions included)', setting: 'profile' },
-  { flags: '--region <code>', description: 'AWS region for questions (default: AWS_REGION, the profile, else us-east-1)', setting: 'region' },
-  { flags: '--endpoint-url <url>', description: 'send every AWS call to this endpoint (e.g. a `qchat sandbox serve`)', setting: 'endpointUrl' },
-  { flags: '--sandbox', description: 'use the built-in sandbox account even when AWS credentials exist', setting: 'sandbox' },
-  { flags: '--sandbox-user <name>', description: 'act as this sandbox identity (alice, bob, carol, dave, erin, frank, grace, heidi, ivan, pat, quinn, root); implies --sandbox', setting: 'sandboxUser' },
-  { flags: '--subscription <name>', description: 'the Amazon Q Developer profile to use when you have several', setting: 'subscription' },
-  { flags: '--no-color', description: 'plain output without colour (NO_COLOR is honoured too)', setting: 'color' },
-];
+function withSettingOptions(command: Command): Command {
+  for (const option of settingOptions(command.name())) command.addOption(option);
+  return command;
+}
 
 /**
  * Parses argv and runs the command. Returns the exit code; never calls process.exit itself so
@@ -47,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .allowExcessArguments(true)
     .addHelpText('after', exitCodeHelp);
-  for (const flag of globalFlags) program.addOption(new Option(flag.flags, flag.description));
+  for (const option of settingOptions()) program.addOption(option);
   program.option('--plain', 'the chat line by line, without cursor movement (TERM=dumb or a stdout that is not a terminal chooses it too)');
 
   // Settings (zod) load only once a command runs, so --version and --help stay light.
@@ -63,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const mode = chatMode(io, { plain: Boolean((command.opts() as { plain?: boolean }).plain) });
     if (mode === 'not-a-terminal') {
-      throw new QchatError("the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands", ExitCode.usage, 'NOT_A_TERMINAL');
+      throw new QchatError('NOT_A_TERMINAL', "the chat needs an interactive terminal; for scripts use 'qchat --help' to see the headless commands");
     }
     if (mode === 'ask-stdin') {
       const { runAsk } = await import('../headless/ask.js');
@@ -115,15 +118,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runWhoami } = await import('../headless/identity-commands.js');
       exitCode = await runWhoami(await context(command), options, io);
     });
-  program
-    .command('login')
+  withSettingOptions(program.command('login'))
     .description('sign in with IAM Identity Center for Amazon Q Developer (in the browser; --device-code for a code)')
     .option('--json', 'print the resulting identity as JSON')
-    .option('--start-url <url>', 'the IAM Identity Center start URL to sign in at (default: the AWS profile\'s sso-session)')
-    .option('--sso-region <code>', 'the region of that IAM Identity Center')
     .option('--device-code', 'sign in with a device code instead of the browser (chosen by itself over SSH or without a display)')
-    .option('--no-browser', 'do not open the sign-in page; just print its URL')
-    .option('--sandbox-approve <mode>', 'sandbox only: approve on the web page (manual) or after a short delay (auto)')
     .action(async (options: { json?: boolean; deviceCode?: boolean }, command: Command) => {
       const { runLogin } = await import('../headless/identity-commands.js');
       exitCode = await runLogin(await context(command), options, io);
@@ -164,22 +162,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const sandbox = program.command('sandbox').description('the built-in sandbox account: a local endpoint speaking the AWS wire protocols');
-  sandbox
-    .command('serve')
+  withSettingOptions(sandbox.command('serve'))
     .description('run the sandbox endpoint on 127.0.0.1 for any AWS client (--endpoint-url)')
     .option('--port <n>', 'port to listen on (default: a free port)')
-    .option('--faults <spec>', 'fault injection, e.g. latency=50ms,throttle=0.2,error5xx=0.05,down=ap-south-1,deny=eu-west-3,seed=7')
-    .addOption(new Option('--sandbox-approve <mode>', 'approve device sign-ins on the web page (manual) or after a short delay (auto)').choices(['manual', 'auto']))
     .option('--verbose', 'log every request')
     .action(async (options: { port?: string; faults?: string; sandboxApprove?: 'manual' | 'auto'; verbose?: boolean }, command: Command) => {
-      const { serveSandbox } = await import('../headless/sandbox-commands.js');
+      const { serveSandbox } = await import('./sandbox-commands.js');
       exitCode = await serveSandbox(await context(command), options, io);
     });
   sandbox
     .command('env')
     .description('print shell exports of a sandbox identity\'s credentials, for the AWS CLI')
     .action(async (_options, command: Command) => {
-      const { printSandboxEnv } = await import('../headless/sandbox-commands.js');
+      const { printSandboxEnv } = await import('./sandbox-commands.js');
       printSandboxEnv(await context(command), io);
     });
 
@@ -212,14 +207,9 @@ function reportError(error: unknown, io: CliIo, json: boolean): number {
 function explicitFlags(command: Command): Partial<Record<SettingKey, unknown>> {
   const flags: Partial<Record<SettingKey, unknown>> = {};
   for (let current: Command | null = command; current; current = current.parent) {
-    for (const { setting } of globalFlags) {
-      if (flags[setting] === undefined && current.getOptionValueSource(setting) === 'cli') flags[setting] = current.getOptionValue(setting);
+    for (const { setting, attribute } of settingFlags) {
+      if (flags[setting] === undefined && current.getOptionValueSource(attribute) === 'cli') flags[setting] = current.getOptionValue(attribute);
     }
-    if (current.getOptionValueSource('sandboxApprove') === 'cli') flags.sandboxApprove ??= current.getOptionValue('sandboxApprove');
-    if (current.getOptionValueSource('faults') === 'cli') flags.sandboxFaults ??= current.getOptionValue('faults');
-    if (current.getOptionValueSource('browser') === 'cli') flags.browser ??= current.getOptionValue('browser');
-    if (current.getOptionValueSource('startUrl') === 'cli') flags.ssoStartUrl ??= current.getOptionValue('startUrl');
-    if (current.getOptionValueSource('ssoRegion') === 'cli') flags.ssoRegion ??= current.getOptionValue('ssoRegion');
   }
   return flags;
 }

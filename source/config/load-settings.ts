@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseJsonText, quoteValue } from './json-text.js';
 import { readSmallFile } from '../storage/read-file.js';
 import type { StorageError } from '../storage/storage-error.js';
-import { envNameFor, nonSettingEnv, settingKeys, settingsSchema, type SettingKey, type Settings } from './settings.js';
+import { envNameFor, flagNameFor, nonSettingEnv, settingKeys, settingsSchema, type SettingKey, type Settings } from './settings.js';
 
 /** A setting with a bad value: names where it came from, the key and what is allowed. */
 export class SettingsError extends Error {
@@ -37,7 +37,7 @@ export function loadSettings({ file, env = process.env, flags = {} }: SettingsLa
   const warnings: string[] = [];
   const fromFile = file ? readSettingsFile(file, warnings) : {};
   const fromEnv = readEnv(env, warnings);
-  const fromFlags = validateLayer(definedOnly(flags), 'command line', (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  const fromFlags = validateLayer(definedOnly(flags), 'command line', (key) => flagNameFor(key as SettingKey));
   const merged = { ...fromFile, ...fromEnv, ...fromFlags };
   // Each layer was validated on its own; this fills the defaults.
   return { settings: settingsSchema.parse(merged), warnings };

@@ -1,12 +1,12 @@
 import type { Answer } from '../answer/answer.js';
 import type { ProgressEvent } from '../answer/execution-context.js';
-import { resolveRegion } from '../aws/region.js';
+import { explainQuestion } from '../chat/explain.js';
 import { refusalError } from '../tiers/refusal.js';
-import { openIdentifiedSession } from './open-session.js';
-import type { CliIo } from '../cli/program.js';
+import { accountJson, openIdentifiedSession } from './open-session.js';
+import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
-import { planQuestion, maxQuestionLength } from '../understanding/planner.js';
+import { maxQuestionLength, type planQuestion } from '../understanding/planner.js';
 import { withRegions, type Plan } from '../understanding/plan.js';
 import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
 import { renderAnswerText } from '../present/answer-text.js';
@@ -34,7 +34,7 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
       for (const question of questions) codes.push(await explain(context, question, flags, io));
       return codes.find((code) => code !== ExitCode.ok) ?? ExitCode.ok;
     }
-    const session = await openIdentifiedSession(context, { noCache: flags.cache === false });
+    const session = await openIdentifiedSession(context, io, { noCache: flags.cache === false });
     try {
       writeWarnings(io, session.warnings);
       for (const question of questions) {
@@ -67,16 +67,14 @@ async function askOne(context: RunContext, session: Session, question: string, f
   progress.clear();
   writeWarnings(io, session.warnings);
   if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal), { lines });
-  if (result.kind !== 'answer') throw new QchatError(result.kind === 'sign-in-required' ? result.message : 'unexpected state', ExitCode.identity, 'SIGN_IN_REQUIRED');
-  if (json) writeJson(io, answerJson(question, result.plan, result.answer), { lines });
+  if (result.kind !== 'answer') throw new QchatError('SIGN_IN_REQUIRED', result.kind === 'sign-in-required' ? result.message : 'unexpected state', { remedy: { kind: 'sign-in' } });
+  if (json) writeJson(io, answerJson(question, accountJson(session), result.plan, result.answer), { lines });
   else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
   return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
 }
 
 async function explain(context: RunContext, question: string, flags: AskFlags, io: CliIo): Promise<number> {
-  // No AWS call: the region comes from settings, the environment or the AWS config file only.
-  const region = context.settings.sandbox || context.settings.sandboxUser ? (context.settings.region ?? 'us-east-1') : await resolveRegion(context.settings.region, context.settings.profile, context.env);
-  const planned = withAllRegions(planQuestion(question, { now: context.clock(), region }), flags);
+  const planned = withAllRegions(await explainQuestion(context, question), flags);
   if (planned.kind === 'reply') return writeReply(io, Boolean(flags.json), question, planned);
   if (flags.json) writeJson(io, { plan: planned.plan });
   else io.stdout.write(`${safeText(explainText(planned.plan), { keepNewlines: true })}\n`);
@@ -96,9 +94,9 @@ function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<P
   return ExitCode.usage;
 }
 
-export function answerJson(question: string, plan: unknown, answer: Answer) {
+export function answerJson(question: string, account: ReturnType<typeof accountJson>, plan: unknown, answer: Answer) {
   const { calls, failures, ...rest } = answer;
-  return { question, plan, answer: rest, calls, failures };
+  return { question, account, plan, answer: rest, calls, failures };
 }
 
 function explainText(plan: Plan): string {

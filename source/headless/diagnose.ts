@@ -1,9 +1,9 @@
 import { renderAnswerText } from '../present/answer-text.js';
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { refusalError } from '../tiers/refusal.js';
-import { openIdentifiedSession, usingSession } from './open-session.js';
+import { accountJson, openIdentifiedSession, usingSession } from './open-session.js';
 import { outputWidth, readStdinText, reportErrors, writeError, writeJson, writeWarnings } from './output.js';
 
 export interface DiagnoseFlags {
@@ -25,15 +25,15 @@ export async function runDiagnose(context: RunContext, flags: DiagnoseFlags, io:
   return reportErrors(io, json, async () => {
     const error = flags.error ?? (await readStdinText(io, stdinLimit, { missing: usage, tooLarge: `the error text on stdin is over ${stdinLimit / 1024 / 1024} MB; paste the error message itself` }));
     if (!error.trim()) throw new UsageError(usage);
-    return usingSession(await openIdentifiedSession(context), async (session) => {
+    return usingSession(await openIdentifiedSession(context, io), async (session) => {
       writeWarnings(io, session.warnings);
       const result = await session.diagnose({ error, url: flags.url });
       writeWarnings(io, session.warnings);
       if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal));
-      if (result.kind === 'sign-in-required') throw new QchatError(result.message, ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (result.kind === 'sign-in-required') throw new QchatError('SIGN_IN_REQUIRED', result.message, { remedy: { kind: 'sign-in' } });
       if (json) {
         const { calls, failures, ...answer } = result.answer;
-        writeJson(io, { errorClass: result.errorClass, url: flags.url ?? null, answer, calls, failures });
+        writeJson(io, { account: accountJson(session), errorClass: result.errorClass, url: flags.url ?? null, answer, calls, failures });
       } else {
         io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
       }

@@ -1,10 +1,10 @@
-import type { CliIo } from '../cli/program.js';
-import { ChatSession } from '../chat/session.js';
+import type { CliIo } from './io.js';
+import type { ChatSession } from '../chat/session.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
 import { runDoctor, type Check, type SignInFinding } from '../identity/doctor.js';
 import { safeText } from '../present/terminal-text.js';
-import { usingSession } from './open-session.js';
+import { accountJson, openSession, usingSession } from './open-session.js';
 import { reportErrors, writeJson } from './output.js';
 
 const mark: Record<Check['status'], string> = { passed: 'ok', failed: 'FAIL', unknown: '??' };
@@ -16,9 +16,9 @@ const mark: Record<Check['status'], string> = { passed: 'ok', failed: 'FAIL', un
 export async function runDoctorCommand(context: RunContext, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () =>
-    usingSession(await ChatSession.open(context), async (session) => {
+    usingSession(await openSession(context, io), async (session) => {
       const checks = await runDoctor({ clients: session.clients, caller: session.caller, homeRegion: session.region, signIn: await signInFinding(session) });
-      if (json) writeJson(io, { checks });
+      if (json) writeJson(io, { account: accountJson(session), checks });
       else io.stdout.write(checks.map((c) => `${mark[c.status].padEnd(4)} ${c.title}: ${safeText(c.detail)}${c.fix ? `\n     Fix: ${safeText(c.fix)}` : ''}\n`).join(''));
       return ExitCode.ok;
     }),

@@ -1,7 +1,7 @@
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError } from '../errors.js';
-import { historyDelete, historyExport, historyList, historyShow } from '../history/commands.js';
+import { historyDelete, historyExport, historyList, historyShow } from './history-output.js';
 import { refusalError } from '../tiers/refusal.js';
 import { openIdentifiedSession, usingSession } from './open-session.js';
 import { jsonSafe, reportErrors, terminalSafe, writeWarnings } from './output.js';
@@ -12,12 +12,12 @@ export type HistoryAction = 'list' | 'show' | 'delete' | 'export';
 export async function runHistory(context: RunContext, action: HistoryAction, ref: string | undefined, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () => {
-    if (action !== 'list' && !ref) throw new QchatError(`history ${action} needs a conversation ID or number; run 'qchat history list'`, ExitCode.usage, 'USAGE');
-    return usingSession(await openIdentifiedSession(context), async (session) => {
+    if (action !== 'list' && !ref) throw new QchatError('USAGE', `history ${action} needs a conversation ID or number; run 'qchat history list'`);
+    return usingSession(await openIdentifiedSession(context, io), async (session) => {
       const opened = await session.history();
       if (opened.kind === 'refused') throw refusalError(opened.refusal);
-      if (opened.kind === 'unidentified') throw new QchatError(opened.message, ExitCode.identity, 'UNIDENTIFIED_USER');
-      if (opened.kind !== 'store') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (opened.kind === 'unidentified') throw new QchatError('UNIDENTIFIED_USER', opened.message);
+      if (opened.kind !== 'store') throw new QchatError('SIGN_IN_REQUIRED', 'not signed in', { remedy: { kind: 'sign-in' } });
       // Titles and messages come from disk (and from AWS before that): text is drawn safe, JSON keeps
       // the exact value with what a terminal acts on escaped.
       const out = json || action === 'export' ? jsonSafe(io.stdout) : terminalSafe(io.stdout);

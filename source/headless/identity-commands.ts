@@ -1,22 +1,21 @@
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { signInPromptText, whoamiJson, whoamiText } from '../chat/identity-text.js';
-import { ChatSession } from '../chat/session.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { SignInPrompt } from '../identity/oidc.js';
-import { openIdentifiedSession, usingSession } from './open-session.js';
+import { accountJson, openIdentifiedSession, openSession, usingSession } from './open-session.js';
 import { reportErrors, writeJson, writeWarnings } from './output.js';
 
 /** `qchat whoami [--json]`: the identity context, tier, subscription, why Free, and remaining requests. */
 export async function runWhoami(context: RunContext, flags: { json?: boolean }, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () =>
-    usingSession(await openIdentifiedSession(context), async (session) => {
+    usingSession(await openIdentifiedSession(context, io), async (session) => {
       const state = session.identity!;
-      if (state.kind !== 'ready') throw new QchatError('not signed in', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (state.kind !== 'ready') throw new QchatError('SIGN_IN_REQUIRED', 'not signed in', { remedy: { kind: 'sign-in' } });
       const usage = await session.usage();
       writeWarnings(io, session.warnings);
-      if (json) writeJson(io, whoamiJson(state, usage));
+      if (json) writeJson(io, { account: accountJson(session), ...whoamiJson(state, usage) });
       else io.stdout.write(whoamiText(state, usage));
       return ExitCode.ok;
     }),
@@ -37,7 +36,7 @@ export interface LoginFlags {
 export async function runLogin(context: RunContext, flags: LoginFlags, io: CliIo & { stdinIsTTY: boolean | undefined }): Promise<number> {
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () =>
-    usingSession(await ChatSession.open(context), async (session) => {
+    usingSession(await openSession(context, io), async (session) => {
       const before = await session.identify();
       if (before.kind === 'ready') {
         io.stderr.write(`Already signed in${before.context.userName ? ` as ${before.context.userName}` : ''}, until ${before.context.expiresAt.replace('T', ' ').slice(0, 16)} UTC (refreshed by itself).\n`);
@@ -53,10 +52,10 @@ export async function runLogin(context: RunContext, flags: LoginFlags, io: CliIo
         await session.signIn(onPrompt, { deviceCode: Boolean(flags.deviceCode), onFlow });
       }
       const state = session.identity!;
-      if (state.kind !== 'ready') throw new QchatError('sign-in did not complete', ExitCode.identity, 'SIGN_IN_REQUIRED');
+      if (state.kind !== 'ready') throw new QchatError('SIGN_IN_REQUIRED', 'sign-in did not complete', { remedy: { kind: 'sign-in' } });
       const usage = await session.usage();
       writeWarnings(io, session.warnings);
-      if (json) writeJson(io, whoamiJson(state, usage));
+      if (json) writeJson(io, { account: accountJson(session), ...whoamiJson(state, usage) });
       else io.stdout.write(`Signed in.\n${whoamiText(state, usage)}`);
       return ExitCode.ok;
     }),
@@ -66,7 +65,7 @@ export async function runLogin(context: RunContext, flags: LoginFlags, io: CliIo
 /** `qchat logout`: deletes qchat's credentials file (tokens and client registrations). */
 export async function runLogout(context: RunContext, io: CliIo): Promise<number> {
   return reportErrors(io, false, async () =>
-    usingSession(await ChatSession.open(context), async (session) => {
+    usingSession(await openSession(context, io), async (session) => {
       const count = session.logout();
       io.stdout.write(count > 0 ? `Signed out: deleted ${count} IAM Identity Center sign-in${count === 1 ? '' : 's'} and their tokens.\n` : 'No stored sign-in to delete.\n');
       return ExitCode.ok;

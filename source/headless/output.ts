@@ -1,17 +1,18 @@
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { safeText } from '../present/terminal-text.js';
-import type { CliIo } from '../cli/program.js';
-import { QchatError, UsageError } from '../errors.js';
+import type { CliIo } from './io.js';
+import { errorJson, errorText, exitCodeOf, QchatError, UsageError } from '../errors.js';
 
 /**
- * Writes a user-facing error: `{"error": {...}}` in JSON mode, one line on stderr otherwise.
- * Messages quote file names, settings and AWS replies, so the text form is made safe to draw.
+ * Writes a user-facing error and returns its exit code: `{"error": {"code", "message", "remedy",
+ * "details"}}` in JSON mode, one line on stderr otherwise. Messages quote file names, settings and
+ * AWS replies, so the text form is made safe to draw.
  */
 export function writeError(io: CliIo, json: boolean, error: QchatError, { lines = false } = {}): number {
-  if (json) writeJson(io, { error: { code: error.code, message: error.message } }, { lines });
-  else io.stderr.write(`qchat: ${safeText(error.message, { keepNewlines: true })}\n`);
-  return error.exitCode;
+  if (json) writeJson(io, { error: errorJson(error) }, { lines });
+  else io.stderr.write(`qchat: ${safeText(errorText(error, 'shell'), { keepNewlines: true })}\n`);
+  return exitCodeOf(error);
 }
 
 /** `qchat: warning: …` on stderr, safe to draw (warnings quote files and AWS replies too). */

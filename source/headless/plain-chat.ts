@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { ChatReply, Conversation } from '../chat/conversation.js';
 import { ChatSession } from '../chat/session.js';
 import { replyPlainText } from '../chat/transcript.js';
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode } from '../errors.js';
 import type { SignInPrompt } from '../identity/oidc.js';
@@ -27,10 +27,10 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
   const showDevicePrompt = (prompt: SignInPrompt) =>
     out(prompt.kind === 'device' ? `Open ${prompt.verificationUriComplete} and approve the request; code ${prompt.userCode}. Waiting…\n` : `Open ${prompt.authorizeUrl} in a browser on this computer and approve the request. Waiting…\n`);
   try {
-    out(`${session.target.notice ? `${session.target.notice}\n` : ''}qchat (plain mode): ask about your AWS account, /help for commands, Ctrl+D or /quit to leave.\n`);
+    out(`${session.target.kind === 'sandbox' ? `${session.target.notice}\n` : ''}qchat (plain mode): ask about your AWS account, /help for commands, Ctrl+D or /quit to leave.\n`);
     const identity = await session.identify();
     if (identity.kind === 'sign-in-required') {
-      out(`${identity.resolution.message.replace(/ Run qchat login \(or \/login in the chat\)\./, '')}\n`);
+      out(`${identity.resolution.message}\n`);
       await session.signIn(showDevicePrompt);
     }
     await chat.start();

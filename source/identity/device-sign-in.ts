@@ -33,9 +33,9 @@ export async function deviceSignIn(deps: OidcDeps, target: SignInTarget, onPromp
           intervalMs += 5000;
           continue;
         case 'ExpiredTokenException':
-          throw new IdentityError('SIGN_IN_EXPIRED', 'The sign-in code expired before it was approved. Run the sign-in again (qchat login, or /login in the chat).');
+          throw new IdentityError('SIGN_IN_EXPIRED', 'The sign-in code expired before it was approved.', { remedy: { kind: 'sign-in' } });
         case 'AccessDeniedException':
-          throw new IdentityError('SIGN_IN_DENIED', 'The sign-in request was denied in the browser. Run qchat login to try again, approving it this time.');
+          throw new IdentityError('SIGN_IN_DENIED', 'The sign-in request was denied in the browser.', { remedy: { kind: 'sign-in' } });
         default:
           throw error;
       }

@@ -1,4 +1,4 @@
-import { ExitCode, QchatError } from '../errors.js';
+import { QchatError, type ErrorOptions } from '../errors.js';
 
 export type SignInMethod = 'identity-center' | 'iam-user' | 'iam-role' | 'federated-user' | 'root';
 
@@ -34,8 +34,9 @@ export class IdentityError extends QchatError {
   constructor(
     readonly identityCode: IdentityErrorCode,
     message: string,
+    options: ErrorOptions = {},
   ) {
-    super(message, ExitCode.identity, identityCode);
+    super(identityCode, message, options);
   }
 }
 
@@ -56,6 +57,9 @@ export function sessionUserName(arn: string): string {
 
 /** A sign-in is refreshed this long before its token expires, so no call goes out with a token about to lapse. */
 export const refreshMarginMs = 5 * 60_000;
+
+/** The one wording for a sign-in that has run out; the remedy (sign in again) is added by each front end. */
+export const signInExpiredMessage = 'Your IAM Identity Center sign-in has expired.';
 
 /** Whether the context's token is expired or about to be: time to refresh (or sign in again). */
 export function isExpired(context: IdentityContext, now: Date): boolean {

@@ -40,7 +40,8 @@ export async function pkceSignIn(deps: OidcDeps & { oidcEndpoint: string | undef
     if (reply.error) {
       throw new IdentityError(
         reply.error === 'access_denied' ? 'SIGN_IN_DENIED' : 'SIGN_IN_REQUIRED',
-        reply.error === 'access_denied' ? 'The sign-in request was denied in the browser. Run qchat login to try again, approving it this time.' : `IAM Identity Center refused the sign-in: ${reply.error}${reply.description ? ` (${reply.description})` : ''}.`,
+        reply.error === 'access_denied' ? 'The sign-in request was denied in the browser.' : `IAM Identity Center refused the sign-in: ${reply.error}${reply.description ? ` (${reply.description})` : ''}.`,
+        { remedy: { kind: 'sign-in' } },
       );
     }
     if (reply.state !== state) throw new IdentityError('SIGN_IN_DENIED', 'The browser came back with a sign-in that qchat did not start (the state does not match); nothing was signed in.');
@@ -85,7 +86,7 @@ async function listenForCallback(): Promise<{ port: number; wait: (signal?: Abor
     port: (server.address() as AddressInfo).port,
     wait: (signal) =>
       new Promise<CallbackReply>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new IdentityError('SIGN_IN_EXPIRED', 'The browser did not come back within 3 minutes. Run qchat login again (or --device-code to sign in with a code).')), authorizationTimeoutMs);
+        const timer = setTimeout(() => reject(new IdentityError('SIGN_IN_EXPIRED', 'The browser did not come back within 3 minutes.', { remedy: { kind: 'sign-in' } })), authorizationTimeoutMs);
         const stop = () => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);

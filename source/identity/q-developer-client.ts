@@ -1,4 +1,4 @@
-import { ExitCode, QchatError } from '../errors.js';
+import { QchatError } from '../errors.js';
 
 /**
  * A small hand-written client for the Amazon Q Developer endpoints (no SDK package ships them).
@@ -25,7 +25,7 @@ export class QDeveloperError extends QchatError {
     message: string,
     readonly status: number,
   ) {
-    super(`Amazon Q Developer ${operation} in ${region}: ${errorType}${message ? `: ${message}` : ''}`, ExitCode.failure, 'Q_DEVELOPER_ERROR');
+    super('Q_DEVELOPER_ERROR', `Amazon Q Developer ${operation} in ${region}: ${errorType}${message ? `: ${message}` : ''}`, { details: { region, operation } });
   }
 
   /** An expired, revoked or unscoped token: signing in again (or refreshing) is the remedy. */

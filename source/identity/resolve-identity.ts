@@ -5,7 +5,7 @@ import type { CallerIdentity } from './caller-identity.js';
 import { sameStartUrl, type CredentialsFile, type StoredSignIn } from './credentials-file.js';
 import { entitlementsOf, type Entitlements } from './entitlements.js';
 import { identityStoreArnOf, listInstances, userIdFor, type IdentityCenterInstance } from './identity-center.js';
-import { IdentityError, refreshMarginMs, sessionUserName, signInMethodOf, type IdentityContext } from './identity-context.js';
+import { IdentityError, refreshMarginMs, sessionUserName, signInExpiredMessage, signInMethodOf, type IdentityContext } from './identity-context.js';
 import { refreshSignIn, type SignInTarget } from './oidc.js';
 import { QDeveloperError } from './q-developer-client.js';
 import { getUsageLimits, listAvailableProfiles, type QProfile, type ServiceUsage } from './q-profiles.js';
@@ -169,9 +169,7 @@ async function instanceOf(deps: IdentityDeps, region: string, instanceArn: strin
 }
 
 function signInRequired(target: SignInTarget, expired: boolean, notes: string[]): Resolution {
-  const message = expired
-    ? 'Your IAM Identity Center sign-in has expired. Sign in again: run qchat login (or /login in the chat).'
-    : 'qchat needs you to sign in with IAM Identity Center once, for Amazon Q Developer. Run qchat login (or /login in the chat).';
+  const message = expired ? signInExpiredMessage : 'qchat needs you to sign in with IAM Identity Center once, for Amazon Q Developer.';
   return { kind: 'sign-in-required', reason: expired ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', target, message, notes };
 }
 

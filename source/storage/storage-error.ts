@@ -1,8 +1,8 @@
-import { ExitCode, QchatError } from '../errors.js';
+import { QchatError } from '../errors.js';
 
 /**
  * A file or folder qchat cannot use, with what is wrong (`problem`, a phrase that follows the
- * path) and what the user can do about it (`remedy`); the message says both, so wherever it
+ * path) and what the user can do about it (`fix`); the message says both, so wherever it
  * surfaces (`data` as a file, `data/identity` as a FIFO, …) the user reads the path and the fix,
  * not "unexpected error". `kind` is for callers that move the thing aside rather than stop.
  */
@@ -11,9 +11,10 @@ export class StorageError extends QchatError {
     readonly kind: 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'LINK' | 'NOT_OWNED' | 'TOO_LARGE' | 'UNREADABLE',
     readonly path: string,
     readonly problem: string,
-    readonly remedy: string,
+    readonly fix: string,
   ) {
-    super(`${path} ${problem}; ${remedy}`, ExitCode.failure, 'FILE_UNUSABLE');
+    // The fix stays in the message: callers embed this sentence in their own (the usage file, history).
+    super('FILE_UNUSABLE', `${path} ${problem}; ${fix}`, { details: { path } });
   }
 }
 

@@ -1,5 +1,4 @@
-import { ExitCode } from '../errors.js';
-import { needsProMessage, turnedOffMessage } from './messages.js';
+import { freeReasonRemedy, needsProMessage, turnedOffMessage, turnedOnRemedy } from './messages.js';
 import type { Feature, TierPolicy } from './policy.js';
 import type { FeatureRefusal } from './refusal.js';
 
@@ -17,12 +16,11 @@ export function checkFeature(policy: TierPolicy, assignment: TierAssignment, fea
   const proWouldHelp = assignment.tier === 'free' && policy.pro.features[feature];
   const refusal: FeatureRefusal = {
     code: 'TIER_FEATURE_NOT_INCLUDED',
-    exitCode: ExitCode.tier,
     feature,
     tier: assignment.tier,
-    message: proWouldHelp
-      ? needsProMessage(feature, assignment.reason)
-      : turnedOffMessage(feature, assignment.tier),
+    ...(proWouldHelp
+      ? { message: needsProMessage(feature, assignment.reason), remedy: freeReasonRemedy(assignment.reason) }
+      : { message: turnedOffMessage(feature, assignment.tier), remedy: turnedOnRemedy(feature, assignment.tier) }),
   };
   if (assignment.tier === 'free') refusal.freeReason = assignment.reason;
   return { allowed: false, refusal };

@@ -3,15 +3,13 @@ import { parseJsonText, quoteValue } from '../config/json-text.js';
 import { readSmallFile } from '../storage/read-file.js';
 import type { StorageError } from '../storage/storage-error.js';
 import { shippedConfigPath } from '../config/package-root.js';
-import { ExitCode, QchatError } from '../errors.js';
+import { QchatError } from '../errors.js';
 import { badTiersFileMessage } from './messages.js';
 
 export const tierNames = ['free', 'pro'] as const;
 export type TierName = (typeof tierNames)[number];
 
 export const featureNames = [
-  'chat',
-  'help',
   'diagnose',
   'history',
   'resourceQuestions',
@@ -87,5 +85,5 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
 }
 
 function badTiersFile(file: string, problems: string[]): QchatError {
-  return new QchatError(badTiersFileMessage(file, problems), ExitCode.usage, 'BAD_TIERS_FILE');
+  return new QchatError('BAD_TIERS_FILE', badTiersFileMessage(file, problems));
 }

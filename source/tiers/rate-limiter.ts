@@ -1,5 +1,4 @@
 import type { Clock } from '../config/clock.js';
-import { ExitCode } from '../errors.js';
 import { corruptUsageFileMessage, minuteLimitMessage, monthlyLimitMessage } from './messages.js';
 import type { TierLimits, TierName, TierPolicy } from './policy.js';
 import type { MinuteLimitRefusal, MonthlyLimitRefusal } from './refusal.js';
@@ -150,8 +149,8 @@ function refusalFor(record: UsageRecord, limits: TierLimits, tier: TierName, now
     const resetsAt = nextMonthStart(now);
     return {
       code: 'MONTHLY_LIMIT_REACHED',
-      exitCode: ExitCode.rateLimited,
       message: monthlyLimitMessage(limit, used, resetsAt),
+      remedy: { kind: 'wait', until: resetsAt },
       tier,
       limit,
       used,
@@ -163,14 +162,15 @@ function refusalFor(record: UsageRecord, limits: TierLimits, tier: TierName, now
     const perMinute = limits.requestsPerMinute;
     const waitMs = Math.ceil(((1 - record.minuteTokens) * minuteMs) / perMinute - epsilon);
     const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+    const retryAt = new Date(now.getTime() + waitMs);
     return {
       code: 'MINUTE_LIMIT_REACHED',
-      exitCode: ExitCode.rateLimited,
-      message: minuteLimitMessage(perMinute, tier, retryAfterSeconds),
+      message: minuteLimitMessage(perMinute, tier),
+      remedy: { kind: 'wait', until: retryAt, seconds: retryAfterSeconds },
       tier,
       limit: perMinute,
       retryAfterSeconds,
-      retryAt: new Date(now.getTime() + waitMs),
+      retryAt,
     };
   }
   return undefined;

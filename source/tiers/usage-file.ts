@@ -62,11 +62,11 @@ export async function withUsageFiles<T>(dataDir: string, userId: string, task: (
       return task({ bucketFile, ledger: (month) => new Ledger(join(dirname(bucketFile), `${safeUserDirName(userId)}.${month}.ledger`)) });
     });
   } catch (error) {
-    if (error instanceof StorageError) throw new QchatError(usageFileUnusableMessage(bucketFile, error.message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+    if (error instanceof StorageError) throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(bucketFile, error.message));
     if (error instanceof QchatError) throw error;
-    if (isLockBusy(error)) throw new QchatError(usageFileBusyMessage(bucketFile), ExitCode.failure, 'USAGE_FILE_BUSY');
+    if (isLockBusy(error)) throw new QchatError('USAGE_FILE_BUSY', usageFileBusyMessage(bucketFile));
     if (typeof errorCode(error) !== 'string') throw error;
-    throw new QchatError(usageFileUnusableMessage(bucketFile, (error as Error).message), ExitCode.failure, 'USAGE_FILE_UNUSABLE');
+    throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(bucketFile, (error as Error).message));
   }
 }
 

@@ -23,7 +23,10 @@ export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'qchat-test-'));
 }
 
-/** Runs the CLI in-process, headless, with a clean environment (no AWS credentials, pinned clock). */
+/**
+ * Runs the CLI in-process, headless, with a clean environment: no AWS configuration (HOME is a
+ * fresh directory, so the machine's ~/.aws is never read), the clock pinned.
+ */
 export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}, stdinText: string | Buffer = ''): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -33,7 +36,7 @@ export async function runQchat(args: string[], env: NodeJS.ProcessEnv = {}, stdi
     stderr,
     stdinIsTTY: false,
     stdoutIsTTY: false,
-    env: { QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_HOME: tempHome(), PATH: process.env.PATH, ...env },
+    env: { QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_HOME: tempHome(), HOME: tempHome(), PATH: process.env.PATH, ...env },
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

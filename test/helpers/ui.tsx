@@ -147,5 +147,5 @@ export function normalize(frame: string): string {
     .replace(/(?<=127\.0\.0\.1:)\d+/g, same('P'))
     .replace(/\b[A-Z]{4}-[A-Z]{4}\b/g, 'XXXX-XXXX')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, same('u'))
-    .replace(/(?<=try again in )\d+/g, same('N'));
+    .replace(/(?<=[Tt]ry again in )\d+/g, same('N'));
 }

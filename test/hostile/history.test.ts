@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeUserDirName } from '../../source/config/safe-user-id.js';
-import { QchatError } from '../../source/errors.js';
+import { exitCodeOf, QchatError } from '../../source/errors.js';
 import { openHistory } from '../../source/history/store.js';
 import { loadTierPolicy } from '../../source/tiers/policy.js';
 import { RateLimiter } from '../../source/tiers/rate-limiter.js';
@@ -206,7 +206,8 @@ describe('corrupt usage files', () => {
     const before = snapshot(outside);
     const limiter = new RateLimiter({ dataDir, policy, clock, onWarning: () => undefined });
     const error = await limiter.consume('alice', 'pro').catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ exitCode: 1, code: 'USAGE_FILE_UNUSABLE' });
+    expect(error).toMatchObject({ code: 'USAGE_FILE_UNUSABLE' });
+    expect(exitCodeOf(error)).toBe(1);
     expect((error as Error).message).toContain('is a symbolic link');
     expect(snapshot(outside)).toEqual(before);
   });
@@ -218,7 +219,8 @@ describe('corrupt usage files', () => {
     const limiter = new RateLimiter({ dataDir, policy, clock, onWarning: () => undefined });
     const error = await limiter.consume('alice', 'pro').catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(QchatError);
-    expect(error).toMatchObject({ exitCode: 1, code: 'USAGE_FILE_UNUSABLE' });
+    expect(error).toMatchObject({ code: 'USAGE_FILE_UNUSABLE' });
+    expect(exitCodeOf(error)).toBe(1);
     expect((error as Error).message).toMatch(/^Could not use the usage file .*alice\.json, which keeps your request limits \(.*\/usage is a file, not a folder; move it away/);
     expect(readFileSync(join(dataDir, 'usage'), 'utf8')).toBe('keep me');
     expect(existsSync(join(dataDir, 'usage.corrupt'))).toBe(false);

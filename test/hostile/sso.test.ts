@@ -40,8 +40,10 @@ describe('SSO sign-ins that cannot be used (real-account profiles)', () => {
         process.env.HOME = awsHome(c);
         const result = await runHostile([...command, '--profile', profile], { HOME: process.env.HOME });
         expectClean(result, { codes: [3] });
-        expect(result.stderr).toMatch(/^qchat: AWS could not use your credentials \(profile /);
-        if (!/\p{Cc}/u.test(profile)) expect(result.stderr).toContain(`(profile ${profile})`);
+        // Either the profile is not there at all (named with its file), or its credentials cannot be used.
+        expect(result.stderr).toMatch(/^qchat: (AWS could not use your credentials \(profile |profile .* is not in )/);
+        if (!/\p{Cc}/u.test(profile)) expect(result.stderr).toContain(`profile ${profile}`);
+        expect(result.stderr).not.toContain('sandbox');
         if (c.ssoLogin) expect(result.stderr).toContain(`Sign in again with: aws sso login --profile ${profile}`);
       });
     }

@@ -1,7 +1,7 @@
 import type { ChatReply, Conversation } from '../../chat/conversation.js';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../config/run-context.js';
-import { ExitCode, QchatError } from '../../errors.js';
+import { describeError, ExitCode } from '../../errors.js';
 import type { UiClock } from '../ui-clock.js';
 import type { ChatAction, HeaderInfo, Overlay } from './chat-state.js';
 import { progressText } from './progress-text.js';
@@ -32,20 +32,6 @@ export interface ChatDeps {
   write: (text: string) => void;
   onExit: (code: number) => void;
   exit: () => void;
-}
-
-/**
- * A failed sign-in as the chat says it: the identity layer's messages name `qchat login`, the
- * shell's remedy; here the remedy is /login. Chosen by the error's code, never its text.
- */
-const chatSignInRemedies: Record<string, string> = {
-  SIGN_IN_DENIED: 'The sign-in request was denied in the browser. /login tries again; approve it this time.',
-  SIGN_IN_EXPIRED: 'The sign-in code expired before it was approved. /login starts a new one.',
-};
-
-function signInFailure(error: unknown): string {
-  const code = error instanceof QchatError ? error.code : undefined;
-  return (code && chatSignInRemedies[code]) ?? (error as Error).message;
 }
 
 /** How long a first Ctrl+C at an empty prompt waits for the second. */
@@ -85,8 +71,8 @@ export function createChatActions(deps: ChatDeps) {
       profile: ready?.entitlements.subscription?.profile.name,
       region: session.region,
       crossRegion: chat.crossRegionState(),
-      sandboxUser: session.target.sandboxUser,
-      notice: session.target.notice,
+      sandboxUser: session.target.kind === 'sandbox' ? session.target.user : undefined,
+      notice: session.target.kind === 'sandbox' ? session.target.notice : undefined,
     };
   };
 
@@ -126,7 +112,7 @@ export function createChatActions(deps: ChatDeps) {
       await begin();
       return true;
     } catch (error) {
-      if (!abort.signal.aborted) dispatch({ type: 'turn', turn: { question: '/login', reply: { kind: 'error', text: signInFailure(error) } } });
+      if (!abort.signal.aborted) dispatch({ type: 'turn', turn: { question: '/login', reply: { kind: 'error', text: describeError(error, 'chat') } } });
       else dispatch({ type: 'notices', notices: ['Sign-in cancelled. /login signs in when you are ready.'] });
       return false;
     } finally {
@@ -177,7 +163,7 @@ export function createChatActions(deps: ChatDeps) {
     const abort = new AbortController();
     running = abort;
     dispatch({ type: 'running', running: { question: text, label, startedAt: clock.now(), progress: undefined } });
-    const reply = await request(abort.signal).catch((error: Error): ChatReply => (abort.signal.aborted ? { kind: 'text', text: 'Cancelled.' } : { kind: 'error', text: error.message }));
+    const reply = await request(abort.signal).catch((error: Error): ChatReply => (abort.signal.aborted ? { kind: 'text', text: 'Cancelled.' } : { kind: 'error', text: describeError(error, 'chat') }));
     running = undefined;
     dispatch({ type: 'running', running: undefined });
     await show(text, abort.signal.aborted ? { kind: 'text', text: 'Cancelled: not counted against your limits.' } : reply);
@@ -217,7 +203,7 @@ export function createChatActions(deps: ChatDeps) {
     ready = true;
     dispatch({ type: 'ready', header: header(), tableRows: context.settings.tableRows });
     if (context.warnings.length > 0) dispatch({ type: 'notices', notices: context.warnings });
-    if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message.replace(/ Run qchat login \(or \/login in the chat\)\./, ''));
+    if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message);
     else await begin();
     await drain();
   };

@@ -2,7 +2,7 @@ import { useApp, useStdout } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../config/run-context.js';
-import { ExitCode, QchatError } from '../../errors.js';
+import { describeError, exitCodeOf } from '../../errors.js';
 import { applyColorSetting } from '../theme.js';
 import { useUiClock } from '../ui-clock.js';
 import { createChatActions, type ChatActions } from './chat-actions.js';
@@ -51,8 +51,8 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
 
   useEffect(() => {
     chat.open().catch((error: Error) => {
-      dispatch({ type: 'failed', message: error.message });
-      onExit(error instanceof QchatError ? error.exitCode : ExitCode.failure);
+      dispatch({ type: 'failed', message: describeError(error, 'chat') });
+      onExit(exitCodeOf(error));
       setTimeout(() => exit(), 0);
     });
     return chat.close;

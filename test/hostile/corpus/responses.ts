@@ -163,5 +163,5 @@ export const responseCases: ResponseCase[] = [
   { name: 'STS naming no caller', command: ['whoami'], rule: always('sts.GetCallerIdentity', () => ({ kind: 'reply', status: 200, headers: { 'content-type': 'text/xml' }, body: '<GetCallerIdentityResponse><GetCallerIdentityResult></GetCallerIdentityResult></GetCallerIdentityResponse>' })), codes: [1], says: /sts GetCallerIdentity sent a reply qchat cannot use: it names no Account, Arn or UserId/ },
   { name: 'STS with escape sequences in the caller ARN', command: ['whoami'], rule: always('sts.GetCallerIdentity', (r) => ({ kind: 'reply', status: 200, headers: r.headers, body: r.body.replace(/(<Arn>[^<]*\/)([^</]+)(<\/Arn>)/, '$1\u001b]0;pwned\u0007$2\u001b[2J$3') })), codes: [0, 3] },
   // questionTimeout covers the question only; identity calls have no deadline yet (see the report).
-  { name: 'STS that never answers', command: ['whoami'], rule: always('sts.GetCallerIdentity', () => ({ kind: 'hang' })), env: { QCHAT_QUESTION_TIMEOUT: '2' }, codes: [1], within: 6000 },
+  { name: 'STS that never answers', command: ['whoami'], rule: always('sts.GetCallerIdentity', () => ({ kind: 'hang' })), env: { QCHAT_QUESTION_TIMEOUT: '2' }, codes: [6], says: /did not answer within 2 s/, within: 6000 },
 ];

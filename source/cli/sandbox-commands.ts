@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli/program.js';
+import type { CliIo } from '../headless/io.js';
 import type { RunContext } from '../config/run-context.js';
 import { QchatError, UsageError, ExitCode } from '../errors.js';
 import { callerByName, sandboxCallers } from '../sandbox/callers.js';
@@ -32,7 +32,7 @@ export async function serveSandbox(
       ? { onRequest: (entry) => io.stderr.write(`${entry.status} ${entry.service}:${entry.operation} ${entry.region}\n`) }
       : {}),
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new QchatError(`port ${port} is already in use; pick another with --port`, ExitCode.failure, 'PORT_IN_USE');
+    if (error.code === 'EADDRINUSE') throw new QchatError('PORT_IN_USE', `port ${port} is already in use; pick another with --port`);
     throw error;
   });
   const faultText = context.settings.sandboxFaults ? ` with faults ${context.settings.sandboxFaults}` : '';

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import { ExitCode, QchatError } from '../errors.js';
-import type { HistoryMessage, HistoryStore, ListedConversation } from './store.js';
+import { QchatError } from '../errors.js';
+import type { HistoryMessage, HistoryStore, ListedConversation } from '../history/store.js';
 
 // `qchat history list|show|delete|export`: plain functions over an opened store. The caller shows
 // `store.warnings` on stderr.
@@ -42,7 +42,7 @@ export async function historyShow(store: HistoryStore, ref: string, out: Writabl
 export async function historyDelete(store: HistoryStore, ref: string, out: Writable, { json = false }: OutputOptions = {}): Promise<void> {
   const conversation = await findConversation(store, ref);
   const deleted = await store.delete(conversation.id);
-  if (!store.recording) throw new QchatError(`could not delete "${conversation.title}": ${store.warnings.at(-1) ?? 'history is not writable'}`, ExitCode.failure, 'HISTORY_NOT_WRITABLE');
+  if (!store.recording) throw new QchatError('HISTORY_NOT_WRITABLE', `could not delete "${conversation.title}": ${store.warnings.at(-1) ?? 'history is not writable'}`);
   if (!deleted) throw notFound(ref);
   if (json) return writeJson(out, { deleted });
   out.write(`deleted ${conversation.id} "${conversation.title}"\n`);
@@ -65,7 +65,7 @@ async function findConversation(store: HistoryStore, ref: string): Promise<Liste
 }
 
 function notFound(ref: string): QchatError {
-  return new QchatError(`no conversation "${ref}"; run 'qchat history list'`, ExitCode.usage, 'NO_CONVERSATION');
+  return new QchatError('NO_CONVERSATION', `no conversation "${ref}"; run 'qchat history list'`);
 }
 
 function writeJson(out: Writable, value: unknown): void {
