@@ -3,7 +3,7 @@
 import { getMaxListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeadlineError, fanOut, sleep } from '../source/aws/fanout.js';
-import { TokenBucket } from '../source/aws/pacing.js';
+import { RegionPacers, TokenBucket } from '../source/aws/pacing.js';
 
 const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-south-1'];
 
@@ -176,6 +176,22 @@ describe('TokenBucket and sleep', () => {
     await bucket.take();
     await bucket.take();
     expect(performance.now()).toBe(idle);
+  });
+
+  it("gives each region two seconds of requests less one, so it trails the service's bucket by a request", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    await vi.advanceTimersByTimeAsync(5_000);
+    const pacers = new RegionPacers(10);
+    const passed: number[] = [];
+    const start = performance.now();
+    for (let i = 0; i < 21; i++) void pacers.of('eu-west-1').take().then(() => passed.push(performance.now() - start));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(passed).toEqual(Array(19).fill(0));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(passed.slice(19)).toEqual([100, 200]);
+    // Another region has its own bucket, full.
+    await pacers.of('us-east-1').take();
+    expect(performance.now() - start).toBe(200);
   });
 
   it('stops waiting with the reason when the signal aborts', async () => {

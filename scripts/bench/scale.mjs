@@ -1,17 +1,21 @@
 // The sandbox at scale 1, 10 and 100 (setting sandboxScale: every fixture resource stands for that
 // many), with 20 ms latency per call and the sandbox's rate limits on, through the same code path as
-// a question. Each (scale, question) runs in its own process so its peak memory is its own. Prints:
+// a question. The sandbox runs as `qchat sandbox serve` in a process of its own, as AWS is not in
+// qchat's process: in-process, its work of building every region's pages would land on qchat's one
+// thread and be counted as qchat's. Each (scale, question) runs in its own qchat process, so its
+// peak memory is its own. Prints:
 // - "how many lambda functions in all regions": time against the physical limit (the slowest
 //   region's page chain: its pages × latency, or its pages past the burst at the rate limit,
 //   whichever is longer), and peak memory from scale 1 to 100 (flat: the count streams);
 // - "list lambda functions in all regions": peak memory from scale 1 to 100 (bounded by the rows shown);
 // - "how many lambda functions tagged env=prod in all regions": through the Tagging API, against
 //   the time GetResource for every function would take at least (N / the rate limit, per region).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { format, report } from './report.mjs';
 
 const latencyMs = 20;
@@ -23,14 +27,16 @@ const questions = {
   tagged: 'how many lambda functions tagged env=prod in all regions',
 };
 
+const now = '2026-11-22T10:00:00Z';
+
 if (process.argv[2] === '--child') {
-  const [, , , scale, which] = process.argv;
+  const [, , , endpointUrl, scale, which] = process.argv;
   const { tsImport } = await import('tsx/esm/api');
   const load = (path) => tsImport(path, import.meta.url);
   const { loadRunContext } = await load('../../source/config/run-context.ts');
   const { ChatSession } = await load('../../source/chat/session.ts');
-  const env = { QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_FAULTS: `latency=${latencyMs}ms` };
-  const session = await ChatSession.open(loadRunContext({ sandbox: true, sandboxScale: Number(scale), listCap: 100_000 }, env));
+  const env = { QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-')), QCHAT_NOW: now };
+  const session = await ChatSession.open(loadRunContext({ sandboxUser: 'alice', endpointUrl, listCap: 100_000 }, env));
   await session.identify();
   // Warm: every region's SDK client made and connected, so the figure is the question's own time.
   await session.ask('how many kms keys in all regions', { crossRegionConsent: true });
@@ -46,8 +52,21 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 }
 
-function run(scale, which) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(scale), which], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+/** `qchat sandbox serve` at this scale, with the latency; resolves to its URL once it listens. */
+async function serveSandbox(scale) {
+  const cli = fileURLToPath(new URL('../../source/cli.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const env = { ...process.env, QCHAT_HOME: mkdtempSync(join(tmpdir(), 'qchat-bench-sandbox-')), QCHAT_NOW: now, QCHAT_SANDBOX_SCALE: String(scale) };
+  const server = spawn(tsx, [cli, 'sandbox', 'serve', '--faults', `latency=${latencyMs}ms`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: server.stdout })) {
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+    if (url) return { url, stop: () => server.kill('SIGTERM') };
+  }
+  throw new Error(`qchat sandbox serve (scale ${scale}) exited before listening`);
+}
+
+function run(url, scale, which) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', url, String(scale), which], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (child.status !== 0) throw new Error(`scale ${scale} ${which} failed`);
   return JSON.parse(child.stdout);
 }
@@ -59,7 +78,20 @@ function pageChainMs(pages, operation) {
 }
 
 const scales = [1, 10, 100];
-const results = Object.fromEntries(scales.map((scale) => [scale, Object.fromEntries(Object.keys(questions).map((which) => [which, run(scale, which)]))]));
+const results = {};
+for (const scale of scales) {
+  // One sandbox per scale, and a pause after each question so its buckets are full again for the next.
+  const sandbox = await serveSandbox(scale);
+  try {
+    results[scale] = {};
+    for (const which of Object.keys(questions)) {
+      results[scale][which] = run(sandbox.url, scale, which);
+      await new Promise((resolve) => setTimeout(resolve, (rate.burst / rate.perSecond) * 1000));
+    }
+  } finally {
+    sandbox.stop();
+  }
+}
 for (const scale of scales) {
   const { count, list, tagged } = results[scale];
   process.stderr.write(`scale ${scale}: ${count.count} functions; count ${format(count.ms, 0)} ms, ${format(count.maxRssKb / 1024, 0)} MB; list ${format(list.ms, 0)} ms, ${format(list.maxRssKb / 1024, 0)} MB; tagged ${tagged.count} in ${format(tagged.ms, 0)} ms\n`);

@@ -35,11 +35,19 @@ export class RegionPacers {
 
   constructor(readonly perSecond: number) {}
 
-  /** The bucket of one region. Its burst is one second of requests, below what AWS-style buckets allow, so requests that arrive bunched (network jitter) still find tokens at the service. */
+  /**
+   * The bucket of one region. AWS publishes no request rates for Cloud Control or the Tagging API
+   * (source/sandbox/rate-limits.ts says where it looked); where AWS does publish its buckets, they
+   * hold several seconds of refill (the EC2 developer guide, "Request throttling for the Amazon EC2
+   * API": DescribeHosts refills 20 tokens a second into a bucket of 100). qchat assumes two
+   * seconds, the sandbox's quota, and keeps one token of them in hand: its bucket then trails the
+   * service's by one request, so a request that reaches the service early (jitter) still finds a
+   * token, and a listing of up to two seconds of pages goes at the network's pace, not the refill's.
+   */
   of(region: string): TokenBucket {
     let bucket = this.buckets.get(region);
     if (!bucket) {
-      bucket = new TokenBucket(this.perSecond, Math.max(1, this.perSecond));
+      bucket = new TokenBucket(this.perSecond, Math.max(1, 2 * this.perSecond - 1));
       this.buckets.set(region, bucket);
     }
     return bucket;
