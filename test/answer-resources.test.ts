@@ -122,6 +122,9 @@ describe('the same answers whatever the listing returns', () => {
     const { answer: a } = await askAnswer(session, 'list stopped ec2 instances in all regions');
     expect(a.summary).toMatch(/^Could not apply the filter in state stopped to EC2 instances\. To filter on state, qchat would read each of the \d+ EC2 instances with GetResource: \d+ calls, about \d+ s at 10 per second per region/);
     expect(a.summary).toContain('ask with --details (qchat ask) or raise describeLimit');
+    // Nothing failed at AWS: the filter was left unapplied, which `ask` tells by exit 2, not 6.
+    expect(a.outcome).toBe('unapplied');
+    expect(a.failures).toEqual([]);
     expect(a.table).toBeUndefined();
     expect(a.calls.some((call) => call.operation === 'GetResource')).toBe(false);
     // --details makes the reads.

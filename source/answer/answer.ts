@@ -2,8 +2,12 @@
  * The structured answer both front ends render (text, JSON, Ink) and history stores as it is.
  */
 export interface Answer {
-  /** answered; partial: some regions failed; failed: every region (or Cost Explorer) failed. */
-  outcome: 'answered' | 'partial' | 'failed';
+  /**
+   * answered; partial: some regions failed; failed: every region (or Cost Explorer) failed;
+   * unapplied: a filter could not be applied within the limits asked (describeLimit), so no
+   * figure is claimed: not an AWS failure.
+   */
+  outcome: 'answered' | 'partial' | 'failed' | 'unapplied';
   /** One sentence that answers the question. */
   summary: string;
   /** A diagnosis: the plain-language root cause. */

@@ -91,9 +91,9 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   return answer;
 }
 
-/** A filter that needs more reads than allowed: say so, and claim no filtered figure. */
+/** A filter that needs more reads than allowed: say so, and claim no filtered figure. No AWS call failed, so the outcome is not `failed`. */
 function unappliedFilter(answer: Answer, plan: ResourceListPlan, typeName: string, reason: string): Answer {
-  answer.outcome = 'failed';
+  answer.outcome = 'unapplied';
   answer.summary = `Could not apply the filter${describeFilters(plan)} to ${typeLabel(typeName, 2)}. ${reason} To make those calls, ask with --details (qchat ask) or raise describeLimit; or narrow the question to fewer regions.`;
   return answer;
 }

@@ -70,8 +70,14 @@ async function askOne(context: RunContext, session: Session, question: string, f
   if (result.kind !== 'answer') throw new QchatError('SIGN_IN_REQUIRED', result.kind === 'sign-in-required' ? result.message : 'unexpected state', { remedy: { kind: 'sign-in' } });
   if (json) writeJson(io, answerJson(question, accountJson(session), result.plan, result.answer), { lines });
   else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
-  return result.answer.outcome === 'failed' ? ExitCode.aws : ExitCode.ok;
+  return outcomeExitCode[result.answer.outcome];
 }
+
+/**
+ * A filter left unapplied (it needs more GetResource reads than describeLimit) is no AWS failure:
+ * the question, as asked, needs `--details` or a narrower scope, so it is a usage error (2).
+ */
+const outcomeExitCode: Record<Answer['outcome'], number> = { answered: ExitCode.ok, partial: ExitCode.ok, failed: ExitCode.aws, unapplied: ExitCode.usage };
 
 async function explain(context: RunContext, question: string, flags: AskFlags, io: CliIo): Promise<number> {
   const planned = withAllRegions(await explainQuestion(context, question), flags);
