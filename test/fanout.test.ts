@@ -2,7 +2,7 @@
 // question's deadline, and the pacing helpers, on fake tasks and fake timers (no wall clock).
 import { getMaxListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeadlineError, fanOut, sleep } from '../source/aws/fanout.js';
+import { DeadlineError, fanOut, QuestionDeadline, sleep } from '../source/aws/fanout.js';
 import { RegionPacers, TokenBucket } from '../source/aws/pacing.js';
 
 const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-south-1'];
@@ -149,6 +149,28 @@ describe('fanOut', () => {
       expect((outcome.error as Error).message).toBe(`no answer from ${outcome.region} before the question's deadline`);
       expect((outcome.error as Error).name).toBe('DeadlineError');
     }
+  });
+});
+
+describe('QuestionDeadline', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('aborts with a TimeoutError when its time is up, not counting the time it was paused for the user', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const deadline = new QuestionDeadline(1000);
+    await vi.advanceTimersByTimeAsync(600);
+    const answered = deadline.paused(() => sleep(5000).then(() => 'y'));
+    await vi.advanceTimersByTimeAsync(5000);
+    await expect(answered).resolves.toBe('y');
+    expect(deadline.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(399);
+    expect(deadline.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(deadline.signal.aborted).toBe(true);
+    expect((deadline.signal.reason as Error).name).toBe('TimeoutError');
+    // Past the deadline, pausing changes nothing.
+    await expect(deadline.paused(async () => 'n')).resolves.toBe('n');
+    expect(deadline.signal.aborted).toBe(true);
   });
 });
 

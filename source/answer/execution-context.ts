@@ -10,6 +10,13 @@ export type ProgressEvent =
   /** Reads a filter or a column needs, already phrased: "describing 26 of 112 EC2 instances". */
   | { kind: 'details'; label: string };
 
+/** GetResource reads past describeLimit that a filter needs; the chat asks whether to make them. */
+export interface DetailsRequest {
+  calls: number;
+  /** Already phrased: "To filter on state, qchat would read each of the 112 EC2 instances with GetResource: …". */
+  text: string;
+}
+
 export interface ExecutionContext {
   clients: AwsClients;
   costs: CostExplorer;
@@ -25,4 +32,6 @@ export interface ExecutionContext {
   onProgress?: (event: ProgressEvent) => void;
   /** Past describeLimit, make the reads anyway (`qchat ask --details`). */
   details?: boolean;
+  /** Past describeLimit, ask (the chat's y/n); true makes the reads. Without it, or on false, the filter is not applied. */
+  confirmDetails?: (request: DetailsRequest) => Promise<boolean>;
 }

@@ -93,10 +93,8 @@ async function describe(
   const perSecond = context.settings.regionRequestsPerSecond;
   if (bare.length > limit) {
     const seconds = Math.ceil(bare.length / perSecond);
-    return {
-      resources,
-      notApplied: `To ${why}, qchat would read each of the ${bare.length.toLocaleString('en-US')} ${typeLabel(typeName, bare.length)} with GetResource: ${plural(bare.length, 'call')}, about ${seconds} s at ${perSecond} per second per region, more than the describeLimit setting (${context.settings.describeLimit}) allows.`,
-    };
+    const text = `To ${why}, qchat would read each of the ${bare.length.toLocaleString('en-US')} ${typeLabel(typeName, bare.length)} with GetResource: ${plural(bare.length, 'call')}, about ${seconds} s at ${perSecond} per second per region, more than the describeLimit setting (${context.settings.describeLimit}) allows.`;
+    if (!(await context.confirmDetails?.({ calls: bare.length, text }))) return { resources, notApplied: text };
   }
   const pacers = regionPacers(context.clients, perSecond);
   const read = new Map<CloudResource, CloudResource>();

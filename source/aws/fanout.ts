@@ -56,6 +56,46 @@ export async function fanOut<T>(regions: string[], task: (region: string, signal
   return outcomes;
 }
 
+/**
+ * The question's deadline (setting questionTimeout) as a signal that aborts with a TimeoutError,
+ * like AbortSignal.timeout, except that the time qchat spends waiting for the user (a y/n in the
+ * middle of a question) does not count against it.
+ */
+export class QuestionDeadline {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private since = 0;
+
+  constructor(private left: number) {
+    this.resume();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Runs `wait` with the clock stopped. */
+  async paused<T>(wait: () => Promise<T>): Promise<T> {
+    if (this.timer === undefined) return wait();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.left -= performance.now() - this.since;
+    try {
+      return await wait();
+    } finally {
+      this.resume();
+    }
+  }
+
+  private resume(): void {
+    if (this.signal.aborted) return;
+    this.since = performance.now();
+    this.timer = setTimeout(() => this.controller.abort(new DOMException('The question took longer than its deadline.', 'TimeoutError')), Math.max(0, this.left));
+    // Like AbortSignal.timeout's, it never keeps the process alive.
+    this.timer.unref?.();
+  }
+}
+
 /** Waits `ms`, or rejects with the signal's reason when it aborts first (and stops listening once it has slept). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Answer } from '../answer/answer.js';
 import { diagnoseError, type DiagnoseInput } from '../diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
-import type { ProgressEvent } from '../answer/execution-context.js';
+import type { DetailsRequest, ProgressEvent } from '../answer/execution-context.js';
 import { isCostPlan, isMultiRegion, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
 import { planQuestion } from '../understanding/planner.js';
 import { AwsClients } from '../aws/clients.js';
@@ -10,6 +10,7 @@ import { accessProblem } from '../aws/credential-error.js';
 import { CostCache } from '../aws/cost-cache.js';
 import { CostExplorer } from '../aws/cost-explorer.js';
 import { EnabledRegionsCache } from '../aws/enabled-regions.js';
+import { QuestionDeadline } from '../aws/fanout.js';
 import { withReplyBudget } from '../aws/reply-budget.js';
 import { endpointOf, resolveAwsTarget, type ResolvedTarget } from '../aws/target.js';
 import type { RunContext } from '../config/run-context.js';
@@ -42,6 +43,8 @@ export interface AskOptions {
   previous?: Plan | undefined;
   /** Make the GetResource reads a filter needs even past describeLimit (`qchat ask --details`). */
   details?: boolean;
+  /** Past describeLimit, ask the user (the chat's y/n); the question's deadline waits meanwhile. */
+  confirmDetails?: (request: DetailsRequest) => Promise<boolean>;
 }
 
 export type AskResult =
@@ -302,6 +305,8 @@ export class ChatSession {
 
   /** Runs a plan against AWS, ungated: the caller has checked it. */
   answer(plan: Plan, options: AskOptions = {}): Promise<Answer> {
+    const deadline = new QuestionDeadline(this.context.settings.questionTimeout * 1000);
+    const confirm = options.confirmDetails;
     return withReplyBudget(() => executePlan(plan, {
       clients: this.clients,
       costs: this.costs,
@@ -309,10 +314,11 @@ export class ChatSession {
       homeRegion: this.region,
       settings: this.context.settings,
       now: this.context.clock(),
-      deadline: AbortSignal.timeout(this.context.settings.questionTimeout * 1000),
+      deadline: deadline.signal,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.details ? { details: true } : {}),
+      ...(confirm ? { confirmDetails: (request: DetailsRequest) => deadline.paused(() => confirm(request)) } : {}),
     }));
   }
 

@@ -51,7 +51,7 @@ export const settingDocs: Record<SettingKey, SettingMeta> = {
   tableRows: { description: 'most rows shown in an answer table' },
   fanoutConcurrency: { description: 'regions asked at the same time' },
   regionRequestsPerSecond: { description: 'pace of Cloud Control and Tagging API requests to one region (a token bucket per region)' },
-  describeLimit: { description: 'most resources read one by one with GetResource when a filter needs properties the listing lacks; past it the answer says how many calls it would take and applies nothing' },
+  describeLimit: { description: 'most resources read one by one with GetResource when a filter needs properties the listing lacks; past it the chat asks, and ask needs --details (else it says how many calls it would take, applies nothing and exits 2)' },
   costCacheTtl: { description: 'seconds an identical Cost Explorer request is answered from the cache' },
   ssoStartUrl: {
     flag: '--start-url <url>',

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { DetailsRequest } from '../answer/execution-context.js';
 import type { ChatReply, Conversation } from '../chat/conversation.js';
 import { ChatSession } from '../chat/session.js';
 import { replyPlainText } from '../chat/transcript.js';
@@ -40,7 +41,9 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
       if (line === undefined) return ExitCode.ok;
       if (!line.trim()) continue;
       await chat.rememberInput(line);
-      let reply = await chat.submit(line);
+      // Past describeLimit, the question asks before making the reads; anything but y answers without the filter.
+      const confirmDetails = async (request: DetailsRequest) => (await next(`${safeText(request.text)} Make these calls? y / n: `))?.trim().toLowerCase() === 'y';
+      let reply = await chat.submit(line, { confirmDetails });
       if (reply.kind === 'needs-consent') {
         const answer = (await next(`"${safeText(line)}" asks other regions than ${session.region}. Allow cross-region questions? y (remembered) / n (only ${session.region}) / anything else cancels: `))?.trim().toLowerCase();
         if (answer !== 'y' && answer !== 'n') {
@@ -48,7 +51,7 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
           continue;
         }
         await chat.setCrossRegionConsent(answer === 'y');
-        reply = await chat.submit(line);
+        reply = await chat.submit(line, { confirmDetails });
       }
       if (reply.kind === 'sign-in-required' || reply.kind === 'login') {
         await session.signIn(showDevicePrompt);

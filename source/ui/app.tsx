@@ -3,7 +3,7 @@ import { Text } from './components/safe-text.js';
 import { useCallback, useEffect } from 'react';
 import { useChatActions, useChatState } from './state/chat-provider.js';
 import { Busy } from './components/busy.js';
-import { ConsentPrompt } from './components/consent-prompt.js';
+import { ConsentPrompt, DetailsPrompt } from './components/consent-prompt.js';
 import { DiagnoseForm, FeedbackPrompt } from './components/diagnose-form.js';
 import { Footer } from './components/footer.js';
 import { Prompt } from './components/prompt.js';
@@ -50,6 +50,7 @@ export function App() {
       <RunningQuestion running={state.running} queued={state.queued} />
       {overlay.kind === 'sign-in' ? <SignInScreen prompt={overlay.prompt} reason={overlay.reason} onCancel={actions.cancel} /> : null}
       {overlay.kind === 'consent' ? <ConsentPrompt question={overlay.question} region={overlay.region} onAnswer={actions.answerConsent} /> : null}
+      {overlay.kind === 'details' ? <DetailsPrompt text={overlay.text} onAnswer={actions.answerDetails} /> : null}
       {overlay.kind === 'diagnose' ? <DiagnoseForm step={overlay.step} onInput={actions.diagnoseInput} onQuit={actions.quit} /> : null}
       {overlay.kind === 'feedback' ? <FeedbackPrompt onAnswer={actions.answerFeedback} /> : null}
       {/* Always mounted, so a draft survives a form or a sign-in; only one thing takes the keys. */}

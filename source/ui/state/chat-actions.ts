@@ -16,6 +16,8 @@ export interface ChatActions {
   quit(): void;
   /** The cross-region prompt: yes (remembered), no (this region only, remembered), or Esc (nothing asked or counted). */
   answerConsent(answer: 'yes' | 'no' | 'cancel'): void;
+  /** The describeLimit prompt of a running question: make the reads, answer without the filter, or Esc (cancels the question). */
+  answerDetails(answer: 'yes' | 'no' | 'cancel'): void;
   /** The /diagnose form: the error text, then the URL (empty skips it); undefined (Esc) cancels. */
   diagnoseInput(text: string | undefined): void;
   answerFeedback(helpful: boolean | undefined): void;
@@ -53,6 +55,8 @@ export function createChatActions(deps: ChatDeps) {
   let ready = false;
   let overlay: Overlay = { kind: 'none' };
   let quitArmed = false;
+  /** The running question's describeLimit prompt, waiting for y or n. */
+  let confirmingDetails: ((allowed: boolean) => void) | undefined;
   const queue: string[] = [];
   const setOverlay = (next: Overlay) => {
     overlay = next;
@@ -174,6 +178,11 @@ export function createChatActions(deps: ChatDeps) {
       conversation!.submit(text, {
         signal,
         onProgress: (event) => dispatch({ type: 'progress', ...progressText(event) }),
+        confirmDetails: (request) =>
+          new Promise<boolean>((resolve) => {
+            confirmingDetails = resolve;
+            setOverlay({ kind: 'details', text: request.text });
+          }),
       }),
     );
 
@@ -255,6 +264,14 @@ export function createChatActions(deps: ChatDeps) {
         .then(() => ask(question))
         .then(drain);
     },
+    answerDetails: (answer) => {
+      if (overlay.kind !== 'details') return;
+      const resolve = confirmingDetails!;
+      confirmingDetails = undefined;
+      setOverlay({ kind: 'none' });
+      if (answer === 'cancel') running?.abort();
+      resolve(answer === 'yes');
+    },
     diagnoseInput: (text) => {
       if (overlay.kind !== 'diagnose') return;
       const { step, error } = overlay;
@@ -286,6 +303,7 @@ export function createChatActions(deps: ChatDeps) {
 
   const close = () => {
     running?.abort();
+    confirmingDetails?.(false);
     disarm?.();
     void conversation?.session.close();
   };

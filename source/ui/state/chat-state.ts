@@ -31,6 +31,8 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'sign-in'; reason: string; prompt?: SignInPrompt }
   | { kind: 'consent'; question: string; region: string }
+  /** Mid-question: a filter needs more GetResource reads than describeLimit; `text` says how many. */
+  | { kind: 'details'; text: string }
   /** /diagnose asks for the error text, then the console URL (optional). */
   | { kind: 'diagnose'; step: 'error' | 'url'; error?: string }
   /** After a diagnosis: "Was this helpful? (y/n)". */
