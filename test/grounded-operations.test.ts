@@ -44,12 +44,13 @@ function sourceFiles(dir: string): string[] {
 describe('every operation qchat sends exists in a public model', () => {
   const files = sourceFiles('source').filter((file) => !file.startsWith(join('source', 'sandbox')));
 
-  it('each SDK Command qchat constructs is a command of an SDK package the same file imports', () => {
+  it('each SDK Command qchat constructs (or pages through with the SDK paginator) is a command of an SDK package the same file imports', () => {
     const sent: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       const packages = packagesOf(file);
-      for (const [, operation] of text.matchAll(/new (?:\w+\.)?(\w+)Command\(/g)) {
+      const operations = [...text.matchAll(/new (?:\w+\.)?(\w+)Command\(/g), ...text.matchAll(/\bpaginate(\w+)\(/g)].map((m) => m[1]);
+      for (const operation of operations) {
         sent.push(operation!);
         expect(packages.some((pkg) => sdkHas(pkg, operation!)), `${file}: ${operation}Command in ${packages.join(', ') || 'no SDK package'}`).toBe(true);
       }

@@ -27,18 +27,15 @@ export class EnabledRegionsCache {
   }
 
   private async load(signal?: AbortSignal): Promise<EnabledRegions> {
-    const [client, { ListRegionsCommand }] = await Promise.all([this.clients.get('account'), import('@aws-sdk/client-account')]);
+    const [client, { paginateListRegions }] = await Promise.all([this.clients.get('account'), import('@aws-sdk/client-account')]);
     const regions: string[] = [];
     const tokens = new PageTokens('account ListRegions');
-    let nextToken: string | undefined;
-    do {
-      const page = await client.send(
-        new ListRegionsCommand({ RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'], ...(nextToken ? { NextToken: nextToken } : {}) }),
-        signal ? { abortSignal: signal } : {},
-      );
+    const input = { RegionOptStatusContains: ['ENABLED' as const, 'ENABLED_BY_DEFAULT' as const] };
+    for await (const page of paginateListRegions({ client }, input, signal ? { abortSignal: signal } : {})) {
       for (const region of page.Regions ?? []) if (region.RegionName) regions.push(region.RegionName);
-      nextToken = tokens.next(page.NextToken);
-    } while (nextToken);
+      // The guard sees each token before the paginator sends it again.
+      if (tokens.next(page.NextToken) === undefined) break;
+    }
     return { regions: regions.sort() };
   }
 }

@@ -34,19 +34,18 @@ export async function listInstances(clients: AwsClients, region: string, organiz
 }
 
 async function instancesIn(clients: AwsClients, region: string, signal?: AbortSignal): Promise<Omit<IdentityCenterInstance, 'kind'>[]> {
-  const [client, { ListInstancesCommand }] = await Promise.all([clients.get('ssoadmin', region), import('@aws-sdk/client-sso-admin')]);
+  const [client, { paginateListInstances }] = await Promise.all([clients.get('ssoadmin', region), import('@aws-sdk/client-sso-admin')]);
   const instances: Omit<IdentityCenterInstance, 'kind'>[] = [];
   const tokens = new PageTokens('sso-admin ListInstances');
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListInstancesCommand({ ...(token ? { NextToken: token } : {}) }), signal ? { abortSignal: signal } : {});
+  for await (const page of paginateListInstances({ client }, {}, signal ? { abortSignal: signal } : {})) {
     for (const instance of page.Instances ?? []) {
       if (instance.InstanceArn && instance.IdentityStoreId && instance.Status !== 'DELETE_IN_PROGRESS') {
         instances.push({ instanceArn: instance.InstanceArn, identityStoreId: instance.IdentityStoreId, ownerAccountId: instance.OwnerAccountId ?? '', region });
       }
     }
-    token = tokens.next(page.NextToken);
-  } while (token);
+    // The guard sees each token before the paginator sends it again.
+    if (tokens.next(page.NextToken) === undefined) break;
+  }
   return instances;
 }
 
