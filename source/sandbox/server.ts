@@ -24,6 +24,8 @@ export interface SandboxOptions {
   scale?: number;
   /** Request-rate quotas per service (default on). */
   rateLimits?: boolean;
+  /** The quotas' clock in milliseconds (default performance.now); a frozen one makes a burst's outcome exact in tests. */
+  rateClock?: () => number;
   /** Called once per handled request; used by `sandbox serve --verbose` and tests. */
   onRequest?: (entry: { service: string; operation: string; region: string; status: number }) => void;
 }
@@ -53,7 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: () => baseUrl,
     listProperties: options.listProperties ?? 'identifiers',
     scale: options.scale ?? 1,
-    rateLimiter: new RateLimiter(options.rateLimits ?? true),
+    rateLimiter: new RateLimiter(options.rateLimits ?? true, options.rateClock),
   };
   const services = createServices(context);
   const defaultRegion = options.defaultRegion ?? 'us-east-1';
