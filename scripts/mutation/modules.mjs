@@ -5,9 +5,18 @@
 // module is its own Stryker run with its own incremental file and JSON report under
 // reports/mutation/, so a rerun after a change to one module re-tests only what changed.
 export const modules = {
-  understanding: {
-    mutate: ['source/understanding/planner.ts', 'source/understanding/period.ts', 'source/understanding/regions.ts'],
-    tests: ['test/planner.test.ts', 'test/planner-properties.test.ts', 'test/period-boundaries.test.ts', 'test/region-mentions.test.ts'],
+  // Question understanding, one run per part: the planner (the question to a plan), periods, regions.
+  planner: {
+    mutate: ['source/understanding/planner.ts', 'source/understanding/plan-costs.ts', 'source/understanding/plan-resources.ts'],
+    tests: ['test/planner.test.ts', 'test/period-boundaries.test.ts'],
+  },
+  periods: {
+    mutate: ['source/understanding/period.ts'],
+    tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts', 'test/planner.test.ts'],
+  },
+  regions: {
+    mutate: ['source/understanding/regions.ts'],
+    tests: ['test/region-mentions.test.ts', 'test/planner.test.ts'],
   },
   tiers: {
     mutate: ['source/tiers/*.ts'],
@@ -33,9 +42,10 @@ export const modules = {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
     tests: ['test/cost-calls.test.ts', 'test/cost-answers.test.ts'],
   },
+  // The identity context: the sign-in method from the caller ARN, the session's user name, expiry.
   identity: {
-    mutate: ['source/identity/*.ts'],
-    tests: ['test/identity.test.ts'],
+    mutate: ['source/identity/identity-context.ts'],
+    tests: ['test/sign-in-method.test.ts', 'test/identity-context.test.ts'],
   },
   'keys-editor': {
     mutate: ['source/ui/keys.ts', 'source/ui/state/editor.ts', 'source/ui/state/editor-text.ts'],
@@ -46,3 +56,4 @@ export const modules = {
 export const reportDir = 'reports/mutation';
 export const reportFile = (module) => `${reportDir}/${module}.json`;
 export const incrementalFile = (module) => `${reportDir}/${module}.incremental.json`;
+export const checkerTsconfigFile = (module) => `${reportDir}/${module}.tsconfig.json`;
