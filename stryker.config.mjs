@@ -19,16 +19,12 @@ writeFileSync(tsconfigFile, `${JSON.stringify({ extends: '../../tsconfig.json', 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: module.mutate,
-  testFiles: module.tests,
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: false },
-  // Per-test coverage: each mutant runs only the tests that reach it.
+  vitest: { configFile: 'scripts/mutation/vitest.config.mjs', related: false },
+  // Per-test coverage: each mutant runs only the tests that reach it. Static mutants (module-level
+  // tables and patterns, reached only while the module loads) run every test of the module.
   coverageAnalysis: 'perTest',
-  // Static mutants (module-level constants: the sanitizer's patterns, tables) are not activated by
-  // the vitest runner here: every one was reported surviving, though applied by hand the first
-  // (the OSC pattern without its `*`) fails five rows of test/terminal-text.test.ts. They are
-  // ignored rather than counted as survivors; the row tests pin those constants.
-  ignoreStatic: true,
+  ignoreStatic: false,
   checkers: ['typescript'],
   tsconfigFile,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },

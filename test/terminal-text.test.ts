@@ -20,6 +20,8 @@ describe('safeText', () => {
     ['CSI cut short', 'a\u001b[12', 'a'],
     ['C1 CSI', 'a\u009b2Jb', 'ab'],
     ['C1 CSI with an intermediate byte', 'a\u009b1 qb', 'ab'],
+    ['C1 CSI with several parameters', 'a\u009b1;31mb', 'ab'],
+    ['C1 CSI cut short', 'a\u009b12', 'a'],
     ['ESC and one character', 'a\u001bcb\u001b7c', 'abc'],
     ['a lone ESC', 'ab\u001b', 'ab'],
     ['C0 controls', 'a\u0000b\u0007c\u0008d\u000be\u001ff', 'abcdef'],

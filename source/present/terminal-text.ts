@@ -9,8 +9,9 @@ import stringWidth from 'string-width';
  * become spaces unless kept.
  */
 const escapeSequences =
-  // OSC … BEL/ST | DCS/SOS/PM/APC … ST | CSI … final | C1 CSI … final | ESC + one char
-  /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|\u001b[ -~]?/g;
+  // OSC … BEL/ST | DCS/SOS/PM/APC … ST | CSI … final | C1 CSI … final | ESC + one char (a lone ESC is
+  // a control character: the next pattern removes it)
+  /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|\u001b[ -~]/g;
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeText(text: string, options: { keepNewlines?: boolean } = {}): string {

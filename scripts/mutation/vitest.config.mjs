@@ -1,0 +1,12 @@
+// The vitest config of a mutation run: the project's, with only the module's test files
+// (QCHAT_MUTATION_MODULE, see modules.mjs). The files are chosen here rather than with Stryker's
+// `testFiles`: given that option, Stryker 9 runs static mutants (module-level tables and patterns)
+// with a test filter, and the vitest runner then activates them only after the module was loaded,
+// so every one survived; without it they run in a fresh load of the module with the mutant active.
+import base from '../../vitest.config.ts';
+import { modules } from './modules.mjs';
+
+const module = modules[process.env.QCHAT_MUTATION_MODULE ?? ''];
+if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.keys(modules).join(', ')}`);
+
+export default { ...base, test: { ...base.test, include: module.tests } };
