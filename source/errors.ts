@@ -48,6 +48,7 @@ const errorCodes = {
   FILE_UNUSABLE: 'file',
   UNEXPECTED_REPLY: 'unexpected',
   PORT_IN_USE: 'unexpected',
+  INSTALLATION_DAMAGED: 'unexpected',
   UNEXPECTED: 'unexpected',
 } as const satisfies Record<string, ErrorCategory>;
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { shippedConfigPath } from '../config/package-root.js';
+import { z } from 'zod';
+import { loadShippedJson } from '../storage/shipped-json.js';
 
 /** AWS regions with their console names and the names people use for them (config/regions.json). */
 export interface RegionInfo {
@@ -9,10 +9,14 @@ export interface RegionInfo {
   optIn: boolean;
 }
 
+const fileSchema = z.object({
+  regions: z.array(z.object({ code: z.string().min(1), name: z.string(), aliases: z.array(z.string()), optIn: z.boolean() })),
+});
+
 let catalog: RegionInfo[] | undefined;
 
 export function regionCatalog(): RegionInfo[] {
-  catalog ??= (JSON.parse(readFileSync(shippedConfigPath('regions.json'), 'utf8')) as { regions: RegionInfo[] }).regions;
+  catalog ??= loadShippedJson('regions.json', fileSchema).regions;
   return catalog;
 }
 

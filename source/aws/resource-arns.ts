@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { shippedConfigPath } from '../config/package-root.js';
+import { z } from 'zod';
+import { loadShippedJson } from '../storage/shipped-json.js';
 
 /**
  * The bridge between the Resource Groups Tagging API, which speaks ARNs, and Cloud Control, which
@@ -8,9 +8,11 @@ import { shippedConfigPath } from '../config/package-root.js';
  */
 let templates: Map<string, string> | undefined;
 
+const fileSchema = z.object({ types: z.array(z.looseObject({ type: z.string(), arn: z.string().optional() })) });
+
 function arnTemplate(typeName: string): string | undefined {
   if (!templates) {
-    const { types } = JSON.parse(readFileSync(shippedConfigPath('resource-schemas.json'), 'utf8')) as { types: Array<{ type: string; arn?: string }> };
+    const { types } = loadShippedJson('resource-schemas.json', fileSchema);
     templates = new Map(types.flatMap((entry) => (entry.arn ? [[entry.type, entry.arn] as [string, string]] : [])));
   }
   return templates.get(typeName);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { shippedConfigPath } from '../config/package-root.js';
+import { loadShippedJson } from '../storage/shipped-json.js';
 import { probeNames } from './probes/index.js';
 import { placeholdersOf, type StepTemplate, type ValueDefinitions } from './templates.js';
 
@@ -88,8 +88,8 @@ let cached: ConsoleErrorCatalog | undefined;
 
 /** The shipped catalog (config/console-errors.json), read once. */
 export function consoleErrorCatalog(): ConsoleErrorCatalog {
-  const file = shippedConfigPath('console-errors.json');
-  cached ??= parseConsoleErrorCatalog(JSON.parse(readFileSync(file, 'utf8')), file);
+  // Read through the shipped-file loader; the catalog checks its own entries (and their patterns).
+  cached ??= parseConsoleErrorCatalog(loadShippedJson('console-errors.json', z.unknown()), shippedConfigPath('console-errors.json'));
   return cached;
 }
 

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { shippedConfigPath } from '../config/package-root.js';
+import { z } from 'zod';
+import { loadShippedJson } from '../storage/shipped-json.js';
 import { withinOneEdit } from './typos.js';
 
-interface CostService {
-  names: string[];
-  values: string[];
-}
+const fileSchema = z.object({ services: z.array(z.object({ names: z.array(z.string().min(1)), values: z.array(z.string().min(1)) })) });
 
 interface ServiceName {
   name: string;
@@ -24,7 +21,7 @@ export interface CostServiceMention {
 let services: ServiceName[] | undefined;
 
 function load(): ServiceName[] {
-  const file = JSON.parse(readFileSync(shippedConfigPath('cost-services.json'), 'utf8')) as { services: CostService[] };
+  const file = loadShippedJson('cost-services.json', fileSchema);
   return file.services
     .flatMap((service) => service.names.map((name) => ({ name, values: service.values })))
     .sort((a, b) => b.name.length - a.name.length)
