@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   findResourceInQuestion,
   findResourceType,
-  resolveParent,
   resourceTypeInfo,
   resourceTypes,
   suggestResourceTypes,
 } from '../source/understanding/resource-catalog.js';
+import { resolveParent } from '../source/understanding/resource-parents.js';
 import { shippedConfigPath } from '../source/config/package-root.js';
 
 function typeOf(phrase: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { ListFilters, PlanResult, RegionScope, ResourcePlan } from './plan.js';
 import { closestPhrasings, didYouMean, helpPlan, parseTopN, reply } from './replies.js';
-import { findResourceInQuestion, findResourceType, resolveParent, resourceTypeInfo, suggestResourceTypes, type ResourceMention } from './resource-catalog.js';
+import { findResourceInQuestion, findResourceType, resourceTypeInfo, suggestResourceTypes, type ResourceMention } from './resource-catalog.js';
+import { resolveParent } from './resource-parents.js';
 
 export const countWords = /\bhow many\b|\bcount\b|\bnumber of\b|\btotal number\b/i;
 export const listWords = /^(?:please )?(?:list|enumerate)\b|\b(?:list|enumerate) (?:all|my|the|every)\b|\ball (?:of )?(?:my|the)\b/i;

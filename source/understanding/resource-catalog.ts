@@ -1,6 +1,6 @@
 // Turns the noun a person used ("lambdas", "secuirty groups", "AWS::EKS::Nodegroup") into a
-// CloudFormation type name, and finds the parent some types need before Cloud Control can list
-// them ("node groups in cluster prod" gives the ResourceModel { ClusterName: 'prod' }).
+// CloudFormation type name, exactly or past a typo, and suggests the nearest nouns when none fits.
+// The parents some types need before they can be listed are found by resource-parents.ts.
 import { readFileSync } from 'node:fs';
 import { shippedConfigPath } from '../config/package-root.js';
 
@@ -30,13 +30,6 @@ export type ResourceLookup =
 
 /** What a whole question names: nothing, or a lookup together with the words it used. */
 export type ResourceMention = { kind: 'none' } | (ResourceLookup & { phrase: string; span: [number, number] });
-
-export type ParentResolution =
-  /** The type is listed account-wide. */
-  | { kind: 'none' }
-  | { kind: 'resolved'; resourceModel: Record<string, string> }
-  /** `message` asks for the parent; `examples` are phrasings that name it or find its names. */
-  | { kind: 'missing'; resourceModel: Record<string, string>; missing: string[]; message: string; examples: string[] };
 
 interface Phrase {
   display: string;
@@ -80,7 +73,7 @@ function addUnique(map: Map<string, string[]>, key: string, type: string): void 
   map.set(key, list);
 }
 
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
@@ -89,7 +82,7 @@ function wordsOf(text: string): string[] {
  * alias). In what a user typed, "-es" is a plural ending only after s, x, z, ch and sh ("names" is
  * not "nam"); the catalog's own words keep every spelling, so typos of them stay close.
  */
-function spellings(word: string, typed = false): string[] {
+export function spellings(word: string, typed = false): string[] {
   const out = [word];
   if (word.length >= 3 && word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
   if (word.length >= 4 && (typed ? /(?:s|x|z|ch|sh)es$/.test(word) : word.endsWith('es'))) out.push(word.slice(0, -2));
@@ -263,7 +256,7 @@ function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 // Words of a question that are never a resource noun, so typo tolerance cannot turn them into one.
-const questionWords = new Set(
+export const questionWords = new Set(
   'a about across after all am an and any are as at be been before between by can cost costs count did do does each every find for from give had has have how i in into is it its last list many me mine month most much my named of on or our over per please show since some tagged than that the their them there these they this those to top total under used was week were what when where which who why with year yesterday you your today running stopped region regions enabled called'.split(' '),
 );
 
@@ -350,77 +343,4 @@ function qualifiersOf(type: string, sharedWords: string[]): string[] {
   const shared = new Set(sharedWords.flatMap((word) => spellings(word)));
   const words = [entry.service.toLowerCase(), ...(entry.synonyms ?? []).flatMap(wordsOf)];
   return [...new Set(words)].filter((w) => !spellings(w).some((s) => shared.has(s)));
-}
-
-const valuePattern = String.raw`[\w./][\w.:/@+#-]*`;
-const notAValue = new Set([...questionWords, 'aws', 'one', 'ones', 'both', 'id', 'arn', 'name']);
-
-/** "LoadBalancerArn" → "load balancer arn". */
-function spaced(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** How a question can name a parent property: "cluster", "eks cluster", "ClusterName". */
-function parentPhrases(property: string, parentType: string | undefined): string[] {
-  const stripped = property.replace(/(Name|Id|ID|Arn|ARN|Identifier)$/, '') || property;
-  const synonyms = parentType ? (resourceTypeInfo(parentType)?.synonyms ?? []) : [];
-  const phrases = [property.toLowerCase(), spaced(property), spaced(stripped), ...synonyms];
-  const spelled = phrases.flatMap((p) => {
-    const words = wordsOf(p);
-    const last = words.pop() ?? '';
-    return spellings(last).map((s) => [...words, s].join(' '));
-  });
-  return [...new Set(spelled)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
-}
-
-function findParentValue(question: string, phrases: string[], reserved: Set<string>): string | undefined {
-  const alternatives = phrases.map((p) => p.split(' ').map(escapeRegExp).join('\\s+')).join('|');
-  const after = new RegExp(String.raw`\b(?:${alternatives})s?\b\s*(?:named|called|is|=|:)?\s*["'\x60]?(${valuePattern})`, 'gi');
-  const before = new RegExp(String.raw`(?:^|[\s"'\x60])(${valuePattern})["'\x60]?\s+(?:${alternatives})s?\b`, 'gi');
-  const usable = (value: string | undefined): value is string => value !== undefined && !notAValue.has(value.toLowerCase()) && !reserved.has(value.toLowerCase());
-  for (const pattern of [after, before]) {
-    for (const m of question.matchAll(pattern)) if (usable(m[1])) return m[1];
-  }
-  return undefined;
-}
-
-/**
- * Builds the ResourceModel a list call needs from the parent the question names
- * ("node groups in cluster prod", "nodegroups of the prod cluster", "for cluster prod"),
- * or says which parent is missing and how to name it.
- */
-export function resolveParent(type: string, question: string): ParentResolution {
-  const entry = resourceTypeInfo(type);
-  const parents = entry?.listParents ?? [];
-  if (!entry || parents.length === 0) return { kind: 'none' };
-  const resourceModel: Record<string, string> = {};
-  const missing: string[] = [];
-  const reserved = new Set([...(entry.synonyms ?? []).flatMap(wordsOf), entry.service.toLowerCase()]);
-  for (const property of parents) {
-    const phrases = parentPhrases(property, entry.parentTypes?.[property]);
-    const value = findParentValue(question, phrases, new Set([...reserved, ...phrases.flatMap(wordsOf)]));
-    if (value) resourceModel[property] = value;
-    else missing.push(property);
-  }
-  if (missing.length === 0) return { kind: 'resolved', resourceModel };
-  return { kind: 'missing', resourceModel, missing, ...askForParents(entry, missing) };
-}
-
-function askForParents(entry: ResourceTypeEntry, missing: string[]): { message: string; examples: string[] } {
-  const nouns = missing.map((property) => {
-    const parentType = entry.parentTypes?.[property];
-    return spaced(parentType ? (resourceTypeInfo(parentType)?.name ?? property) : property);
-  });
-  const named = missing.map((property, i) => `${nouns[i]} (${property})`).join(' and ');
-  const noun = nouns[0] ?? 'parent';
-  const resourcePhrase = entry.synonyms?.[0] ?? entry.type;
-  const examples = [`${resourcePhrase} in ${noun} <name>`];
-  const parentType = entry.parentTypes?.[missing[0] ?? ''];
-  const parentPhrase = parentType ? resourceTypeInfo(parentType)?.synonyms?.find((s) => findResourceType(s).kind === 'match') : undefined;
-  if (parentPhrase) examples.push(`list ${parentPhrase}`);
-  return { message: `Which ${named}? ${entry.type} is listed per ${noun}; name it, e.g. "${examples[0]}".`, examples };
 }
