@@ -120,7 +120,7 @@ describe('the same answers whatever the listing returns', () => {
   it('past describeLimit, says how many calls a filter would take instead of claiming it', async () => {
     const session = await sandboxSession({ describeLimit: 5 });
     const { answer: a } = await askAnswer(session, 'list stopped ec2 instances in all regions');
-    expect(a.summary).toMatch(/^Could not apply the filter in state stopped to EC2 instances\. To filter on state, qchat would read each of the \d+ EC2 instances with GetResource: \d+ calls, about \d+ s at 10 per second per region/);
+    expect(a.summary).toMatch(/^Could not apply the filter in state stopped to EC2 instances\. To apply "in state stopped", qchat would read each of the \d+ EC2 instances with GetResource: \d+ calls, about \d+ s at 10 per second per region/);
     expect(a.summary).toContain('ask with --details (qchat ask) or raise describeLimit');
     // Nothing failed at AWS: the filter was left unapplied, which `ask` tells by exit 2, not 6.
     expect(a.outcome).toBe('unapplied');

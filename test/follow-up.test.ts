@@ -24,7 +24,7 @@ describe('follow-ups change the previous plan', () => {
     ['what about this month?', lastMonthSpend, { intent: 'cost-total', period: { start: '2026-11-01' }, service: { name: 'EC2' } }, 'this month'],
     ['and in eu-west-1?', lastMonthSpend, { intent: 'cost-total', regions: ['eu-west-1'], period: { start: '2026-10-01' } }, 'in eu-west-1'],
     ['by region', lastMonthSpend, { intent: 'cost-by-region', groupBy: 'REGION' }, 'by region'],
-    ['only the stopped ones', instances, { intent: 'list', resourceType: 'AWS::EC2::Instance', filters: { state: 'stopped' } }, 'only stopped'],
+    ['only the stopped ones', instances, { intent: 'list', resourceType: 'AWS::EC2::Instance', filters: { properties: [{ property: 'State.Name', value: 'stopped' }] } }, 'only stopped'],
     ['and in Frankfurt', instances, { regions: ['eu-central-1'] }, 'in eu-central-1'],
     ['what about all regions', instances, { regions: 'all' }, 'in all regions'],
     ['just the first 3', instances, { limit: 3 }, 'top 3'],

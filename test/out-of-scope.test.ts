@@ -83,7 +83,8 @@ describe('qchat ask', () => {
 describe('every word accounted for', () => {
   it('names a qualifier it cannot read instead of dropping it', () => {
     expect(planQuestion('list my idle instances', context)).toMatchObject({ kind: 'plan', plan: { intent: 'list', ignored: ['idle'] } });
-    expect(planQuestion('list running instances', context)).toMatchObject({ kind: 'plan', plan: { ignored: [], filters: { state: 'running' } } });
+    expect(planQuestion('list running instances', context)).toMatchObject({ kind: 'plan', plan: { ignored: [], filters: { properties: [{ property: 'State.Name', value: 'running' }] } } });
+    expect(planQuestion('list running buckets', context)).toMatchObject({ kind: 'plan', plan: { ignored: ['running'], filters: { properties: [] } } });
   });
 
   it('never takes a misspelt noun for a resource name', () => {

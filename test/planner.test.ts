@@ -26,7 +26,9 @@ function replyTo(question: string): Reply {
 }
 
 const period = (start: string, end: string) => ({ start, end });
-const noFilters = { tags: [], nameContains: null, state: null };
+const noFilters = { tags: [], name: null, properties: [] };
+const ec2State = (name: string) => ({ properties: [{ property: 'State.Name', op: 'is' as const, value: name, label: `in state ${name}` }] });
+const contains = (value: string) => ({ name: { match: 'contains' as const, value } });
 const ec2 = ['Amazon Elastic Compute Cloud - Compute'];
 
 describe('the examples from the issue', () => {
@@ -101,22 +103,27 @@ describe('list', () => {
   });
 
   it.each<[string, string, Partial<ListFilters>]>([
-    ['list running ec2 instances in Frankfurt', 'AWS::EC2::Instance', { state: 'running' }],
-    ['stopped instances', 'AWS::EC2::Instance', { state: 'stopped' }],
-    ['volumes that are available', 'AWS::EC2::Volume', { state: 'available' }],
-    ['in-use volumes', 'AWS::EC2::Volume', { state: 'in-use' }],
+    ['list running ec2 instances in Frankfurt', 'AWS::EC2::Instance', ec2State('running')],
+    ['stopped instances', 'AWS::EC2::Instance', ec2State('stopped')],
     ['show s3 buckets tagged env=prod', 'AWS::S3::Bucket', { tags: [{ key: 'env', value: 'prod' }] }],
     ['instances tagged env = prod', 'AWS::EC2::Instance', { tags: [{ key: 'env', value: 'prod' }] }],
     ['instances with tag Name=web', 'AWS::EC2::Instance', { tags: [{ key: 'Name', value: 'web' }] }],
     ['buckets tagged team', 'AWS::S3::Bucket', { tags: [{ key: 'team', value: null }] }],
     ['lambdas tagged with team:payments', 'AWS::Lambda::Function', { tags: [{ key: 'team', value: 'payments' }] }],
     ['functions with env=dev', 'AWS::Lambda::Function', { tags: [{ key: 'env', value: 'dev' }] }],
-    ['functions whose name contains api', 'AWS::Lambda::Function', { nameContains: 'api' }],
-    ['lambda functions named orders', 'AWS::Lambda::Function', { nameContains: 'orders' }],
-    ['lambda functions containing orders', 'AWS::Lambda::Function', { nameContains: 'orders' }],
-    ["buckets named 'logs'", 'AWS::S3::Bucket', { nameContains: 'logs' }],
-    ['list instances with name containing web', 'AWS::EC2::Instance', { nameContains: 'web' }],
-    ['running instances tagged env=prod in frankfurt', 'AWS::EC2::Instance', { tags: [{ key: 'env', value: 'prod' }], state: 'running' }],
+    ['functions whose name contains api', 'AWS::Lambda::Function', contains('api')],
+    ['lambda functions named orders', 'AWS::Lambda::Function', contains('orders')],
+    ['lambda functions containing orders', 'AWS::Lambda::Function', contains('orders')],
+    ["buckets named 'logs'", 'AWS::S3::Bucket', contains('logs')],
+    ['list instances with name containing web', 'AWS::EC2::Instance', contains('web')],
+    ['running instances tagged env=prod in frankfurt', 'AWS::EC2::Instance', { tags: [{ key: 'env', value: 'prod' }], ...ec2State('running') }],
+    ['buckets with logs in the name', 'AWS::S3::Bucket', contains('logs')],
+    ['functions starting with order', 'AWS::Lambda::Function', { name: { match: 'prefix', value: 'order' } }],
+    ['queues whose names end with -dlq', 'AWS::SQS::Queue', { name: { match: 'suffix', value: '-dlq' } }],
+    ['functions with tag value prod', 'AWS::Lambda::Function', { tags: [{ key: null, value: 'prod' }] }],
+    ['instances with the tag key team', 'AWS::EC2::Instance', { tags: [{ key: 'team', value: null }] }],
+    ['buckets with an owner tag', 'AWS::S3::Bucket', { tags: [{ key: 'owner', value: null }] }],
+    ['functions where tag env is prod', 'AWS::Lambda::Function', { tags: [{ key: 'env', value: 'prod' }] }],
   ])('%s', (question, resourceType, filters) => {
     const planned = plan(question);
     expect(planned).toMatchObject({ intent: 'list', resourceType });

@@ -8,7 +8,9 @@ import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
 import type { RegionScope, ResourceDescribePlan, ResourceListPlan, ResourcePlan } from '../understanding/plan.js';
 import { shownWhole, withProperties, withTags } from './resource-details.js';
-import { applyFilters, display, resourceTable, typeLabel } from './resource-view.js';
+import { filterLabels } from '../understanding/resource-filters.js';
+import { applyFilters } from './resource-match.js';
+import { propertyRows, resourceTable, typeLabel } from './resource-view.js';
 
 /** Types whose one listing covers every region: ask one region and say so. */
 const globalTypePrefixes = ['AWS::S3::Bucket', 'AWS::IAM::', 'AWS::CloudFront::', 'AWS::Route53::', 'AWS::Organizations::', 'AWS::GlobalAccelerator::'];
@@ -55,16 +57,17 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   if (unparsable > 0) answer.warnings.push(`${plural(unparsable, 'resource')} came without readable properties; shown by identifier only.`);
   // Tags first (one Tagging API call per region), then whole reads only for what the tags kept.
   const tagged = await withTags(resources, typeName, global, plan.filters, context, answer);
-  const byTags = applyFilters(tagged.resources, { ...plan.filters, nameContains: null, state: null }, typeName).kept;
+  const byTags = applyFilters(tagged.resources, { ...plan.filters, name: null, properties: [] }, typeName).kept;
   const detailed = tagged.notApplied ? tagged : await withProperties(byTags, typeName, plan.filters, context, answer);
   if (detailed.notApplied) return unappliedFilter(answer, plan, typeName, detailed.notApplied);
-  const { kept, warnings } = applyFilters(detailed.resources, plan.filters, typeName);
+  const { kept, warnings, applied } = applyFilters(detailed.resources, plan.filters, typeName);
   answer.warnings.push(...warnings);
   if (truncated) answer.warnings.push(`Stopped reading at the cap of ${context.settings.listCap} resources per region (setting listCap); counts are at least these.`);
 
   const failedAll = asked.every((region) => answer.failures.some((failure) => failure.region === region));
   const where = global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : `across ${plural(asked.length - answer.failures.length, 'region')}`;
-  const filtered = describeFilters(plan);
+  // The headline names only the filters applied.
+  const filtered = describeFilters({ ...plan, filters: { ...plan.filters, properties: applied } });
   if (failedAll) {
     answer.outcome = 'failed';
     answer.summary = `Could not list ${typeLabel(typeName, 2)}: every region asked failed.`;
@@ -80,7 +83,7 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
     if (kept.length > 0) {
       // Columns come from the rows shown, read whole where the listing gave only identifiers.
-      const table = resourceTable(await shownWhole(kept.slice(0, limit), typeName, context, answer), limit);
+      const table = resourceTable(await shownWhole(kept.slice(0, limit), typeName, context, answer), limit, typeName);
       answer.table = { ...table, ...(kept.length > table.rows.length ? { note: `showing ${table.rows.length} of ${kept.length}` } : {}) };
     }
   }
@@ -121,7 +124,7 @@ async function describe(plan: ResourceDescribePlan, regions: string[], context: 
   answer.summary = `${typeName} ${resource.identifier} in ${resource.region}.`;
   answer.table = {
     columns: ['Property', 'Value'],
-    rows: Object.entries(resource.properties ?? {}).map(([key, value]) => [key, display(value)]),
+    rows: propertyRows(resource.properties ?? {}),
   };
   if (!resource.properties) answer.warnings.push('The resource came without readable properties.');
   return answer;
@@ -161,11 +164,6 @@ function countByRegion(resources: CloudResource[]): Array<[string, number]> {
 }
 
 function describeFilters(plan: ResourceListPlan): string {
-  const parts = [
-    ...plan.filters.tags.map((tag) => `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`),
-    ...(plan.filters.nameContains ? [`named like "${plan.filters.nameContains}"`] : []),
-    ...(plan.filters.state ? [`in state ${plan.filters.state}`] : []),
-    ...(plan.resourceModel ? Object.entries(plan.resourceModel).map(([key, value]) => `with ${key} ${value}`) : []),
-  ];
+  const parts = [...filterLabels(plan.filters), ...(plan.resourceModel ? Object.entries(plan.resourceModel).map(([key, value]) => `with ${key} ${value}`) : [])];
   return parts.length > 0 ? ` ${parts.join(', ')}` : '';
 }

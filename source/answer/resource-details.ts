@@ -9,6 +9,8 @@ import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
 import type { ListFilters } from '../understanding/plan.js';
+import { filterLabels } from '../understanding/resource-filters.js';
+import { needsRead } from './resource-match.js';
 import { typeLabel } from './resource-view.js';
 
 /**
@@ -38,7 +40,8 @@ export async function withTags(resources: CloudResource[], typeName: string, glo
 
   const pacers = regionPacers(context.clients, context.settings.regionRequestsPerSecond);
   const regions = [...new Set(bare.map((resource) => resource.region))];
-  const tagFilters = filters.tags.map((tag) => ({ key: tag.key, values: tag.value === null ? [] : [tag.value] }));
+  // A value asked for under any key ("tag value prod") has no TagFilter: GetResources then returns every tagged resource, matched here.
+  const tagFilters = filters.tags.flatMap((tag) => (tag.key === null ? [] : [{ key: tag.key, values: tag.value === null ? [] : [tag.value] }]));
   const outcomes = await fanOut(regions, (region, signal) => taggedResources(context.clients, { region, resourceType, tagFilters, pacer: pacers.of(region), ...(signal ? { signal } : {}) }), {
     concurrency: context.settings.fanoutConcurrency,
     ...(context.signal ? { signal: context.signal } : {}),
@@ -67,11 +70,12 @@ export async function withTags(resources: CloudResource[], typeName: string, glo
   return { resources: tagged };
 }
 
-/** Reads the identifier-only resources among `resources` whole, when a state or name filter needs their properties. */
+/** Reads the identifier-only resources among `resources` whole, when a name or property filter needs what the listing lacks. */
 export function withProperties(resources: CloudResource[], typeName: string, filters: ListFilters, context: ExecutionContext, answer: Answer): Promise<Detailed> {
-  const bare = resources.filter((resource) => resource.partial);
-  if ((!filters.state && !filters.nameContains) || bare.length === 0) return Promise.resolve({ resources });
-  return describe(resources, bare, typeName, `filter on ${filters.state ? 'state' : 'name'}`, context, answer);
+  const bare = resources.filter((resource) => needsRead(resource, filters, typeName));
+  if (bare.length === 0) return Promise.resolve({ resources });
+  const labels = filterLabels({ tags: [], name: filters.name, properties: filters.properties }).map((label) => `"${label}"`);
+  return describe(resources, bare, typeName, `apply ${labels.join(' and ')}`, context, answer);
 }
 
 /** Reads the rows a table shows whole, so its columns are the same whatever the listing returned; bounded by the table size. */

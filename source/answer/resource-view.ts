@@ -1,98 +1,81 @@
 import type { CloudResource } from '../aws/cloud-control.js';
-import type { ListFilters } from '../understanding/plan.js';
+import { typeView, type ViewColumn } from '../understanding/resource-views.js';
+import { nameOf, valueAt } from './resource-match.js';
 
-/** Properties worth a column when a type has them, most telling first. */
+/** Properties worth a column when a type has no chosen columns, most telling first. */
 const interesting = [
   'State', 'Status', 'DBInstanceStatus', 'KeyState', 'InstanceType', 'DBInstanceClass', 'Engine', 'Runtime', 'MemorySize',
   'BillingMode', 'CidrBlock', 'VpcId', 'AvailabilityZone', 'Size', 'VolumeType', 'Version', 'LaunchType', 'MetricName',
   'RetentionInDays', 'KeySpec', 'FifoQueue', 'ScalingConfig',
 ];
-const stateProperties = ['State', 'Status', 'DBInstanceStatus', 'KeyState', 'InstanceState'];
-
-export function tagsOf(resource: CloudResource): Map<string, string> {
-  const tags = new Map<string, string>();
-  const raw = resource.properties?.Tags ?? resource.properties?.TagList;
-  if (Array.isArray(raw)) {
-    for (const tag of raw) {
-      if (tag && typeof tag === 'object' && 'Key' in tag) tags.set(String(tag.Key), String((tag as { Value?: unknown }).Value ?? ''));
-    }
-  } else if (raw && typeof raw === 'object') {
-    for (const [key, value] of Object.entries(raw)) tags.set(key, String(value));
-  }
-  return tags;
-}
-
-export function nameOf(resource: CloudResource): string {
-  const tagged = tagsOf(resource).get('Name');
-  if (tagged) return tagged;
-  const properties = resource.properties ?? {};
-  const key = Object.keys(properties).find((k) => /Name$/.test(k) && typeof properties[k] === 'string' && k !== 'KeyName');
-  return key ? String(properties[key]) : '';
-}
-
-export function stateOf(resource: CloudResource): string | undefined {
-  for (const key of stateProperties) {
-    const value = resource.properties?.[key];
-    if (typeof value === 'string') return value;
-    if (value && typeof value === 'object' && 'Name' in value) return String((value as { Name: unknown }).Name);
-  }
-  return undefined;
-}
-
-/** Applies a question's tag, name and state filters; says when a filter cannot apply to the type. */
-export function applyFilters(resources: CloudResource[], filters: ListFilters, typeName: string): { kept: CloudResource[]; warnings: string[] } {
-  const warnings: string[] = [];
-  let kept = resources;
-  for (const tag of filters.tags) {
-    kept = kept.filter((resource) => {
-      const value = tagsOf(resource).get(tag.key) ?? [...tagsOf(resource)].find(([k]) => k.toLowerCase() === tag.key.toLowerCase())?.[1];
-      return value !== undefined && (tag.value === null || value.toLowerCase() === tag.value.toLowerCase());
-    });
-  }
-  if (filters.nameContains) {
-    const needle = filters.nameContains.toLowerCase();
-    kept = kept.filter((resource) => resource.identifier.toLowerCase().includes(needle) || nameOf(resource).toLowerCase().includes(needle));
-  }
-  if (filters.state) {
-    if (resources.length > 0 && !resources.some((resource) => stateOf(resource) !== undefined)) {
-      warnings.push(`${typeName} has no state to filter on; the "${filters.state}" filter was ignored.`);
-    } else {
-      kept = kept.filter((resource) => stateOf(resource)?.toLowerCase() === filters.state);
-    }
-  }
-  return { kept, warnings };
-}
 
 /**
- * Columns for a listing: identifier, name, region, then up to two telling properties the type has.
- * A narrow terminal leaves out the properties first (the less telling one first), then the region
- * when every row has the same one; never the identifier or the name.
+ * Columns for a listing: identifier, the resource's own name, region, then the type's view columns
+ * (resource-views.ts) that the rows have. A narrow terminal leaves out the view columns first (the
+ * last one first), then the region when every row has the same one; never the identifier or the name.
  */
-export function resourceTable(resources: CloudResource[], rows: number): { columns: string[]; rows: string[][]; optional: string[] } {
-  const extra = interesting.filter((key) => resources.some((resource) => display(resource.properties?.[key]) !== '')).slice(0, 2);
-  const showName = resources.some((resource) => nameOf(resource) && nameOf(resource) !== resource.identifier);
-  const columns = ['Identifier', ...(showName ? ['Name'] : []), 'Region', ...extra];
-  const oneRegion = new Set(resources.map((resource) => resource.region)).size <= 1;
+export function resourceTable(resources: CloudResource[], rows: number, typeName: string): { columns: string[]; rows: string[][]; optional: string[] } {
+  const shown = resources.slice(0, rows);
+  const chosen = typeView(typeName).columns;
+  const columns = chosen.length > 0 ? chosen : fallbackColumns(shown);
+  const extra = columns.filter((column) => shown.some((resource) => cell(resource, column) !== ''));
+  const showName = shown.some((resource) => nameOf(resource, typeName) && nameOf(resource, typeName) !== resource.identifier);
+  const oneRegion = new Set(shown.map((resource) => resource.region)).size <= 1;
   return {
-    columns,
-    optional: [...extra].reverse().concat(oneRegion ? ['Region'] : []),
-    rows: resources.slice(0, rows).map((resource) => [
-      resource.identifier,
-      ...(showName ? [nameOf(resource)] : []),
-      resource.region,
-      ...extra.map((key) => display(resource.properties?.[key])),
-    ]),
+    columns: ['Identifier', ...(showName ? ['Name'] : []), 'Region', ...extra.map((column) => column.title)],
+    optional: extra.map((column) => column.title).reverse().concat(oneRegion ? ['Region'] : []),
+    rows: shown.map((resource) => [resource.identifier, ...(showName ? [nameOf(resource, typeName)] : []), resource.region, ...extra.map((column) => cell(resource, column))]),
   };
 }
 
-/** Flattens a property value for a table cell. */
+/** For a type without chosen columns: up to two telling properties the rows have. */
+function fallbackColumns(resources: CloudResource[]): ViewColumn[] {
+  return interesting.filter((key) => resources.some((resource) => display(resource.properties?.[key]) !== '')).slice(0, 2).map((key) => ({ title: key, property: key }));
+}
+
+function cell(resource: CloudResource, column: ViewColumn): string {
+  const value = valueAt(resource.properties, column.property);
+  const text = display(value);
+  if (column.format === 'arn-name') return text.split(/[/:]/).pop() ?? text;
+  if (column.format === 'date' && /^\d{4}-\d{2}-\d{2}T/.test(text)) return text.slice(0, 10);
+  return text;
+}
+
+/** Flattens a property value for a table cell: a list as its items, yes/no for flags. */
 export function display(value: unknown): string {
   if (value === undefined || value === null) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.map(display).filter(Boolean).join(', ');
   if (typeof value === 'object') {
     if ('Name' in value) return String((value as { Name: unknown }).Name);
     return JSON.stringify(value);
   }
   return String(value);
+}
+
+/**
+ * A resource model as a readable property list: nested values flattened to dotted paths
+ * ("VersioningConfiguration.Status"), list items numbered ("SecurityGroupIngress[1].CidrIp"),
+ * lists of plain values and tags on one line ("env=prod, team=payments").
+ */
+export function propertyRows(properties: Record<string, unknown>): string[][] {
+  const rows: string[][] = [];
+  const walk = (path: string, value: unknown): void => {
+    if (isTagList(value)) rows.push([path, value.map((tag) => `${String(tag.Key)}=${String(tag.Value ?? '')}`).join(', ')]);
+    else if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object')) rows.push([path, value.map(display).join(', ')]);
+    else if (Array.isArray(value)) value.forEach((item, index) => walk(`${path}[${index + 1}]`, item));
+    else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      if (entries.length === 0) rows.push([path, '']);
+      for (const [key, inner] of entries) walk(path ? `${path}.${key}` : key, inner);
+    } else rows.push([path, display(value)]);
+  };
+  walk('', properties);
+  return rows;
+}
+
+function isTagList(value: unknown): value is Array<{ Key: unknown; Value?: unknown }> {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && 'Key' in item && Object.keys(item).every((key) => key === 'Key' || key === 'Value'));
 }
 
 const acronyms = new Set(['VPC', 'API', 'APIS', 'REST', 'DB', 'NAT', 'ACL', 'IP', 'SSL', 'TLS', 'DNS', 'ARN', 'ID']);

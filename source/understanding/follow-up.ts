@@ -4,9 +4,9 @@
 import { findPeriod } from './period.js';
 import { regionScopeLabel, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
-import { parseFilters } from './plan-resources.js';
 import { findRegions } from './regions.js';
 import { parseTopN, reply } from './replies.js';
+import { filterLabels, mergeFilters, readFilters } from './resource-filters.js';
 
 /** Words that open a follow-up rather than a new question. */
 const opener = /^(?:(?:and|but|ok(?:ay)?|so|now|then|also|hmm|what about|how about|same(?: question| thing)?(?: for| in| but)?|just|only|show me|show|give me|make it|try)\b[\s,]*)+/i;
@@ -50,11 +50,12 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
   }
 
   if (plan.family === 'resources' && plan.intent !== 'describe') {
-    const filters = parseFilters(rest);
-    const added = { tags: [...plan.filters.tags, ...filters.tags], nameContains: filters.nameContains ?? plan.filters.nameContains, state: filters.state ?? plan.filters.state };
-    if (filters.tags.length > 0 || filters.nameContains || filters.state) {
-      plan = { ...plan, filters: added };
-      changes.push([filters.state ? `only ${filters.state}` : '', filters.nameContains ? `named like "${filters.nameContains}"` : '', ...filters.tags.map((tag) => `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`)].filter(Boolean).join(', '));
+    const { filters } = readFilters(rest, plan.resourceType);
+    const labels = filterLabels(filters);
+    if (labels.length > 0) {
+      plan = { ...plan, filters: mergeFilters(plan.filters, filters) };
+      // "only stopped", "only on Python", "only tagged env=prod".
+      changes.push(`only ${labels.map((label) => label.replace(/^in state /, '')).join(', ')}`);
     }
   }
 

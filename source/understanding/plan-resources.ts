@@ -1,6 +1,7 @@
-import type { ListFilters, PlanResult, RegionScope, ResourcePlan } from './plan.js';
+import type { PlanResult, RegionScope, ResourcePlan } from './plan.js';
 import { closestPhrasings, didYouMean, helpPlan, parseTopN, reply } from './replies.js';
 import { findResourceInQuestion, findResourceType, resourceTypeInfo, suggestResourceTypes, type ResourceMention } from './resource-catalog.js';
+import { readFilters, scopedChildType } from './resource-filters.js';
 import { resolveParent } from './resource-parents.js';
 
 export const countWords = /\bhow many\b|\bcount\b|\bnumber of\b|\btotal number\b/i;
@@ -36,11 +37,15 @@ export interface ResourcePlannerContext {
 export function planResources(text: string, context: ResourcePlannerContext): PlanResult {
   const literal = literalTypeName.exec(text)?.[0];
   if (literal && !resourceTypeInfo(literal)) return unknownTypeName(literal);
-  const found = findResourceInQuestion(withoutNames(text));
+  const scoped = scopedChildType(text);
+  const found: ResourceMention = scoped ? { kind: 'match', type: scoped.type, needsParent: [], listable: true, phrase: text.slice(...scoped.span), span: scoped.span } : findResourceInQuestion(withoutNames(text));
   if (found.kind !== 'match') return unmatchedResource(text, found);
 
-  const explicit = explicitIdentifier.exec(text)?.[0];
-  const identifier = explicit ?? nameAfterNoun(text, found.span);
+  const read = readFilters(text, found.type, found.span);
+  // An ID a filter reads names the parent, not the resource: "subnets in vpc vpc-0abc…".
+  const explicitMatch = explicitIdentifier.exec(text);
+  const explicit = explicitMatch && !read.used.some(([from, to]) => explicitMatch.index >= from && explicitMatch.index < to) ? explicitMatch[0] : undefined;
+  const identifier = explicit ?? (explicitMatch ? null : nameAfterNoun(text, found.span));
   // A plain word after the noun that is one slip from a resource noun is a misspelling, never a name: "cloudfront distros".
   const intent = resourceIntent(text, found.phrase, identifier);
   const misspelt = intent === 'describe' && !explicit && identifier && !quoted.test(text) && !describeWords.test(text) && /^[a-z]+$/.test(identifier) ? suggestResourceTypes(identifier, 2).filter((s) => s !== identifier && s.startsWith(identifier.slice(0, 3))) : [];
@@ -52,7 +57,7 @@ export function planResources(text: string, context: ResourcePlannerContext): Pl
   const plan: ResourcePlan =
     intent === 'describe' && identifier
       ? { ...common, intent, identifier: compositeIdentifier(found.type, resourceModel, identifier) }
-      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: parseFilters(text), limit: parseTopN(text), ignored: ignoredQualifier(text, found.span) };
+      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: read.filters, limit: parseTopN(text), ignored: [...new Set([...ignoredQualifier(text, found.span, read.used), ...read.unread])] };
   return { kind: 'plan', plan };
 }
 
@@ -134,31 +139,11 @@ function askedForNoun(text: string): string | undefined {
 /** Words before a resource noun that qualify it in ways qchat can read (the rest, "idle", "old", "unused", are named as ignored). */
 const readQualifiers = new Set([...notAName, ...'how many number of list show me find get describe count total please can you could what which are do i have there s3 ec2 aws amazon'.split(' ')]);
 
-/** The word just before the resource noun, when it qualifies the noun and nothing reads it: "idle" in "my idle instances". */
-function ignoredQualifier(text: string, span: [number, number]): string[] {
-  const before = /([A-Za-z]+)\s+$/.exec(text.slice(0, span[0]))?.[1];
-  if (!before || readQualifiers.has(before.toLowerCase()) || stateFilter.test(before)) return [];
-  return [before];
-}
-
-/** "tagged env=prod", "with tag team", "tagged with team:payments". */
-const taggedPhrase = /\b(?:tagged(?: with)?|with (?:the )?tags?|tags?)\s+([\w.:/+@-]+)(?:\s*=\s*([\w.:/+@-]+))?/gi;
-/** "functions with env=dev": key=value on its own. */
-const bareTag = /(?<![\w:/-])([A-Za-z][\w.:-]{0,127})=([\w.:/+@-]+)/g;
-/** "named web", "whose name contains api", "containing orders". */
-const nameFilter = /\b(?:named|called|with names? (?:containing|like|matching)|whose names? (?:contains?|includes?|has)|names? contain(?:s|ing)?|containing|matching)\s+["'`]?([^"'`\s]+)/i;
-const stateFilter = /\b(running|stopped|stopping|pending|terminated|available|in-use|active|inactive|creating|deleting|failed)\b/i;
-
-/** Keys may hold colons ("aws:cloudformation:stack-name"); a single colon with no "=" separates key and value ("team:payments"). */
-function tagOf(key: string, value: string | undefined): ListFilters['tags'][number] {
-  if (value !== undefined) return { key, value };
-  const [tagKey, tagValue, ...rest] = key.split(':');
-  return tagKey && tagValue && rest.length === 0 ? { key: tagKey, value: tagValue } : { key, value: null };
-}
-
-export function parseFilters(text: string): ListFilters {
-  const tagMatch = (match: RegExpExecArray) => (match[1] === undefined ? [] : [tagOf(match[1], match[2])]);
-  const tags = [...text.matchAll(taggedPhrase)].flatMap(tagMatch);
-  if (tags.length === 0) tags.push(...[...text.matchAll(bareTag)].flatMap(tagMatch));
-  return { tags, nameContains: nameFilter.exec(text)?.[1] ?? null, state: stateFilter.exec(text)?.[1]?.toLowerCase() ?? null };
+/** The word just before the resource noun, when it qualifies the noun and no filter read it: "idle" in "my idle instances". */
+function ignoredQualifier(text: string, span: [number, number], used: Array<[number, number]>): string[] {
+  const before = /([A-Za-z]+)\s+$/.exec(text.slice(0, span[0]));
+  const word = before?.[1];
+  if (!before || !word || readQualifiers.has(word.toLowerCase())) return [];
+  const at = before.index;
+  return used.some(([from, to]) => at < to && at + word.length > from) ? [] : [word];
 }

@@ -1,9 +1,34 @@
 import type { Period } from './period.js';
 
+/** What a list or count keeps: every filter must hold (source/understanding/resource-filters.ts reads them). */
 export interface ListFilters {
-  tags: Array<{ key: string; value: string | null }>;
-  nameContains: string | null;
-  state: string | null;
+  tags: TagFilter[];
+  name: NameFilter | null;
+  properties: PropertyFilter[];
+}
+
+/** A tag key with a value, any value (value null), or a value under any key (key null: "tag value prod"). */
+export interface TagFilter {
+  key: string | null;
+  value: string | null;
+}
+
+export interface NameFilter {
+  match: 'contains' | 'prefix' | 'suffix';
+  value: string;
+}
+
+/**
+ * A property of the type's resource model (a dotted path into it, "State.Name"), as a qualifier of
+ * the question names it: "running", "python", "t3", "larger than 100 GB", "in the payments cluster".
+ */
+export interface PropertyFilter {
+  property: string;
+  /** is / prefix / contains compare text without case (on any element of a list); named also takes an ARN ending in the value; true / false read a flag that is false when absent. */
+  op: 'is' | 'prefix' | 'contains' | 'named' | 'above' | 'below' | 'at-least' | 'at-most' | 'true' | 'false';
+  value: string;
+  /** How the answer names the filter: "running", "with runtime python*", "in cluster payments". */
+  label: string;
 }
 
 /** Region codes, "all" for every enabled region, or a named group of them ("Europe", "all regions except us-east-1"): the enabled ones among `codes`. */

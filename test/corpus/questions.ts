@@ -51,12 +51,12 @@ for (const [noun, resourceType] of nouns) {
 // Docs-style phrasings.
 plan('List my Lambda functions', { intent: 'list', resourceType: 'AWS::Lambda::Function' });
 plan('How many EC2 instances do I have?', { intent: 'count', resourceType: 'AWS::EC2::Instance' });
-plan('What EC2 instances are running in us-east-1?', { intent: 'list', resourceType: 'AWS::EC2::Instance', regions: ['us-east-1'], filters: { state: 'running' } });
+plan('What EC2 instances are running in us-east-1?', { intent: 'list', resourceType: 'AWS::EC2::Instance', regions: ['us-east-1'], filters: { properties: [{ property: 'State.Name', value: 'running' }] } });
 plan('Show me my S3 buckets', { intent: 'list', resourceType: 'AWS::S3::Bucket' });
 plan('Which DynamoDB tables do I have in Ireland?', { intent: 'list', resourceType: 'AWS::DynamoDB::Table', regions: ['eu-west-1'] });
-plan('list stopped instances', { intent: 'list', filters: { state: 'stopped' } });
+plan('list stopped instances', { intent: 'list', filters: { properties: [{ property: 'State.Name', value: 'stopped' }] } });
 plan('buckets tagged env=prod', { intent: 'list', filters: { tags: [{ key: 'env', value: 'prod' }] } });
-plan('lambda functions named renderer', { intent: 'list', filters: { nameContains: 'renderer' } });
+plan('lambda functions named renderer', { intent: 'list', filters: { name: { match: 'contains', value: 'renderer' } } });
 plan('node groups in cluster prod', { intent: 'list', resourceType: 'AWS::EKS::Nodegroup', resourceModel: { ClusterName: 'prod' } });
 plan('describe bucket my-bucket-123456', { intent: 'describe', identifier: 'my-bucket-123456' });
 plan('describe instance i-0abc12345678def90', { intent: 'describe', identifier: 'i-0abc12345678def90' });
@@ -64,6 +64,44 @@ plan('top 5 lambda functions', { intent: 'list', limit: 5 });
 plan('lambdas outside us-east-1', { intent: 'list', regions: { group: 'all regions except us-east-1' } });
 plan('instances in APAC except Mumbai', { intent: 'list', regions: { group: 'Asia Pacific except ap-south-1' } });
 plan('vpcs in North America', { intent: 'list', regions: { group: 'North America' } });
+
+// ---------- Filters: qualifiers on the resource model, names, tags, parents ----------
+const where = (property: string, op: string, value: string) => ({ filters: { properties: [{ property, op, value }] } });
+plan('lambda functions running python', { resourceType: 'AWS::Lambda::Function', ...where('Runtime', 'prefix', 'python') });
+plan('which of my lambdas use python 3.12', { resourceType: 'AWS::Lambda::Function', ...where('Runtime', 'is', 'python3.12') });
+plan('how many node.js functions in all regions', { intent: 'count', regions: 'all', ...where('Runtime', 'prefix', 'nodejs') });
+plan('functions on node 20', where('Runtime', 'is', 'nodejs20.x'));
+plan('java lambdas in Ireland', { regions: ['eu-west-1'], ...where('Runtime', 'prefix', 'java') });
+plan('arm64 lambda functions', where('Architectures', 'is', 'arm64'));
+plan('lambda functions with more than 512 MB of memory', where('MemorySize', 'above', '512'));
+plan('stopped EC2 instances', { resourceType: 'AWS::EC2::Instance', ...where('State.Name', 'is', 'stopped') });
+plan('how many instances are running in all regions', { intent: 'count', ...where('State.Name', 'is', 'running') });
+plan('t3 instances', { resourceType: 'AWS::EC2::Instance', ...where('InstanceType', 'prefix', 't3.') });
+plan('list m5.large instances in us-east-1', where('InstanceType', 'is', 'm5.large'));
+plan('instances in vpc vpc-0a1b2c3d4e5f60718', where('VpcId', 'is', 'vpc-0a1b2c3d4e5f60718'));
+plan('postgres databases', { resourceType: 'AWS::RDS::DBInstance', ...where('Engine', 'contains', 'postgres') });
+plan('how many mysql rds instances', { intent: 'count', ...where('Engine', 'contains', 'mysql') });
+plan('db.t3.medium databases', where('DBInstanceClass', 'is', 'db.t3.medium'));
+plan('gp2 volumes', { resourceType: 'AWS::EC2::Volume', ...where('VolumeType', 'is', 'gp2') });
+plan('ebs volumes larger than 100 GB', where('Size', 'above', '100'));
+plan('unencrypted volumes in Europe', { regions: { group: 'Europe' }, ...where('Encrypted', 'false', 'false') });
+plan('fifo queues', { resourceType: 'AWS::SQS::Queue', ...where('FifoQueue', 'true', 'true') });
+plan('on-demand dynamodb tables', where('BillingMode', 'is', 'PAY_PER_REQUEST'));
+plan('valkey serverless caches', { resourceType: 'AWS::ElastiCache::ServerlessCache', ...where('Engine', 'is', 'valkey') });
+plan('spot node groups in cluster prod', { resourceModel: { ClusterName: 'prod' }, ...where('CapacityType', 'is', 'SPOT') });
+plan('services in the payments cluster', { resourceType: 'AWS::ECS::Service', ...where('Cluster', 'named', 'payments') });
+plan('ecs services in cluster prod-services', { resourceType: 'AWS::ECS::Service', ...where('Cluster', 'named', 'prod-services') });
+plan('subnets in vpc vpc-0a1b2c3d4e5f60718', { resourceType: 'AWS::EC2::Subnet', ...where('VpcId', 'is', 'vpc-0a1b2c3d4e5f60718') });
+plan('network load balancers', where('Type', 'is', 'network'));
+plan('disabled kms keys', where('Enabled', 'false', 'false'));
+plan('buckets with logs in the name', { resourceType: 'AWS::S3::Bucket', filters: { name: { match: 'contains', value: 'logs' } } });
+plan('functions starting with orders', { filters: { name: { match: 'prefix', value: 'orders' } } });
+plan('queues ending in -dlq', { filters: { name: { match: 'suffix', value: '-dlq' } } });
+plan('instances with tag key team', { filters: { tags: [{ key: 'team', value: null }] } });
+plan('lambda functions with tag value payments', { filters: { tags: [{ key: null, value: 'payments' }] } });
+plan('volumes with an owner tag', { filters: { tags: [{ key: 'owner', value: null }] } });
+plan('running t3 instances tagged env=prod', { filters: { tags: [{ key: 'env', value: 'prod' }], properties: [{ property: 'State.Name', value: 'running' }, { property: 'InstanceType', value: 't3.' }] } });
+plan('running buckets', { resourceType: 'AWS::S3::Bucket', ignored: ['running'], filters: { properties: [] } });
 
 // ---------- Costs ----------
 const periods: Array<[string, ReturnType<typeof p>, string]> = [
