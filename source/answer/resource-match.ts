@@ -26,12 +26,11 @@ export function tagsOf(resource: CloudResource): Map<string, string> {
   return tags;
 }
 
-/** The resource's own name: the type's name property (resource-views.ts), or its Name tag for EC2 types; '' when it has none. */
+/** The resource's own name: the type's name property (resource-views.ts), else its Name tag (the name EC2 types have); '' when it has none. */
 export function nameOf(resource: CloudResource, typeName: string): string {
   const property = typeView(typeName).name;
-  if (property === 'tag:Name') return tagsOf(resource).get('Name') ?? '';
-  const value = property ? resource.properties?.[property] : undefined;
-  return typeof value === 'string' ? value : '';
+  const value = property && property !== 'tag:Name' ? resource.properties?.[property] : undefined;
+  return typeof value === 'string' && value !== '' ? value : (tagsOf(resource).get('Name') ?? '');
 }
 
 /** Whether the filters need properties a listing of identifiers did not give (GetResource reads them). */
