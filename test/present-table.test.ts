@@ -56,20 +56,20 @@ const tableAt = (table: ReturnType<typeof resourceTable>, width: number) => fitT
 
 describe('narrow terminals leave out low-value columns before cutting an ID', () => {
   it('a listing declares its properties optional, the less telling first, and the region only when every row has the same', () => {
-    expect(resourceTable(instances(['us-east-1']), 50)).toMatchObject({ columns: ['Identifier', 'Name', 'Region', 'State', 'InstanceType'], optional: ['InstanceType', 'State', 'Region'] });
-    expect(resourceTable(instances(['us-east-1', 'eu-west-1']), 50).optional).toEqual(['InstanceType', 'State']);
+    expect(resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance')).toMatchObject({ columns: ['Identifier', 'Name', 'Region', 'State', 'Type'], optional: ['Type', 'State', 'Region'] });
+    expect(resourceTable(instances(['us-east-1', 'eu-west-1']), 50, 'AWS::EC2::Instance').optional).toEqual(['Type', 'State']);
   });
 
   it('at 120 columns every column is shown', () => {
-    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50), 120);
+    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance'), 120);
     expect(fitted.dropped).toEqual([]);
-    expect(fitted.lines[0]).toBe('Identifier           Name                     Region     State    InstanceType');
+    expect(fitted.lines[0]).toBe('Identifier           Name                     Region     State    Type');
   });
 
   it('at 80 columns everything fits; at 70 the type goes first; IDs and names stay whole', () => {
-    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50), 70);
-    expect(fitted.dropped).toEqual(['InstanceType']);
-    expect(tableAt(resourceTable(instances(['us-east-1']), 50), 80).dropped).toEqual([]);
+    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance'), 70);
+    expect(fitted.dropped).toEqual(['Type']);
+    expect(tableAt(resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance'), 80).dropped).toEqual([]);
     expect(fitted.lines).toEqual([
       'Identifier           Name                     Region     State',
       '───────────────────  ───────────────────────  ─────────  ───────',
@@ -79,25 +79,25 @@ describe('narrow terminals leave out low-value columns before cutting an ID', ()
   });
 
   it('at 60 columns both properties go and IDs and names are still whole', () => {
-    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50), 60);
-    expect(fitted.dropped).toEqual(['State', 'InstanceType']);
+    const fitted = tableAt(resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance'), 60);
+    expect(fitted.dropped).toEqual(['State', 'Type']);
     expect(fitted.lines.slice(2)).toEqual(['i-0591e36eb218ab960  search-node-01           us-east-1', 'i-0c98ea2805e7c6b51  checkout-worker-prod-02  us-east-1']);
   });
 
   it('at 45 columns a single-region listing leaves out the region too; a many-region one keeps it and narrows the name, not the ID', () => {
-    const one = tableAt(resourceTable(instances(['us-east-1']), 50), 45);
-    expect(one.dropped).toEqual(['Region', 'State', 'InstanceType']);
+    const one = tableAt(resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance'), 45);
+    expect(one.dropped).toEqual(['Region', 'State', 'Type']);
     expect(one.lines[2]).toBe('i-0591e36eb218ab960  search-node-01');
-    const many = tableAt(resourceTable(instances(['us-east-1', 'eu-west-1']), 50), 45);
-    expect(many.dropped).toEqual(['State', 'InstanceType']);
+    const many = tableAt(resourceTable(instances(['us-east-1', 'eu-west-1']), 50, 'AWS::EC2::Instance'), 45);
+    expect(many.dropped).toEqual(['State', 'Type']);
     expect(many.lines[3]).toBe('i-0c98ea2805e7c6b51  checkout-wor…  eu-west-1');
   });
 
   it('the answer says which columns were left out, wrapped to the width', () => {
-    const table = resourceTable(instances(['us-east-1']), 50);
+    const table = resourceTable(instances(['us-east-1']), 50, 'AWS::EC2::Instance');
     const answer = { ...emptyAnswer('Found 2 EC2 instances in us-east-1.'), table };
     const text = sectionsText(layoutAnswer(answer, { width: 60, tableRows: 50, wrap: true }));
-    expect(text).toContain('(State and InstanceType left out to fit 60 columns)');
+    expect(text).toContain('(State and Type left out to fit 60 columns)');
     expect(sectionsText(layoutAnswer(answer, { width: 120, tableRows: 50, wrap: true }))).not.toContain('left out');
     expect(text.split('\n').every((line) => cellWidth(line) <= 60)).toBe(true);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { answerJson } from '../source/headless/ask.js';
+import { accountJson } from '../source/headless/open-session.js';
 import { renderAnswerText } from '../source/present/answer-text.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
@@ -59,7 +60,7 @@ describe.each(['identifiers', 'full'] as const)('filters on the resource model a
     const text = renderAnswerText(answer, { width: 120, tableRows: 50, wrap: false });
     expect(text).toContain(`Found ${expected.length} EC2 instances in state stopped, of type t3.* across 17 regions.`);
     for (const r of expected) expect(text).toContain(r.identifier);
-    const json = JSON.parse(JSON.stringify(answerJson('list stopped t3 instances in all regions', plan, answer))) as { plan: { filters: unknown }; answer: { table: { columns: string[]; rows: string[][] } } };
+    const json = JSON.parse(JSON.stringify(answerJson('list stopped t3 instances in all regions', accountJson(session), plan, answer))) as { plan: { filters: unknown }; answer: { table: { columns: string[]; rows: string[][] } } };
     expect(json.plan.filters).toMatchObject({ properties: [{ property: 'State.Name', op: 'is', value: 'stopped' }, { property: 'InstanceType', op: 'prefix', value: 't3.' }] });
     const state = json.answer.table.columns.indexOf('State');
     expect(json.answer.table.rows.map((row) => row[state])).toEqual(expected.map(() => 'stopped'));
