@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startupDeferrals } from './build-deferrals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist', 'cli.js');
@@ -44,6 +45,7 @@ const result = await build({
   // Ink loads React DevTools only when DEV=true; it is not a dependency of qchat.
   external: ['react-devtools-core'],
   logLevel: 'warning',
+  plugins: [startupDeferrals],
 });
 // Kept for the test that checks which modules `qchat --version` loads.
 writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
