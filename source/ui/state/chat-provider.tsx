@@ -1,4 +1,4 @@
-import { useApp, useStdout } from 'ink';
+import { useApp, useStdin, useStdout } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../config/run-context.js';
@@ -34,10 +34,43 @@ export interface ChatProviderProps {
   children: ReactNode;
 }
 
+/** How long the keyboard stays quiet before the session starts loading, and the latest it starts. */
+const quietMs = 30;
+const latestStartMs = 300;
+
+/**
+ * Runs `start` once the first frame is on screen and no key has come for `quietMs` (at the
+ * latest after `latestStartMs`). Loading the session evaluates tens of milliseconds of modules
+ * (settings and their schemas, the AWS SDK, the sandbox) in one go, during which no key can be
+ * echoed: a key typed as the prompt appears is drawn first. Real time, not the UI clock: tests
+ * that hold the UI clock still must not hold the start. Returns a function that cancels it.
+ */
+function whenKeyboardQuiet(input: NodeJS.EventEmitter, start: () => void): () => void {
+  let quiet: NodeJS.Timeout | undefined;
+  const go = () => {
+    stop();
+    start();
+  };
+  const wait = () => {
+    clearTimeout(quiet);
+    quiet = setTimeout(go, quietMs);
+  };
+  const latest = setTimeout(go, latestStartMs);
+  const stop = () => {
+    clearTimeout(quiet);
+    clearTimeout(latest);
+    input.off('input', wait);
+  };
+  input.on('input', wait);
+  wait();
+  return stop;
+}
+
 /** Owns the chat's state; the effects live in createChatActions. Components read the state and call the actions. */
 export function ChatProvider({ loadContext, onExit, openSession, children }: ChatProviderProps) {
   const { exit } = useApp();
   const { write } = useStdout();
+  const { internal_eventEmitter: input } = useStdin();
   const clock = useUiClock();
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const chat = useMemo(() => {
@@ -50,13 +83,18 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
   }, [clock, loadContext, openSession, write, onExit, exit]);
 
   useEffect(() => {
-    chat.open().catch((error: Error) => {
-      dispatch({ type: 'failed', message: describeError(error, 'chat') });
-      onExit(exitCodeOf(error));
-      setTimeout(() => exit(), 0);
+    const stop = whenKeyboardQuiet(input, () => {
+      chat.open().catch((error: Error) => {
+        dispatch({ type: 'failed', message: describeError(error, 'chat') });
+        onExit(exitCodeOf(error));
+        setTimeout(() => exit(), 0);
+      });
     });
-    return chat.close;
-  }, [chat, exit, onExit]);
+    return () => {
+      stop();
+      chat.close();
+    };
+  }, [chat, exit, onExit, input]);
 
   return (
     <StateContext.Provider value={state}>
