@@ -94,6 +94,8 @@ describe('the same answers whatever the listing returns', () => {
     'how many lambda functions in us-east-1 tagged env=prod',
     'list lambda functions in us-east-1 tagged env=prod',
     'list log groups in us-east-1',
+    // A log group's listing carries RetentionInDays and Arn (as the Cloud Control guide shows), not its tags.
+    'how many log groups tagged env=prod in us-east-1',
     'list lambda functions named renderer in us-east-1',
     'how many sqs queues tagged team=payments in all regions',
     'list node groups in cluster prod',

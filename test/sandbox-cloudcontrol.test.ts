@@ -65,6 +65,16 @@ describe('sandbox Cloud Control over awsJson1_0', () => {
     expect(queues.ResourceDescriptions!.every((d) => JSON.stringify(JSON.parse(d.Properties!)) === JSON.stringify({ QueueUrl: d.Identifier }))).toBe(true);
   });
 
+  it("lists what AWS documents a list handler to return besides the identifier: a log group's RetentionInDays and Arn, never its tags", async () => {
+    const groups = await listAll({ TypeName: 'AWS::Logs::LogGroup' });
+    expect(groups.items.length).toBeGreaterThan(20);
+    for (const { Identifier, properties } of groups.items) {
+      expect(Object.keys(properties).every((key) => ['LogGroupName', 'RetentionInDays', 'Arn'].includes(key)), Identifier).toBe(true);
+      expect(properties).toMatchObject({ LogGroupName: Identifier, Arn: expect.stringMatching(/^arn:aws:logs:us-east-1:\d{12}:log-group:/) });
+    }
+    expect(groups.items.some(({ properties }) => typeof properties.RetentionInDays === 'number')).toBe(true);
+  });
+
   it('never returns a write-only property: a KMS key has no PendingWindowInDays, RotationPeriodInDays or BypassPolicyLockoutSafetyCheck', async () => {
     const key = resourceWorld().list(fixtureAccount, 'AWS::KMS::Key', 'us-east-1').at(0);
     expect(key.properties).toHaveProperty('RotationPeriodInDays');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { shippedConfigPath } from '../config/package-root.js';
 import type { AwsClients } from './clients.js';
 import type { TokenBucket } from './pacing.js';
 import { PageTokens } from './page-tokens.js';
@@ -8,7 +10,7 @@ export interface CloudResource {
   region: string;
   /** Parsed Properties, or null when the service sent something that is not a JSON object. */
   properties: Record<string, unknown> | null;
-  /** Set when a listing gave nothing but the identifier (see isIdentifierOnly): GetResource has the rest. */
+  /** Set when a listing gave no more than its list handler is known to return (see isListHandlerShaped): GetResource has the rest. */
   partial?: true;
 }
 
@@ -45,7 +47,7 @@ export async function listResources(clients: AwsClients, request: ListRequest): 
     if (!Array.isArray(descriptions)) throw new UnexpectedReplyError('cloudcontrol ListResources', 'ResourceDescriptions is not a list');
     for (const description of descriptions) {
       const resource: CloudResource = { identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) };
-      resources.push(isIdentifierOnly(resource) ? { ...resource, partial: true } : resource);
+      resources.push(isListHandlerShaped(resource, request.typeName) ? { ...resource, partial: true } : resource);
     }
     // The guard sees each token before the paginator sends it again.
     more = tokens.next(page.NextToken) !== undefined;
@@ -68,13 +70,24 @@ export async function getResource(
 }
 
 /**
- * Whether a listed resource came with nothing but its identifier, as many list handlers return
- * them: every property is one of the identifier's `|`-joined parts. Such a resource must be read
- * with GetResource before a filter or a column can use its properties.
+ * Whether a listed resource came with no more than its type's list handler is known to return:
+ * every property is one of the identifier's `|`-joined parts (most list handlers return only the
+ * primary identifier) or one AWS documents that handler to return (config/list-handlers.json: a
+ * log group's RetentionInDays and Arn). Such a resource must be read with GetResource before a
+ * filter or a column can use its other properties (tags, state, names).
  */
-export function isIdentifierOnly(resource: CloudResource): boolean {
+export function isListHandlerShaped(resource: CloudResource, typeName: string): boolean {
   const parts = resource.identifier.split('|');
-  return Object.values(resource.properties ?? {}).every((value) => typeof value === 'string' && parts.includes(value));
+  const listed = documentedListProperties(typeName);
+  return Object.entries(resource.properties ?? {}).every(([key, value]) => listed.includes(key) || (typeof value === 'string' && parts.includes(value)));
+}
+
+let listHandlers: Record<string, string[]> | undefined;
+
+/** The properties AWS documents a type's list handler to return beyond its identifier (none for most types). */
+export function documentedListProperties(typeName: string): readonly string[] {
+  listHandlers ??= (JSON.parse(readFileSync(shippedConfigPath('list-handlers.json'), 'utf8')) as { types: Record<string, string[]> }).types;
+  return listHandlers[typeName] ?? [];
 }
 
 /** A resource description's Identifier, which Cloud Control always sends as a non-empty string. */

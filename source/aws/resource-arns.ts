@@ -43,8 +43,10 @@ function lastSegment(text: string): string {
 /**
  * Finds the ARN of a listed resource among the ARNs the Tagging API returned. The identifier's
  * last `|` part is the ARN itself (SNS topics, IAM policies), or the ARN ends with it after a `/`
- * or `:` (functions, instances, log groups), or it ends with the ARN's last segment (an SQS queue
- * URL and its ARN end in the queue name).
+ * or `:` (functions, instances, log groups), or, where the ARN's resource part is a bare name, it
+ * ends with that name (an SQS queue URL and its ARN end in the queue name). The last rule never
+ * applies to ARNs with paths: log groups /aws/ecs/orders and /aws/lambda/orders share a last
+ * segment, and only the tagged one's ARN is among those returned.
  */
 export class ArnIndex {
   private readonly bySegment = new Map<string, string[]>();
@@ -62,7 +64,7 @@ export class ArnIndex {
     return (
       candidates.find((arn) => arn === last) ??
       candidates.find((arn) => arn.endsWith(`/${last}`) || arn.endsWith(`:${last}`)) ??
-      candidates.find((arn) => last.endsWith(`/${lastSegment(arn)}`) || last === lastSegment(arn))
+      candidates.find((arn) => arn.split(':').slice(5).join(':') === lastSegment(arn) && (last.endsWith(`/${lastSegment(arn)}`) || last === lastSegment(arn)))
     );
   }
 }

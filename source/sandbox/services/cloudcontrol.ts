@@ -13,8 +13,9 @@ const pageSize = 20;
  * Cloud Control over awsJson1_0 (`CloudApiService.*`): ListResources and GetResource for every
  * registry type (config/resource-types.json); types without fixture data list empty. Properties
  * travel as a JSON string, as in the real API. In `identifiers` mode (the default) ListResources
- * returns only the primary identifier properties, as many list handlers do (the Cloud Control
- * guide's `aws cloudcontrol list-resources` example shows only the identifier); GetResource returns
+ * returns what the type's list handler does: the primary identifier properties, plus those the
+ * Cloud Control guide documents for a few handlers (config/list-handlers.json: a log group's
+ * RetentionInDays and Arn; a Kinesis stream only its Name); GetResource returns
  * the model without the schema's writeOnlyProperties in both modes. Errors use the real texts:
  * TypeNotFoundException "The type '…' cannot be found." (pulumi/pulumi-aws-native#2308),
  * ValidationException for a name off the TypeName pattern (botocore's model constraint),
@@ -114,11 +115,16 @@ function resourceModel(raw: unknown, type: RegistryType): Record<string, unknown
   return model as Record<string, unknown>;
 }
 
-/** A ResourceDescription: the whole readable model, or only the primary identifier properties. */
+/**
+ * A ResourceDescription: the whole readable model, or what the type's list handler returns: the
+ * primary identifier properties, and those AWS documents the handler to return besides
+ * (config/list-handlers.json, from the Cloud Control user guide).
+ */
 function describe(resource: SandboxResource, type: RegistryType, shown: 'model' | 'identifiers'): { Identifier: string; Properties: string } {
+  const listed = [...type.primaryIdentifier, ...type.listProperties];
   const properties =
     shown === 'identifiers'
-      ? Object.fromEntries(type.primaryIdentifier.filter((key) => key in resource.properties).map((key) => [key, resource.properties[key]]))
+      ? Object.fromEntries(listed.filter((key) => key in resource.properties).map((key) => [key, resource.properties[key]]))
       : withoutWriteOnly(resource.properties, type.writeOnly);
   return { Identifier: resource.identifier, Properties: JSON.stringify(properties) };
 }

@@ -15,6 +15,8 @@ export interface RegistryType {
   /** false where the schema has no list handler: ListResources answers UnsupportedActionException. */
   list: boolean;
   listRequires: string[];
+  /** What the list handler returns besides the primary identifier, where AWS documents it (config/list-handlers.json). */
+  listProperties: string[];
   /** Paths below /properties ("Code/ZipFile", "Rules/*\/Prefix") GetResource never returns. */
   writeOnly: string[];
   /** `arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}`, where the registry has one. */
@@ -43,6 +45,7 @@ function registry(): Map<string, RegistryType> {
   if (loaded) return loaded;
   const read = <T>(file: string) => (JSON.parse(readFileSync(shippedConfigPath(file), 'utf8')) as { types: T[] }).types;
   const schemas = new Map(read<SchemaLine>('resource-schemas.json').map((line) => [line.type, line]));
+  const listHandlers = (JSON.parse(readFileSync(shippedConfigPath('list-handlers.json'), 'utf8')) as { types: Record<string, string[]> }).types;
   loaded = new Map(
     read<CatalogLine>('resource-types.json').map((line) => {
       const schema = schemas.get(line.type);
@@ -53,6 +56,7 @@ function registry(): Map<string, RegistryType> {
           primaryIdentifier: line.primaryIdentifier,
           list: line.list,
           listRequires: line.listParents ?? [],
+          listProperties: (listHandlers[line.type] ?? []).filter((key) => !line.primaryIdentifier.includes(key)),
           writeOnly: schema?.writeOnly ?? [],
           ...(schema?.arn ? { arn: schema.arn } : {}),
         },
