@@ -13,7 +13,7 @@ describe('a 60-column terminal', () => {
     const shown = await waitFor('left out to fit 60 columns');
     const turn = shown.slice(shown.indexOf('› list ec2'), shown.indexOf('Calls:'));
     expect(turn).toMatchSnapshot('narrow-listing');
-    expect(turn).toContain('(InstanceType left out to fit 60 columns)');
+    expect(turn).toContain('(Type and Zone left out to fit 60 columns)');
     expect(turn).not.toContain('…');
     expect(frame().split('\n').every((line) => cellWidth(line) <= 60)).toBe(true);
     ui.unmount();

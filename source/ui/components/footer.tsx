@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import { Text } from './safe-text.js';
-import { cellWidth } from '../../present/terminal-text.js';
+import { wrapLine } from '../../present/spans.js';
+import { cellWidth, safeText } from '../../present/terminal-text.js';
 import type { HeaderInfo } from '../state/chat-state.js';
 import { theme } from '../theme.js';
 
@@ -40,7 +41,14 @@ export function Footer({ info, width }: { info: HeaderInfo; width: number }) {
   const parts = fitFooter(footerParts(info), width);
   return (
     <Box flexDirection="column">
-      {info.notice ? <Text dimColor>{info.notice}</Text> : null}
+      {/* Wrapped here, as answers are: Ink's own wrap starts a broken line with the space it broke at. */}
+      {info.notice
+        ? wrapLine([{ text: safeText(info.notice), style: 'muted' }], width).map((line, i) => (
+            <Text key={i} dimColor>
+              {line.map((span) => span.text).join('')}
+            </Text>
+          ))
+        : null}
       <Text wrap="truncate-start">
         {parts.map((part, i) => (
           <Text key={i} color={part.color} dimColor={part.dim} bold={part.text === 'qchat'}>
