@@ -1,8 +1,8 @@
 // Turns the noun a person used ("lambdas", "secuirty groups", "AWS::EKS::Nodegroup") into a
 // CloudFormation type name, exactly or past a typo, and suggests the nearest nouns when none fits.
 // The parents some types need before they can be listed are found by resource-parents.ts.
-import { readFileSync } from 'node:fs';
-import { shippedConfigPath } from '../config/package-root.js';
+import { z } from 'zod';
+import { loadShippedJson } from '../storage/shipped-json.js';
 
 /** One line of config/resource-types.json (written by scripts/generate-resource-catalog.ts). */
 export interface ResourceTypeEntry {
@@ -22,6 +22,20 @@ export interface ResourceTypeEntry {
   curated?: boolean;
   synonyms?: string[];
 }
+
+const entrySchema = z.object({
+  type: z.string().regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/),
+  service: z.string(),
+  name: z.string(),
+  primaryIdentifier: z.array(z.string()),
+  list: z.boolean(),
+  listParents: z.array(z.string()).optional(),
+  parentTypes: z.record(z.string(), z.string()).optional(),
+  listChecked: z.boolean().optional(),
+  curated: z.boolean().optional(),
+  synonyms: z.array(z.string()).optional(),
+}) satisfies z.ZodType<ResourceTypeEntry>;
+const fileSchema = z.object({ types: z.array(entrySchema) });
 
 export type ResourceLookup =
   | { kind: 'match'; type: string; needsParent: string[]; listable: boolean }
@@ -50,7 +64,7 @@ let loaded: Catalog | undefined;
 
 function catalog(): Catalog {
   if (loaded) return loaded;
-  const { types } = JSON.parse(readFileSync(shippedConfigPath('resource-types.json'), 'utf8')) as { types: ResourceTypeEntry[] };
+  const { types } = loadShippedJson('resource-types.json', fileSchema);
   const byType = new Map(types.map((entry) => [entry.type.toLowerCase(), entry]));
   const byKey = new Map<string, string[]>();
   const phrasesByDisplay = new Map<string, Phrase>();
