@@ -20,7 +20,7 @@ export const modules = {
   },
   tiers: {
     mutate: ['source/tiers/*.ts'],
-    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-messages.test.ts'],
+    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-messages.test.ts', 'test/tiers-edges.test.ts'],
   },
   history: {
     mutate: ['source/history/*.ts'],
