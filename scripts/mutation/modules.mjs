@@ -18,9 +18,14 @@ export const modules = {
     mutate: ['source/understanding/regions.ts'],
     tests: ['test/region-mentions.test.ts', 'test/planner.test.ts'],
   },
+  // Tiers (the policy, the gate and the messages) and usage (the limiter and its files), as two runs.
   tiers: {
-    mutate: ['source/tiers/*.ts'],
-    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-messages.test.ts', 'test/tiers-edges.test.ts'],
+    mutate: ['source/tiers/policy.ts', 'source/tiers/gate.ts', 'source/tiers/messages.ts', 'source/tiers/refusal.ts'],
+    tests: ['test/tiers-gate.test.ts', 'test/tiers-policy.test.ts', 'test/tiers-messages.test.ts', 'test/tiers-edges.test.ts'],
+  },
+  usage: {
+    mutate: ['source/tiers/rate-limiter.ts', 'source/tiers/usage-file.ts'],
+    tests: ['test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-edges.test.ts'],
   },
   history: {
     mutate: ['source/history/*.ts'],
