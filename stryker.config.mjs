@@ -21,9 +21,9 @@ export default {
   mutate: module.mutate,
   testRunner: 'vitest',
   vitest: { configFile: 'scripts/mutation/vitest.config.mjs', related: false },
-  // Per-test coverage: each mutant runs only the tests that reach it. Static mutants (module-level
+  // Per-test coverage (unless a module asks for 'all'): each mutant runs only the tests that reach it. Static mutants (module-level
   // tables and patterns, reached only while the module loads) run every test of the module.
-  coverageAnalysis: 'perTest',
+  coverageAnalysis: module.coverageAnalysis ?? 'perTest',
   ignoreStatic: false,
   checkers: ['typescript'],
   tsconfigFile,

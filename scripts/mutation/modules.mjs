@@ -14,9 +14,12 @@ export const modules = {
     mutate: ['source/understanding/period.ts'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts', 'test/planner.test.ts'],
   },
+  // Every test for every mutant: the name patterns and place lists are built once, on first use, so
+  // per-test coverage names only the test that happened to build them.
   regions: {
     mutate: ['source/understanding/regions.ts'],
-    tests: ['test/region-mentions.test.ts', 'test/planner.test.ts'],
+    tests: ['test/region-mentions.test.ts', 'test/region-exclusions.test.ts'],
+    coverageAnalysis: 'all',
   },
   // Tiers (the policy, the gate and the messages) and usage (the limiter and its files), as two runs.
   tiers: {
