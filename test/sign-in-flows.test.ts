@@ -4,6 +4,7 @@ import { loadRunContext } from '../source/config/run-context.js';
 import type { SignInPrompt } from '../source/identity/oidc.js';
 import { chooseSignInFlow } from '../source/identity/sign-in.js';
 import { userByName } from '../source/sandbox/world/identity.js';
+import { decideInBrowser } from './helpers/authorize-page.js';
 import { tempHome } from './helpers/cli.js';
 
 /** bob on a sandbox whose pages wait for a person (manual approval), with a display so the browser flow (PKCE) is chosen. */
@@ -12,19 +13,6 @@ async function bobWithBrowser() {
   const session = await ChatSession.open(context);
   await session.identify();
   return session;
-}
-
-/** What a browser does with the authorize page: load it, submit the form with a decision, follow the redirect to the loopback. */
-async function decideInBrowser(authorizeUrl: string, decision: 'approve' | 'deny'): Promise<{ location: string; page: string }> {
-  const page = await (await fetch(authorizeUrl)).text();
-  const fields = new URLSearchParams();
-  for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.set(name!, value!.replace(/&amp;/g, '&'));
-  fields.set('user', /<option value="([^"]+)" selected>/.exec(page)?.[1] ?? '');
-  fields.set('decision', decision);
-  const reply = await fetch(new URL('/authorize', authorizeUrl), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
-  expect(reply.status).toBe(302);
-  const location = reply.headers.get('location')!;
-  return { location, page: await (await fetch(location)).text() };
 }
 
 function browserPrompt(onUrl: (url: string) => void) {

@@ -3,6 +3,7 @@ import type { RunContext } from '../config/run-context.js';
 import { signInPromptText, whoamiJson, whoamiText } from '../chat/identity-text.js';
 import { ExitCode, QchatError } from '../errors.js';
 import type { SignInPrompt } from '../identity/oidc.js';
+import { signInPageOpener } from '../identity/sign-in-page.js';
 import { accountJson, openIdentifiedSession, openSession, usingSession } from './open-session.js';
 import { reportErrors, writeJson, writeWarnings } from './output.js';
 
@@ -41,9 +42,10 @@ export async function runLogin(context: RunContext, flags: LoginFlags, io: CliIo
       if (before.kind === 'ready') {
         io.stderr.write(`Already signed in${before.context.userName ? ` as ${before.context.userName}` : ''}, until ${before.context.expiresAt.replace('T', ' ').slice(0, 16)} UTC (refreshed by itself).\n`);
       } else {
+        const openPage = signInPageOpener(context.settings.browser, io);
         const onPrompt = (prompt: SignInPrompt) => {
           io.stderr.write(signInPromptText(prompt));
-          if (context.settings.browser && io.stdinIsTTY && io.stdoutIsTTY) void openBrowser(prompt.kind === 'device' ? prompt.verificationUriComplete : prompt.authorizeUrl);
+          openPage?.(prompt);
           io.stderr.write('Waiting for approval… (Ctrl+C to cancel)\n');
         };
         const onFlow = (flow: string, why: string | undefined) => {
@@ -71,13 +73,4 @@ export async function runLogout(context: RunContext, io: CliIo): Promise<number>
       return ExitCode.ok;
     }),
   );
-}
-
-async function openBrowser(url: string): Promise<void> {
-  try {
-    const { default: open } = await import('open');
-    await open(url);
-  } catch {
-    // No browser here: the URL is printed above.
-  }
 }

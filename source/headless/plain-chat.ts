@@ -7,6 +7,7 @@ import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode } from '../errors.js';
 import type { SignInPrompt } from '../identity/oidc.js';
+import { signInPageOpener } from '../identity/sign-in-page.js';
 import { safeText } from '../present/terminal-text.js';
 
 /**
@@ -25,14 +26,17 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
     const line = await lines.next();
     return line.done ? undefined : line.value;
   };
-  const showDevicePrompt = (prompt: SignInPrompt) =>
+  const openPage = signInPageOpener(context.settings.browser, io);
+  const showSignInPrompt = (prompt: SignInPrompt) => {
     out(prompt.kind === 'device' ? `Open ${prompt.verificationUriComplete} and approve the request; code ${prompt.userCode}. Waiting…\n` : `Open ${prompt.authorizeUrl} in a browser on this computer and approve the request. Waiting…\n`);
+    openPage?.(prompt);
+  };
   try {
     out(`${session.target.kind === 'sandbox' ? `${session.target.notice}\n` : ''}qchat (plain mode): ask about your AWS account, /help for commands, Ctrl+D or /quit to leave.\n`);
     const identity = await session.identify();
     if (identity.kind === 'sign-in-required') {
       out(`${identity.resolution.message}\n`);
-      await session.signIn(showDevicePrompt);
+      await session.signIn(showSignInPrompt);
     }
     await chat.start();
     for (const notice of chat.notices.splice(0)) out(`${notice}\n`);
@@ -54,7 +58,7 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
         reply = await chat.submit(line, { confirmDetails });
       }
       if (reply.kind === 'sign-in-required' || reply.kind === 'login') {
-        await session.signIn(showDevicePrompt);
+        await session.signIn(showSignInPrompt);
         await chat.start();
         reply = reply.kind === 'sign-in-required' && reply.question ? await chat.submit(reply.question) : { kind: 'text', text: 'Signed in.' };
       }

@@ -15,7 +15,7 @@ export async function runInteractive(loadContext: () => Promise<RunContext>): Pr
   // Pastes arrive wrapped in markers, so a pasted newline is text and not Enter.
   process.stdout.write(bracketedPaste.on);
   const instance = render(
-    <ChatProvider loadContext={loadContext} onExit={(code) => (exitCode = code)} openSession={openSession}>
+    <ChatProvider loadContext={loadContext} onExit={(code) => (exitCode = code)} openSession={openSession} terminal={{ stdinIsTTY: process.stdin.isTTY, stdoutIsTTY: process.stdout.isTTY }}>
       <App />
     </ChatProvider>,
     // Ink draws at most maxFps frames a second (30 by default): a key typed just after a frame

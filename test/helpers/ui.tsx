@@ -4,6 +4,7 @@ import { loadRunContext } from '../../source/config/run-context.js';
 import type { SettingKey } from '../../source/config/settings.js';
 import { App } from '../../source/ui/app.js';
 import { AnimationContext } from '../../source/ui/components/busy.js';
+import type { OpenUrl, Terminal } from '../../source/identity/sign-in-page.js';
 import { ChatProvider } from '../../source/ui/state/chat-provider.js';
 import { UiClockContext, type UiClock } from '../../source/ui/ui-clock.js';
 import { tempHome } from './cli.js';
@@ -79,16 +80,20 @@ export interface RenderOptions {
   clock?: UiClock;
   /** The terminal's width; ink-testing-library's stdout is 100 columns. */
   columns?: number;
+  /** As a person at a terminal (TTYs on both ends); by default not, as ink-testing-library's streams. */
+  terminal?: Terminal;
+  /** Stands in for the system browser when `terminal` says a person is there. */
+  openUrl?: OpenUrl;
 }
 
 /** Renders the whole chat (providers included) on an in-process sandbox, spinners frozen. */
-export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock(), columns }: RenderOptions = {}) {
+export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock(), columns, terminal, openUrl }: RenderOptions = {}) {
   const context = loadRunContext({ sandbox: true, ...flags }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_APPROVE_DELAY_MS: '0', ...env });
   const exits: number[] = [];
   const ui = render(
     <UiClockContext.Provider value={clock}>
       <AnimationContext.Provider value={false}>
-        <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)}>
+        <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)} {...(terminal ? { terminal } : {})} {...(openUrl ? { openUrl } : {})}>
           <App />
         </ChatProvider>
       </AnimationContext.Provider>

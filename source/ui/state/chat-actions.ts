@@ -2,6 +2,7 @@ import type { ChatReply, Conversation } from '../../chat/conversation.js';
 import type { ChatSession } from '../../chat/session.js';
 import type { RunContext } from '../../config/run-context.js';
 import { describeError, ExitCode } from '../../errors.js';
+import { signInPageOpener, type OpenUrl, type Terminal } from '../../identity/sign-in-page.js';
 import type { UiClock } from '../ui-clock.js';
 import type { ChatAction, HeaderInfo, Overlay } from './chat-state.js';
 import { progressText } from './progress-text.js';
@@ -34,6 +35,10 @@ export interface ChatDeps {
   write: (text: string) => void;
   onExit: (code: number) => void;
   exit: () => void;
+  /** Whether a person is at the terminal: with the `browser` setting it decides whether the sign-in page opens by itself. */
+  terminal: Terminal;
+  /** Opens the sign-in page (the default browser unless a test passes its own). */
+  openUrl?: OpenUrl;
 }
 
 /** How long a first Ctrl+C at an empty prompt waits for the second. */
@@ -111,8 +116,16 @@ export function createChatActions(deps: ChatDeps) {
     const abort = new AbortController();
     running = abort;
     setOverlay({ kind: 'sign-in', reason });
+    // As `qchat login`: the page opens in the browser, and the screen still shows its URL.
+    const openPage = signInPageOpener(chat.session.context.settings.browser, deps.terminal, deps.openUrl);
     try {
-      await chat.session.signIn((prompt) => setOverlay({ kind: 'sign-in', reason, prompt }), { signal: abort.signal });
+      await chat.session.signIn(
+        (prompt) => {
+          setOverlay({ kind: 'sign-in', reason, prompt });
+          openPage?.(prompt);
+        },
+        { signal: abort.signal },
+      );
       await begin();
       return true;
     } catch (error) {

@@ -5,6 +5,7 @@ import type { RunContext } from '../../config/run-context.js';
 import { describeError, exitCodeOf } from '../../errors.js';
 import { applyColorSetting } from '../theme.js';
 import { useUiClock } from '../ui-clock.js';
+import type { OpenUrl, Terminal } from '../../identity/sign-in-page.js';
 import { createChatActions, type ChatActions } from './chat-actions.js';
 import { chatReducer, initialChatState, type ChatState } from './chat-state.js';
 
@@ -31,6 +32,9 @@ export interface ChatProviderProps {
   onExit: (code: number) => void;
   /** Opens the session; tests may pass their own. */
   openSession: (context: RunContext) => Promise<ChatSession>;
+  /** Whether a person is at the terminal (decides, with the `browser` setting, whether the sign-in page opens); no TTY when not given. */
+  terminal?: Terminal;
+  openUrl?: OpenUrl;
   children: ReactNode;
 }
 
@@ -67,7 +71,9 @@ function whenKeyboardQuiet(input: NodeJS.EventEmitter, start: () => void): () =>
 }
 
 /** Owns the chat's state; the effects live in createChatActions. Components read the state and call the actions. */
-export function ChatProvider({ loadContext, onExit, openSession, children }: ChatProviderProps) {
+const noTerminal: Terminal = { stdinIsTTY: false, stdoutIsTTY: false };
+
+export function ChatProvider({ loadContext, onExit, openSession, terminal = noTerminal, openUrl, children }: ChatProviderProps) {
   const { exit } = useApp();
   const { write } = useStdout();
   const { internal_eventEmitter: input } = useStdin();
@@ -79,8 +85,8 @@ export function ChatProvider({ loadContext, onExit, openSession, children }: Cha
       applyColorSetting(context.settings.color);
       return context;
     };
-    return createChatActions({ dispatch, clock, loadContext: load, openSession, write, onExit, exit });
-  }, [clock, loadContext, openSession, write, onExit, exit]);
+    return createChatActions({ dispatch, clock, loadContext: load, openSession, write, onExit, exit, terminal, ...(openUrl ? { openUrl } : {}) });
+  }, [clock, loadContext, openSession, write, onExit, exit, terminal, openUrl]);
 
   useEffect(() => {
     const stop = whenKeyboardQuiet(input, () => {
