@@ -78,8 +78,8 @@ export function exitCodeOf(error: unknown): ExitCode {
  * `/login` in the chat), and `--json` carries it as it is.
  */
 export type Remedy =
-  /** Sign in to IAM Identity Center with qchat. */
-  | { kind: 'sign-in' }
+  /** Sign in to IAM Identity Center with qchat; `elsewhere`: at another instance's start URL, which qchat cannot know. */
+  | { kind: 'sign-in'; elsewhere?: true }
   /** Refresh an AWS CLI SSO session (`aws sso login`), for the profile named. */
   | { kind: 'aws-sso-login'; profile?: string }
   /** Wait: the request is allowed again at `until` (in `seconds`, for short waits). */
@@ -95,6 +95,10 @@ export type Surface = 'shell' | 'chat';
 export function remedyText(remedy: Remedy, surface: Surface): string {
   switch (remedy.kind) {
     case 'sign-in':
+      if (remedy.elsewhere) {
+        const command = "qchat login --start-url <that instance's start URL> --sso-region <its region>";
+        return surface === 'shell' ? `Sign in there first: ${command}.` : `Sign in there first: leave the chat, run ${command}, and start qchat again.`;
+      }
       return surface === 'shell' ? 'Run qchat login.' : 'Sign in with /login.';
     case 'aws-sso-login':
       return `Sign in again with: aws sso login${remedy.profile ? ` --profile ${remedy.profile}` : ''}`;

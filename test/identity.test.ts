@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
+import { describeError } from '../source/errors.js';
 import { loadRunContext } from '../source/config/run-context.js';
 import { userByName } from '../source/sandbox/world/identity.js';
 import { sandboxStartUrl } from '../source/sandbox/services/sso-oidc.js';
@@ -143,7 +144,11 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
       expect(state.entitlements.billedInstances).toBe(1);
       expect(state.notes).toContain('You have 2 Amazon Q Developer profiles; using example-corp-pro. /profile (or --subscription) chooses another.');
       expect(await session.switchProfile('example-corp-pro-eu')).toMatchObject({ kind: 'ready', entitlements: { subscription: { profile: { name: 'example-corp-pro-eu' } } } });
-      await expect(session.switchProfile('example-eu-pro')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', message: expect.stringContaining('qchat login --start-url') });
+      const notListed = await session.switchProfile('example-eu-pro').catch((error: unknown) => error);
+      expect(notListed).toMatchObject({ code: 'PROFILE_NOT_FOUND', message: expect.stringContaining('listed only once you have signed in there'), remedy: { kind: 'sign-in', elsewhere: true } });
+      // Each surface words the remedy: a shell command, or in the chat where to run it.
+      expect(describeError(notListed, 'shell')).toMatch(/Sign in there first: qchat login --start-url <that instance's start URL> --sso-region <its region>\.$/);
+      expect(describeError(notListed, 'chat')).toMatch(/Sign in there first: leave the chat, run qchat login --start-url .*, and start qchat again\.$/);
     } finally {
       await session.close();
     }
@@ -220,7 +225,7 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
     const { session } = await sessionAs('bob', { home });
     try {
       expect(await session.identify()).toMatchObject({ kind: 'sign-in-required' });
-      expect(session.warnings.join('\n')).toMatch(/credentials\.json is not valid JSON; it was moved to .*credentials\.json\.corrupt-\d{8}T\d{6}Z\. Sign in again with qchat login\./);
+      expect(session.warnings.join('\n')).toMatch(/credentials\.json is not valid JSON; it was moved to .*credentials\.json\.corrupt-\d{8}T\d{6}Z, and the sign-ins it held must be made again\./);
     } finally {
       await session.close();
     }

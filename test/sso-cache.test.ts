@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qDeveloperScopes } from '../source/identity/oidc.js';
+import { callerByName } from '../source/sandbox/callers.js';
 import { startSandbox } from '../source/sandbox/server.js';
 import { awsCliSsoHome } from './helpers/aws-cli-sso.js';
 import { tempHome } from './helpers/cli.js';
@@ -12,6 +13,12 @@ function runBuilt(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numbe
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** A sandbox identity's keys as AWS environment variables: credentials that do not come from the sso-session. */
+function sandboxCallerKeys(name: string): NodeJS.ProcessEnv {
+  const caller = callerByName(name)!;
+  return { AWS_ACCESS_KEY_ID: caller.accessKeyId, AWS_SECRET_ACCESS_KEY: caller.secretAccessKey, AWS_SESSION_TOKEN: caller.sessionToken };
 }
 
 describe('an AWS profile whose sso-session token is in the AWS CLI cache', () => {
@@ -41,4 +48,27 @@ describe('an AWS profile whose sso-session token is in the AWS CLI cache', () =>
       await sandbox.close();
     }
   }, 30_000);
+
+  it('once that token has expired, says whose token it was and that aws sso login renews it (qchat never rewrites the AWS CLI cache)', async () => {
+    const sandbox = await startSandbox({ approve: 'auto', approveDelayMs: 0 });
+    try {
+      const home = tempHome();
+      await awsCliSsoHome(sandbox, home, { user: 'alice', scopes: [...qDeveloperScopes, 'sso:account:access'] });
+      // The cached token lasts an hour; a day later it has run out (the AWS credentials still work: alice's sandbox keys).
+      const alice = sandboxCallerKeys('alice');
+      const result = await runBuilt(['whoami', '--endpoint-url', sandbox.url, '--json'], { HOME: home, QCHAT_HOME: join(home, 'qchat'), QCHAT_NOW: new Date(Date.now() + 86_400_000).toISOString(), ...alice });
+      expect(result.code).toBe(3);
+      expect(JSON.parse(result.stdout)).toEqual({
+        error: {
+          code: 'SIGN_IN_EXPIRED',
+          message: 'Your IAM Identity Center sign-in (the token in the AWS CLI token cache of sso-session corp) has expired.',
+          remedy: { kind: 'aws-sso-login', profile: 'default', text: 'Sign in again with: aws sso login --profile default' },
+          details: {},
+        },
+      });
+    } finally {
+      await sandbox.close();
+    }
+  }, 30_000);
 });
+

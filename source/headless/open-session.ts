@@ -15,7 +15,7 @@ export async function openSession(context: RunContext, io: CliIo, options: Sessi
 
 /**
  * Opens a session and resolves the identity. Headless commands never prompt: a missing or expired
- * sign-in is an error (exit 3) whose remedy is `qchat login`.
+ * sign-in is an error (exit 3) whose remedy is a sign-in (`qchat login`, or `aws sso login` for the AWS CLI's token).
  */
 export async function openIdentifiedSession(context: RunContext, io: CliIo, options: SessionOptions = {}): Promise<ChatSession> {
   const session = await openSession(context, io, options);
@@ -23,7 +23,7 @@ export async function openIdentifiedSession(context: RunContext, io: CliIo, opti
     const state = await session.identify();
     if (state.kind === 'sign-in-required') {
       const code = state.resolution.reason === 'SIGN_IN_EXPIRED' ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED';
-      throw new IdentityError(code, state.resolution.message, { remedy: { kind: 'sign-in' } });
+      throw new IdentityError(code, state.resolution.message, { remedy: state.resolution.remedy });
     }
     return session;
   } catch (error) {

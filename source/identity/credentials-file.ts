@@ -70,7 +70,8 @@ export class CredentialsFile {
     if (loaded.state === 'unusable') {
       // Never overwritten silently: kept aside for a look, and the user told to sign in again.
       const aside = moveAside(this.path, this.clock);
-      this.warnings.push(`${this.path} ${loaded.problem}; it was moved to ${aside}. Sign in again with qchat login.`);
+      // No command named: the headless error and the chat's sign-in screen that follow say how, each in its own words.
+      this.warnings.push(`${this.path} ${loaded.problem}; it was moved to ${aside}, and the sign-ins it held must be made again.`);
     }
     return empty();
   }

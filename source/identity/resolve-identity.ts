@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AwsClients } from '../aws/clients.js';
 import type { Clock } from '../config/clock.js';
+import type { Remedy } from '../errors.js';
 import type { CallerIdentity } from './caller-identity.js';
 import { sameStartUrl, type CredentialsFile, type StoredSignIn } from './credentials-file.js';
 import { entitlementsOf, type Entitlements } from './entitlements.js';
@@ -9,11 +10,11 @@ import { IdentityError, refreshMarginMs, sessionUserName, signInExpiredMessage, 
 import { refreshSignIn, type SignInTarget } from './oidc.js';
 import { QDeveloperError } from './q-developer-client.js';
 import { getUsageLimits, listAvailableProfiles, type QProfile, type ServiceUsage } from './q-profiles.js';
-import type { SignInSource } from './sign-in-source.js';
+import type { ReusedToken, SignInSource } from './sign-in-source.js';
 
 export type Resolution =
   | { kind: 'ready'; context: IdentityContext; entitlements: Entitlements; notes: string[] }
-  | { kind: 'sign-in-required'; reason: 'SIGN_IN_REQUIRED' | 'SIGN_IN_EXPIRED'; target: SignInTarget; message: string; notes: string[] };
+  | { kind: 'sign-in-required'; reason: 'SIGN_IN_REQUIRED' | 'SIGN_IN_EXPIRED'; target: SignInTarget; message: string; remedy: Remedy };
 
 export interface IdentityDeps {
   clients: AwsClients;
@@ -38,7 +39,8 @@ interface Token {
   stored: StoredSignIn | undefined;
 }
 
-type TokenOutcome = { kind: 'token'; token: Token } | { kind: 'none'; expired: boolean; note?: string };
+/** No usable token: none at all, or one that has expired (qchat's own, or a reused one: `lapsed` says which). */
+type TokenOutcome = { kind: 'token'; token: Token } | { kind: 'none'; expired: boolean; lapsed?: ReusedToken };
 
 /**
  * DESIGN.md's identity steps: the caller from STS, a Q Developer sign-in (qchat's own, refreshed
@@ -56,9 +58,9 @@ export async function resolveIdentity(deps: IdentityDeps): Promise<Resolution> {
   if (!primary) throw noStartUrl();
 
   const first = await tokenFor(deps, primary);
-  if (first.kind === 'none') return signInRequired(primary, first.expired, first.note ? [first.note] : []);
+  if (first.kind === 'none') return signInRequired(primary, first.expired, first.lapsed);
   const listings = [await listWith(deps, first.token)];
-  if (listings[0]!.kind === 'rejected') return signInRequired(primary, true, []);
+  if (listings[0]!.kind === 'rejected') return signInRequired(primary, true);
   // Other instances the user signed in to (and the session's own, when another was primary): their profiles count for /profile and billing.
   const others = [...stored.signIns, ...(deps.source ? [deps.source.target] : [])].filter((t, i, all) => !sameStartUrl(t.startUrl, primary.startUrl) && all.findIndex((u) => sameStartUrl(u.startUrl, t.startUrl)) === i);
   for (const other of others) {
@@ -71,7 +73,11 @@ export async function resolveIdentity(deps: IdentityDeps): Promise<Resolution> {
   const profiles = listed.flatMap((l) => l.profiles);
   const holding = (match: (p: QProfile) => boolean) => listed.find((l) => l.profiles.some(match));
   if (wanted && !holding((p) => p.name === wanted)) {
-    throw new IdentityError('PROFILE_NOT_FOUND', `No Amazon Q Developer profile named "${wanted}" is available to you (${profiles.map((p) => p.name).join(', ') || 'none listed'}). A profile on another IAM Identity Center instance needs a sign-in there first: qchat login --start-url <that instance's start URL>.`);
+    throw new IdentityError(
+      'PROFILE_NOT_FOUND',
+      `No Amazon Q Developer profile named "${wanted}" is available to you (${profiles.map((p) => p.name).join(', ') || 'none listed'}); a profile on another IAM Identity Center instance is listed only once you have signed in there.`,
+      { remedy: { kind: 'sign-in', elsewhere: true } },
+    );
   }
   const current = (wanted ? holding((p) => p.name === wanted) : holding((p) => p.arn === stored.selectedProfileArn)) ?? listed[0]!;
   const onCurrent = current.profiles;
@@ -96,8 +102,7 @@ async function tokenFor(deps: IdentityDeps, target: SignInTarget): Promise<Token
   if (reused && Date.parse(reused.expiresAt) - 60_000 > now) {
     return { kind: 'token', token: { target, accessToken: reused.accessToken, expiresAt: reused.expiresAt, sessionId: digest(reused.accessToken), stored: undefined } };
   }
-  const note = reused ? `The token in ${reused.from} has expired; \`${reused.renew}\` renews it.` : undefined;
-  return { kind: 'none', expired: Boolean(stored || reused), ...(note ? { note } : {}) };
+  return { kind: 'none', expired: Boolean(stored || reused), ...(reused && !stored ? { lapsed: reused } : {}) };
 }
 
 function fromStored(signIn: StoredSignIn): Token {
@@ -168,9 +173,14 @@ async function instanceOf(deps: IdentityDeps, region: string, instanceArn: strin
   }
 }
 
-function signInRequired(target: SignInTarget, expired: boolean, notes: string[]): Resolution {
-  const message = expired ? signInExpiredMessage : 'qchat needs you to sign in with IAM Identity Center once, for Amazon Q Developer.';
-  return { kind: 'sign-in-required', reason: expired ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', target, message, notes };
+/** A reused token that lapsed is renewed where it came from (`aws sso login` for the AWS CLI's cache); else qchat signs in. */
+function signInRequired(target: SignInTarget, expired: boolean, lapsed?: ReusedToken): Resolution {
+  const message = lapsed
+    ? `Your IAM Identity Center sign-in (the token in ${lapsed.from}) has expired.`
+    : expired
+      ? signInExpiredMessage
+      : 'qchat needs you to sign in with IAM Identity Center once, for Amazon Q Developer.';
+  return { kind: 'sign-in-required', reason: expired ? 'SIGN_IN_EXPIRED' : 'SIGN_IN_REQUIRED', target, message, remedy: lapsed?.renew ?? { kind: 'sign-in' } };
 }
 
 export function noStartUrl(): IdentityError {

@@ -1,4 +1,5 @@
 import type { Settings } from '../config/settings.js';
+import type { Remedy } from '../errors.js';
 import { qDeveloperScopes, type SignInTarget } from './oidc.js';
 
 /** A token qchat may use without signing in itself: the AWS CLI's cache, or the sandbox identity's portal sign-in. */
@@ -7,8 +8,8 @@ export interface ReusedToken {
   expiresAt: string;
   /** Where it came from, for messages: "the AWS CLI token cache of sso-session corp". */
   from: string;
-  /** What to run when it has expired. */
-  renew: string;
+  /** What renews it once it has expired, worded by each front end. */
+  renew: Remedy;
 }
 
 export interface SignInSource {
@@ -42,7 +43,7 @@ export async function signInSource(settings: Settings, env: NodeJS.ProcessEnv, s
       target: { startUrl: sandbox.startUrl, region: sandbox.region },
       from: 'the sandbox',
       ...(arrivesWith
-        ? { reusable: async () => { const token = arrivesWith(); return token && { ...token, from: 'the sandbox access-portal session', renew: 'qchat login' }; } }
+        ? { reusable: async () => { const token = arrivesWith(); return token && { ...token, from: 'the sandbox access-portal session', renew: { kind: 'sign-in' } }; } }
         : {}),
     };
   }
@@ -93,7 +94,7 @@ async function awsCliToken(session: string, profile: string): Promise<ReusedToke
   try {
     const token = await getSSOTokenFromFile(session);
     if (!token.accessToken || !token.expiresAt) return undefined;
-    return { accessToken: token.accessToken, expiresAt: new Date(token.expiresAt).toISOString(), from: `the AWS CLI token cache of sso-session ${session}`, renew: `aws sso login --profile ${profile}` };
+    return { accessToken: token.accessToken, expiresAt: new Date(token.expiresAt).toISOString(), from: `the AWS CLI token cache of sso-session ${session}`, renew: { kind: 'aws-sso-login', profile } };
   } catch {
     return undefined;
   }
