@@ -39,6 +39,8 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
       const state = await session.identify();
       if (state.kind !== 'ready') throw new Error('expected ready');
       expect(state.context).toMatchObject({ signInMethod: 'identity-center', accountId: '111122223333', userName: 'alice', userId: userByName(storeA, 'alice')!.userId, instanceArn: 'arn:aws:sso:::instance/ssoins-72230b78b3a231eb' });
+      // The user ID came from GetUsageLimits' userInfo; the identity store from sso:ListInstances, matched on the profile's instance.
+      expect(state.context).toMatchObject({ identityStoreArn: `arn:aws:identitystore::111122223333:identitystore/${storeA}`, identityStoreNote: 'from sso:ListInstances in us-east-1' });
       expect(state.entitlements.assignment).toEqual({ tier: 'pro' });
       expect(state.entitlements.subscription?.profile).toMatchObject({ name: 'example-corp-pro', region: 'us-east-1', arn: 'arn:aws:codewhisperer:us-east-1:111122223333:profile/PQ7K2M9X4RTA' });
       expect(state.entitlements.serviceUsage).toMatchObject({ limits: [{ type: 'AGENTIC_REQUEST', currentUsage: 0, totalUsageLimit: 1000 }], subscriptionType: 'Q_DEVELOPER_STANDALONE_PRO', nextDateReset: '2026-12-01T00:00:00.000Z' });
@@ -169,7 +171,8 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
       expect(state.entitlements.subscription?.profile.name).toBe('example-corp-pro-eu');
       expect(state.entitlements.all.map((p) => p.name).sort()).toEqual(['example-corp-pro', 'example-corp-pro-eu', 'example-eu-pro']);
       expect(state.entitlements.billedInstances).toBe(2);
-      expect(await later.session.switchProfile('example-eu-pro')).toMatchObject({ kind: 'ready', context: { userId: userByName(storeB, 'grace')!.userId } });
+      // The EU instance is an account instance of another account: the user ID comes from Q Developer's user info, the identity store stays unknown, and says why.
+      expect(await later.session.switchProfile('example-eu-pro')).toMatchObject({ kind: 'ready', context: { userId: userByName(storeB, 'grace')!.userId, identityStoreArn: '', identityStoreNote: 'unknown: sso:ListInstances in eu-central-1 does not list arn:aws:sso:::instance/ssoins-6987317009107929 (this account neither owns it nor sees it)' } });
       expect(await later.session.switchProfile('example-corp-pro')).toMatchObject({ kind: 'ready', context: { userId: userByName(storeA, 'grace')!.userId } });
     } finally {
       await later.session.close();
@@ -245,6 +248,12 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
     try {
       const state = await readyAfterSignIn(session);
       expect(state).toMatchObject({ context: { signInMethod: 'iam-role', userId: userByName(storeA, 'pat')!.userId }, entitlements: { assignment: { tier: 'pro' }, subscription: { profile: { name: 'example-corp-pro' } } } });
+      // sso:ListInstances is denied: the identity store is unknown, and says why, never guessed from the start URL.
+      expect(state.context).toMatchObject({
+        identityStoreArn: '',
+        identityStoreNote: 'unknown: sso:ListInstances in us-east-1 was denied (AccessDeniedException), and Amazon Q Developer names only the instance (arn:aws:sso:::instance/ssoins-72230b78b3a231eb), not its identity store',
+        instanceArn: 'arn:aws:sso:::instance/ssoins-72230b78b3a231eb',
+      });
       const costs = await session.ask('what did I spend on EC2 last month');
       expect(costs).toMatchObject({ kind: 'answer', answer: { outcome: 'answered' } });
       const inRegion = await session.ask('how many lambda functions do I have in us-east-1', { crossRegionConsent: true });

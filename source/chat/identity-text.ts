@@ -19,6 +19,7 @@ export function whoamiJson(state: Ready, usage: Usage | undefined, surface: Surf
     userId: context.userId,
     userName: context.userName,
     identityStoreArn: context.identityStoreArn,
+    identityStoreNote: context.identityStoreNote,
     instanceArn: context.instanceArn,
     sessionId: context.sessionId,
     expiresAt: context.expiresAt,
@@ -41,7 +42,8 @@ export function whoamiText(state: Ready, usage: Usage | undefined, surface: Surf
     ['Sign-in method', view.signInMethod],
     ['Account', view.accountId],
     ['Principal', view.principalArn],
-    ['Identity store', view.identityStoreArn || (state.context.instanceArn ? `instance ${state.context.instanceArn}` : '(unknown)')],
+    ['Instance', view.instanceArn || 'unknown'],
+    ['Identity store', view.identityStoreArn ? `${view.identityStoreArn} (${view.identityStoreNote})` : view.identityStoreNote],
     ['Session', `${view.sessionId}, expires ${view.expiresAt.replace('T', ' ').slice(0, 16)} UTC`],
     ['Tier', view.tier === 'pro' ? 'Pro' : 'Free'],
   ];

@@ -82,7 +82,8 @@ export class ChatSession {
   readonly policy: TierPolicy;
   readonly warnings: string[] = [];
   identity: IdentityState | undefined;
-  private readonly costs: CostExplorer;
+  /** Cost Explorer through the session's cost cache (answers, and `qchat doctor`'s cost check). */
+  readonly costs: CostExplorer;
   private readonly enabledRegions: EnabledRegionsCache;
   private readonly limiter: RateLimiter;
   private readonly credentials: CredentialsFile;

@@ -17,7 +17,7 @@ export async function runDoctorCommand(context: RunContext, flags: { json?: bool
   const json = Boolean(flags.json);
   return reportErrors(io, json, async () =>
     usingSession(await openSession(context, io), async (session) => {
-      const checks = await runDoctor({ clients: session.clients, caller: session.caller, homeRegion: session.region, signIn: await signInFinding(session) });
+      const checks = await runDoctor({ clients: session.clients, caller: session.caller, costs: session.costs, homeRegion: session.region, now: context.clock(), signIn: await signInFinding(session) });
       if (json) writeJson(io, { account: accountJson(session), checks });
       else io.stdout.write(checks.map((c) => `${mark[c.status].padEnd(4)} ${c.title}: ${safeText(c.detail)}${c.fix ? `\n     Fix: ${safeText(c.fix)}` : ''}\n`).join(''));
       return ExitCode.ok;
@@ -36,6 +36,7 @@ async function signInFinding(session: ChatSession): Promise<SignInFinding> {
       profiles,
       listingFailed: state.entitlements.assignment.tier === 'free' && state.entitlements.assignment.reason === 'profiles-unavailable',
       userIdKnown: Boolean(state.context.userId),
+      identityStore: { arn: state.context.identityStoreArn, note: state.context.identityStoreNote },
     };
   } catch (error) {
     if (error instanceof QchatError && error.code === 'NO_START_URL') return { kind: 'no-start-url', message: error.message };

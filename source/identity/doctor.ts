@@ -1,4 +1,5 @@
 import type { AwsClients } from '../aws/clients.js';
+import type { CostExplorer } from '../aws/cost-explorer.js';
 import { regionCatalog } from '../aws/region-catalog.js';
 import type { CallerIdentity } from './caller-identity.js';
 import { describeOrganization, listInstances, type Organization } from './identity-center.js';
@@ -19,7 +20,7 @@ export interface Check {
 
 /** What the sign-in part of the identity resolution found, for the checks that depend on it. */
 export type SignInFinding =
-  | { kind: 'ready'; region: string; profiles: QProfile[]; listingFailed: boolean; userIdKnown: boolean }
+  | { kind: 'ready'; region: string; profiles: QProfile[]; listingFailed: boolean; userIdKnown: boolean; identityStore: { arn: string; note: string } }
   | { kind: 'sign-in-required'; region: string; message: string }
   | { kind: 'no-start-url'; message: string }
   | { kind: 'error'; message: string };
@@ -27,7 +28,11 @@ export type SignInFinding =
 export interface DoctorDeps {
   clients: AwsClients;
   caller: CallerIdentity;
+  /** The session's Cost Explorer: its disk cache answers a second doctor the same day without another billed request. */
+  costs: CostExplorer;
   homeRegion: string;
+  /** Today, for the one-day cost request. */
+  now: Date;
   signIn: SignInFinding;
   signal?: AbortSignal;
 }
@@ -117,7 +122,7 @@ function profileCheck(signIn: SignInFinding): Check {
   return check('q-profile', title, 'failed', 'ListAvailableProfiles lists none in us-east-1 or eu-central-1: Free tier.', 'An administrator assigns you (or a group of yours) a Pro subscription in the Amazon Q Developer console.');
 }
 
-/** One cheap read per feature; Cost Explorer is not called, as every request to it is billed. */
+/** One cheap read per feature; for costs one small request, as each Cost Explorer request is billed. */
 async function permissionChecks(deps: DoctorDeps): Promise<Check[]> {
   const [cloudControl, { ListResourcesCommand }] = await Promise.all([deps.clients.get('cloudcontrol', deps.homeRegion), import('@aws-sdk/client-cloudcontrol')]);
   const resources = await attempt(() => cloudControl.send(new ListResourcesCommand({ TypeName: 'AWS::S3::Bucket', MaxResults: 1 }), deps.signal ? { abortSignal: deps.signal } : {}));
@@ -131,11 +136,44 @@ async function permissionChecks(deps: DoctorDeps): Promise<Check[]> {
     regions.ok
       ? check('permission-regions', 'All-regions questions (account:ListRegions)', 'passed', 'account ListRegions answered.')
       : check('permission-regions', 'All-regions questions (account:ListRegions)', regions.why.startsWith('denied') ? 'failed' : 'unknown', `account ListRegions: ${regions.why}; all-regions questions say they could not list the enabled regions.`, 'An administrator allows account:ListRegions.'),
-    check('permission-costs', 'Cost questions (ce:GetCostAndUsage)', 'unknown', 'Not called: every Cost Explorer request is billed ($0.01); the first cost question shows whether ce:GetCostAndUsage is allowed.', 'An administrator allows ce:GetCostAndUsage, ce:GetCostForecast and ce:GetDimensionValues.'),
+    await costCheck(deps),
     userId === undefined
       ? check('user-id', 'Identity store user ID (keys history and limits)', 'unknown', 'Could not check: it needs a sign-in.', 'Run qchat login.')
       : userId
         ? check('user-id', 'Identity store user ID (keys history and limits)', 'passed', 'Known (from Amazon Q Developer user info, or identitystore:GetUserId for an access-portal session).')
         : check('user-id', 'Identity store user ID (keys history and limits)', 'failed', 'Unknown: no history is kept for an unidentified user.', 'Use a Pro profile (its usage report names the user), or an access-portal session with identitystore:GetUserId allowed.'),
+    identityStoreCheck(deps.signIn),
   ];
+}
+
+/**
+ * Whether cost questions can be answered: one GetCostAndUsage for yesterday, no grouping or filter
+ * (billed $0.01 per request, Cost Explorer pricing; kept in the cost cache like any cost answer).
+ * AccessDenied names the permissions; DataUnavailableException is an account whose Cost Explorer
+ * has no data yet (it is enabled in the Billing console and prepares its data within about 24 hours,
+ * per "Enabling Cost Explorer" in the AWS Cost Management user guide).
+ */
+async function costCheck(deps: DoctorDeps): Promise<Check> {
+  const title = 'Cost questions (ce:GetCostAndUsage)';
+  const end = deps.now.toISOString().slice(0, 10);
+  const start = new Date(Date.parse(end) - 86_400_000).toISOString().slice(0, 10);
+  const reply = await attempt(() => deps.costs.getCostAndUsage({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: ['UnblendedCost'] }, deps.signal));
+  const permissions = 'An administrator allows ce:GetCostAndUsage, ce:GetCostForecast and ce:GetDimensionValues.';
+  if (reply.ok) {
+    const when = reply.value.cachedAt ? `; from the cost cache of ${reply.value.cachedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ', one request billed $0.01';
+    return check('permission-costs', title, 'passed', `ce GetCostAndUsage answered for ${start}${when}.`);
+  }
+  if (reply.why.startsWith('denied')) return check('permission-costs', title, 'failed', `ce GetCostAndUsage: ${reply.why}.`, permissions);
+  if (reply.why.startsWith('DataUnavailableException')) {
+    return check('permission-costs', title, 'failed', `ce GetCostAndUsage: ${reply.why} (Cost Explorer has no data for this account yet).`, 'Enable Cost Explorer in the AWS Billing and Cost Management console; its data appears within about 24 hours.');
+  }
+  return check('permission-costs', title, 'unknown', `Could not check: ce GetCostAndUsage ${reply.why}.`, 'Try again later; cost questions need ce:GetCostAndUsage, ce:GetCostForecast and ce:GetDimensionValues.');
+}
+
+function identityStoreCheck(signIn: SignInFinding): Check {
+  const title = 'Identity store of your IAM Identity Center instance';
+  if (signIn.kind !== 'ready') return check('identity-store', title, 'unknown', 'Could not check: it needs a sign-in.', 'Run qchat login.');
+  const { arn, note } = signIn.identityStore;
+  if (arn) return check('identity-store', title, 'passed', `${arn} (${note}).`);
+  return check('identity-store', title, 'unknown', `${note.replace(/^unknown: /, 'Unknown: ')}. History and limits are keyed by the user ID, which does not need it.`, 'Allow sso:ListInstances in the Identity Center region; it lists an instance only to the accounts that own it or belong to its organization.');
 }

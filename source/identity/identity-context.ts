@@ -10,7 +10,9 @@ export interface IdentityContext {
   /** Identity store user ID; empty when no source gave it (an unidentified user: no history). */
   userId: string;
   userName: string;
+  /** Empty when unknown; `identityStoreNote` says where it came from, or why it is unknown. */
   identityStoreArn: string;
+  identityStoreNote: string;
   instanceArn: string;
   sessionId: string;
   /** ISO 8601; after it qchat asks to sign in again. */

@@ -138,10 +138,10 @@ async function contextOf(deps: IdentityDeps, token: Token, profile: QProfile | u
   const { caller } = deps;
   const method = signInMethodOf(caller.arn);
   const portalUser = method === 'identity-center' ? sessionUserName(caller.arn) : undefined;
-  const instance = await instanceOf(deps, token.target.region, profile?.instanceArn, notes, Boolean(portalUser && !usage?.userId));
+  const store = await identityStoreOf(deps, profile?.ssoRegion || token.target.region, profile?.instanceArn);
   let userId = usage?.userId;
-  if (!userId && portalUser && instance) {
-    userId = await userIdFor(deps.clients, instance, portalUser, deps.signal).catch((error: Error) => {
+  if (!userId && portalUser && store.instance) {
+    userId = await userIdFor(deps.clients, store.instance, portalUser, deps.signal).catch((error: Error) => {
       notes.push(`identitystore:GetUserId could not be called (${error.name}).`);
       return undefined;
     });
@@ -153,24 +153,35 @@ async function contextOf(deps: IdentityDeps, token: Token, profile: QProfile | u
     principalArn: caller.arn,
     userId: userId ?? '',
     userName: portalUser ?? usage?.email ?? '',
-    identityStoreArn: instance ? identityStoreArnOf(instance) : '',
-    instanceArn: profile?.instanceArn || instance?.instanceArn || '',
+    identityStoreArn: store.instance ? identityStoreArnOf(store.instance) : '',
+    identityStoreNote: store.note,
+    instanceArn: profile?.instanceArn || store.instance?.instanceArn || '',
     sessionId: token.sessionId,
     expiresAt: token.expiresAt,
   };
 }
 
-/** The Identity Center instance (sso:ListInstances in the sign-in's region), when it is needed and allowed; optional. */
-async function instanceOf(deps: IdentityDeps, region: string, instanceArn: string | undefined, notes: string[], needed: boolean): Promise<IdentityCenterInstance | undefined> {
-  if (!needed) return undefined;
+/**
+ * The identity store of the sign-in's Identity Center instance. Amazon Q Developer names the
+ * instance (a profile's identityDetails.ssoIdentityDetails.instanceArn) but not its identity store,
+ * and GetUsageLimits' userInfo gives only the user ID; the one public source of the store's ID and
+ * owner account is sso:ListInstances in the instance's region, which lists the instances "created in
+ * or visible to the account calling this API" (SSO Admin API reference). Optional: denied, or not
+ * listed, the store is unknown and `note` says why; never derived from a start URL.
+ */
+async function identityStoreOf(deps: IdentityDeps, region: string, instanceArn: string | undefined): Promise<{ instance?: IdentityCenterInstance; note: string }> {
+  let instances: IdentityCenterInstance[];
   try {
-    const instances = await listInstances(deps.clients, region, undefined, deps.signal);
-    return instances.find((i) => i.instanceArn === instanceArn) ?? (instances.length === 1 ? instances[0] : undefined);
+    instances = await listInstances(deps.clients, region, undefined, deps.signal);
   } catch (error) {
     if (deps.signal?.aborted) throw error;
-    notes.push(`sso:ListInstances in ${region} could not be called (${(error as Error).name}), so the identity store is not known.`);
-    return undefined;
+    const name = (error as Error).name;
+    return { note: `unknown: sso:ListInstances in ${region} ${/AccessDenied/i.test(name) ? 'was denied' : 'failed'} (${name})${instanceArn ? `, and Amazon Q Developer names only the instance (${instanceArn}), not its identity store` : ''}` };
   }
+  const found = instanceArn ? instances.find((i) => i.instanceArn === instanceArn) : instances.length === 1 ? instances[0] : undefined;
+  if (found) return { instance: found, note: `from sso:ListInstances in ${region}${instanceArn ? '' : ' (the one instance it lists; no Amazon Q Developer profile names yours)'}` };
+  if (instanceArn) return { note: `unknown: sso:ListInstances in ${region} does not list ${instanceArn} (this account neither owns it nor sees it)` };
+  return { note: `unknown: no Amazon Q Developer profile names your instance, and sso:ListInstances in ${region} lists ${instances.length === 0 ? 'none' : `${instances.length}`}` };
 }
 
 /** A reused token that lapsed is renewed where it came from (`aws sso login` for the AWS CLI's cache); else qchat signs in. */
