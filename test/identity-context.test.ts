@@ -9,6 +9,7 @@ const expiringIn = (ms: number): IdentityContext => ({
   userId: '9067-alice',
   userName: 'alice',
   identityStoreArn: 'arn:aws:identitystore::111122223333:identitystore/d-9067642ac7',
+  identityStoreNote: 'from sso:ListInstances in us-east-1',
   instanceArn: 'arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6',
   sessionId: 'session',
   expiresAt: new Date(now.getTime() + ms).toISOString(),
