@@ -68,6 +68,8 @@ describe('history shared by several processes of one user', () => {
         expect(lines.length - messages.length).toBeLessThanOrEqual(runsPerLane);
         expect(store.warnings.filter((warning) => !warning.startsWith('history: skipped unreadable line'))).toEqual([]);
         expect(messages.length).toBeGreaterThan(runsPerLane);
+        // Killed writers left index updates undone; opening counted what they appended.
+        expect((await store.find(id))?.messageCount).toBe(messages.length);
       }),
     );
   });

@@ -118,6 +118,13 @@ describe('history store', () => {
     expect(long).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no half of a surrogate pair
   });
 
+  it('sanitizes a title before cutting it: a cut inside an escape sequence loses no words', () => {
+    // Cut first, this became 55 x's, ESC ] 0 ; and "…": drawn, the sanitizer took that for a
+    // window-title sequence running to the end, and the title showed as the x's alone.
+    expect(titleFrom(`${'x'.repeat(55)}\u001b]0;pwned\u0007 and the rest of it`)).toBe(`${'x'.repeat(55)} and…`);
+    expect(titleFrom('\u001b[31mred\u001b[0m \u009b2J\u202enames')).toBe('red names');
+  });
+
   it('round-trips any string exactly through the conversation file', async () => {
     const { store } = await freshStore();
     const { id } = await store.create('strings');

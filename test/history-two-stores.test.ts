@@ -3,7 +3,7 @@
 // A store brings the index up to date in the background; `flush()` waits for that, as a process
 // that has finished its turn would have. Cases where one process's change must survive the
 // other's (issue 17).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openHistory } from '../source/history/store.js';
@@ -99,6 +99,41 @@ describe('one history, two processes', () => {
     const third = await open();
     expect(await third.list()).toMatchObject([{ id: conversation.id, title: 'first question', messageCount: 1, position: 1 }]);
     expect(third.warnings).toEqual(['history: recovered 1 conversation missing from index.json']);
+  });
+
+  it("lists a conversation whose entry was lost again under its first question, not the other process's message", async () => {
+    const { first, second } = await twoProcesses();
+    const conversation = await first.create('first question');
+    await first.append(conversation.id, { role: 'user', text: 'first question' });
+    await first.append(conversation.id, { role: 'assistant', text: 'first answer' });
+    await first.flush();
+    // The entry is lost (an index rewritten without it), then the other process, in the same
+    // conversation, appends: the entry used to come back titled after that message, counting 1.
+    const indexFile = join(first.dir, 'index.json');
+    writeFileSync(indexFile, JSON.stringify({ ...JSON.parse(readFileSync(indexFile, 'utf8')), conversations: [] }));
+    await second.append(conversation.id, { role: 'user', text: "the other process's question" });
+    await second.flush();
+    expect(await first.list()).toMatchObject([{ id: conversation.id, title: 'first question', messageCount: 3 }]);
+  });
+
+  it('counts what a process appended but never indexed (killed, or gone without flushing) when the next one opens', async () => {
+    const { first, open } = await twoProcesses();
+    const conversation = await first.create('question');
+    await first.append(conversation.id, { role: 'user', text: 'question' });
+    await first.flush();
+    // The lines of a process that was gone before its index update: on disk, not counted.
+    const file = join(first.dir, `${conversation.id}.jsonl`);
+    const stored = (await first.read(conversation.id))[0]!;
+    appendFileSync(file, `${JSON.stringify({ ...stored, id: 'm-2', role: 'assistant', text: 'answer' })}\n${JSON.stringify({ id: 'm-2', feedback: { rating: 'up' } })}\n{"id":"m-3","role":"us`);
+    const third = await open();
+    expect(await third.list()).toMatchObject([{ id: conversation.id, messageCount: 2 }]);
+    // The cut line is left until a newline ends it, and is then no message; the rest count once.
+    await third.append(conversation.id, { role: 'user', text: 'next' });
+    await third.flush();
+    await first.append(conversation.id, { role: 'assistant', text: 'next answer' });
+    await Promise.all([first.flush(), third.flush()]);
+    expect(await (await open()).list()).toMatchObject([{ id: conversation.id, messageCount: 4 }]);
+    expect((await third.read(conversation.id)).map(({ text }) => text)).toEqual(['question', 'answer', 'next', 'next answer']);
   });
 
   it('drops the index entry of a conversation whose file the other process removed', async () => {

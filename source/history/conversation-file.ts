@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { noFollow } from '../storage/disk.js';
 import { readLines } from '../storage/read-lines.js';
 import { kindOf, StorageError } from '../storage/storage-error.js';
-import { ConversationReader, type ParsedConversation } from './message.js';
+import { ConversationReader, parseMessage, type ParsedConversation } from './message.js';
 
 const newline = 0x0a;
 // One message with its answer is a few hundred kilobytes at most; a longer line is not ours. A
@@ -42,4 +42,52 @@ export async function readConversationFile(path: string): Promise<ParsedConversa
   const reader = new ConversationReader();
   for await (const line of readLines(path, limits)) reader.add(line);
   return reader.result();
+}
+
+/** What `countNewMessages` found past the byte it started at. */
+export interface NewMessages {
+  count: number;
+  /** The latest `at` among them (ISO), if any was a valid time. */
+  lastAt: string | undefined;
+  /** The byte after the last complete line counted: where the next count starts. */
+  to: number;
+  /** The file was shorter than `from` (replaced meanwhile), so it was counted from its start. */
+  fromStart: boolean;
+}
+
+/**
+ * Counts the message lines of a conversation file from byte `from` on: complete lines only (one
+ * still being written is left for the next count), messages only (a feedback line updates one).
+ * Index updates count this way, by byte range under the index lock, so a message is counted once
+ * whichever process appended it and whichever process updates the index, even one that never got
+ * to (it was killed, or exited without flushing): the next update counts what it left.
+ * Undefined when the file is missing, not a regular file, or past the size limit.
+ */
+export async function countNewMessages(path: string, from: number): Promise<NewMessages | undefined> {
+  let handle;
+  try {
+    handle = await open(path, noFollow.read);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > limits.maxBytes) return undefined;
+    const start = stat.size < from ? 0 : from;
+    const bytes = Buffer.alloc(stat.size - start);
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, start);
+    const complete = bytes.subarray(0, bytes.lastIndexOf(newline, bytesRead - 1) + 1);
+    let count = 0;
+    let lastAt: string | undefined;
+    for (const line of complete.toString('utf8').split('\n')) {
+      const message = parseMessage(line);
+      if (!message) continue;
+      count++;
+      const at = Date.parse(message.at);
+      if (!Number.isNaN(at) && (lastAt === undefined || new Date(at).toISOString() > lastAt)) lastAt = new Date(at).toISOString();
+    }
+    return { count, lastAt, to: start + complete.length, fromStart: start !== from };
+  } finally {
+    await handle.close();
+  }
 }

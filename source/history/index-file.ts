@@ -16,6 +16,8 @@ const conversationSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   messageCount: z.number().int().min(0),
+  /** The byte of the conversation file up to which `messageCount` counts (absent: count it again). */
+  countedTo: z.number().int().min(0).optional(),
 });
 
 const settingsSchema = z.object({

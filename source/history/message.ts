@@ -63,6 +63,12 @@ export class ConversationReader {
   }
 }
 
+/** One line as a message, or undefined when it is not one (a feedback line, or unreadable). */
+export function parseMessage(line: string): HistoryMessage | undefined {
+  const record = parseRecord(line);
+  return isMessage(record) ? record : undefined;
+}
+
 function parseRecord(line: string): { id: string } | undefined {
   try {
     const value: unknown = JSON.parse(line);

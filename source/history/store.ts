@@ -3,13 +3,14 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
-import { appendLine, readConversationFile } from './conversation-file.js';
+import { appendLine, countNewMessages, readConversationFile } from './conversation-file.js';
 import { errorCode, fileStamp, moveAside, writeRefusal } from '../storage/disk.js';
 import { isLockBusy } from '../storage/lock.js';
 import { ensurePrivateDir } from '../storage/private-dir.js';
 import { StorageError } from '../storage/storage-error.js';
 import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
 import { toLine, type Feedback, type HistoryMessage, type NewMessage, type ParsedConversation } from './message.js';
+import { safeText } from '../present/terminal-text.js';
 import { redactSecrets } from './redact.js';
 import { ageRetentionRefusal, defaultRetention, expiredConversations, newestFirst, type RetentionOptions } from './retention.js';
 
@@ -25,7 +26,7 @@ export interface OpenHistoryOptions {
   retention?: Partial<RetentionOptions>;
 }
 
-export interface ListedConversation extends ConversationSummary {
+export interface ListedConversation extends Omit<ConversationSummary, 'countedTo'> {
   /** 1-based, newest first: what `/resume N` and `/delete N` take. */
   position: number;
 }
@@ -46,10 +47,11 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
   return store;
 }
 
-/** A first question as a conversation title: one line, at most 60 characters. */
+/** A first question as a conversation title: one line of terminal-safe text, at most 60 characters. */
 export function titleFrom(question: string): string {
-  // Redact before cutting, so a cut cannot hide a secret from the patterns.
-  const line = redactSecrets(question).replace(/\s+/g, ' ').trim();
+  // Redact and sanitize before cutting: a cut could hide a secret from the patterns, or fall
+  // inside an escape sequence, which the sanitizer would then take for one running to the end.
+  const line = safeText(redactSecrets(question)).replace(/\s+/g, ' ').trim();
   const characters = Array.from(line);
   if (characters.length === 0) return 'untitled';
   return characters.length <= titleLength ? line : `${characters.slice(0, titleLength - 1).join('').trimEnd()}…`;
@@ -70,8 +72,8 @@ export class HistoryStore {
   #recording = true;
   #queue: Promise<unknown> = Promise.resolve();
   #lines: Promise<unknown> = Promise.resolve();
-  /** Messages appended whose index entry is not updated yet, per conversation. */
-  readonly #untouched = new Map<string, HistoryMessage[]>();
+  /** Conversations with messages appended whose index entry is not brought up to date yet. */
+  readonly #uncounted = new Set<string>();
 
   /** Use `openHistory`. */
   constructor(
@@ -110,7 +112,7 @@ export class HistoryStore {
     return this.#serialLine(() =>
       this.#write(conversation, async () => {
         await appendLine(this.#file(id), '');
-        this.#inBackground(() => this.#index.update((data) => void (data.conversations.some((c) => c.id === id) || data.conversations.push(conversation))));
+        this.#inBackground(() => this.#index.update((data) => void (data.conversations.some((c) => c.id === id) || data.conversations.push({ ...conversation, countedTo: 0 }))));
         return conversation;
       }),
     );
@@ -124,7 +126,7 @@ export class HistoryStore {
       const stored = JSON.parse(line) as HistoryMessage;
       return this.#write(stored, async () => {
         await appendLine(file, line);
-        this.#touchLater(conversationId, stored);
+        this.#countLater(conversationId);
         return stored;
       });
     });
@@ -204,6 +206,8 @@ export class HistoryStore {
         await this.#index.update(async (data) => {
           this.#index.removeLeftoverTempFiles();
           await this.#recover(data);
+          // Counts another process left behind (killed, or gone without flushing) are brought up to date.
+          for (const { id } of [...data.conversations]) await this.#count(data, id);
           const now = this.clock();
           let expired = expiredConversations(data.conversations, now, retention);
           const byCountOnly = expiredConversations(data.conversations, now, { ...retention, maxAgeDays: Infinity });
@@ -229,15 +233,36 @@ export class HistoryStore {
   }
 
   /** Counts appended messages in the index with one update for all that are waiting. */
-  #touchLater(conversationId: string, message: HistoryMessage): void {
-    const waiting = this.#untouched.get(conversationId);
-    if (waiting) return void waiting.push(message);
-    this.#untouched.set(conversationId, [message]);
+  #countLater(conversationId: string): void {
+    if (this.#uncounted.has(conversationId)) return;
+    this.#uncounted.add(conversationId);
     this.#inBackground(() => {
-      const messages = this.#untouched.get(conversationId) ?? [];
-      this.#untouched.delete(conversationId);
-      return this.#index.update((data) => messages.forEach((m) => touch(data, conversationId, m)));
+      this.#uncounted.delete(conversationId);
+      return this.#index.update((data) => this.#count(data, conversationId));
     });
+  }
+
+  /**
+   * Brings a conversation's entry up to date with its file (under the index lock): the messages
+   * past the byte it was counted to are counted, and its time moves to the latest of them. A
+   * conversation missing from the index (deleted meanwhile by another process, or its entry lost)
+   * is listed again as its file tells it: titled after its first question, whoever appended last.
+   */
+  async #count(data: IndexData, conversationId: string): Promise<void> {
+    let conversation = data.conversations.find(({ id }) => id === conversationId);
+    if (!conversation) {
+      const { messages } = await this.#readOrSetAside(conversationId);
+      if (messages.length === 0) return;
+      conversation = { ...summarize(conversationId, messages, this.#now()), messageCount: 0, countedTo: 0 };
+      data.conversations.push(conversation);
+    }
+    const counted = await countNewMessages(this.#file(conversationId), conversation.countedTo ?? 0);
+    if (!counted) return;
+    if (counted.fromStart || conversation.countedTo === undefined) conversation.messageCount = 0;
+    conversation.messageCount += counted.count;
+    conversation.countedTo = counted.to;
+    // Index updates land in any order across processes: keep the latest time (ISO strings sort as times).
+    if (counted.lastAt && counted.lastAt > conversation.updatedAt) conversation.updatedAt = counted.lastAt;
   }
 
   /** An index change nobody waits for; its trouble becomes a warning like any other. */
@@ -352,7 +377,7 @@ export class HistoryStore {
 }
 
 function numbered(conversations: ConversationSummary[]): ListedConversation[] {
-  return [...conversations].sort(newestFirst).map((conversation, index) => ({ ...conversation, position: index + 1 }));
+  return [...conversations].sort(newestFirst).map(({ countedTo: _, ...conversation }, index) => ({ ...conversation, position: index + 1 }));
 }
 
 function lookUp(conversations: ConversationSummary[], ref: string | number): ListedConversation | undefined {
@@ -361,24 +386,13 @@ function lookUp(conversations: ConversationSummary[], ref: string | number): Lis
   return /^\d+$/.test(text) ? listed[Number(text) - 1] : listed.find(({ id }) => id === text);
 }
 
-/** Counts a message in the index; a conversation deleted meanwhile by another process is listed again. */
-function touch(data: IndexData, conversationId: string, message: HistoryMessage): void {
-  let conversation = data.conversations.find(({ id }) => id === conversationId);
-  if (!conversation) {
-    conversation = { id: conversationId, title: titleFrom(message.text), createdAt: message.at, updatedAt: message.at, messageCount: 0 };
-    data.conversations.push(conversation);
-  }
-  // Index updates land in the background, in any order across processes: keep the latest time (ISO strings sort as times).
-  if (message.at > conversation.updatedAt) conversation.updatedAt = message.at;
-  conversation.messageCount += 1;
-}
-
 /** An index entry rebuilt from a conversation's messages (their times may be hand-edited, so normalised). */
 function summarize(id: string, messages: HistoryMessage[], now: string): ConversationSummary {
   const time = (at: string | undefined) => {
     const ms = Date.parse(at ?? '');
     return Number.isNaN(ms) ? now : new Date(ms).toISOString();
   };
-  const question = messages.find(({ role }) => role === 'user')?.text ?? '';
+  // Its first question; a file holding only replies (the rest deleted) is titled after its first reply.
+  const question = (messages.find(({ role }) => role === 'user') ?? messages[0])?.text ?? '';
   return { id, title: titleFrom(question), createdAt: time(messages[0]?.at), updatedAt: time(messages.at(-1)?.at), messageCount: messages.length };
 }
