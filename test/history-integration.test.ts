@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
@@ -47,6 +47,22 @@ describe('chat history through the chat', () => {
     await askAndRecord(second, 'how many vpcs');
     expect(await second.submit('/resume 2')).toMatchObject({ kind: 'reset', text: 'Resumed "how many s3 buckets do I have".' });
     expect(await second.submit('/delete 1')).toMatchObject({ kind: 'text', text: 'Deleted "how many vpcs".' });
+    await second.session.close();
+  });
+
+  it('restores only the last turns of a long conversation, counts the earlier ones, and /export still writes them all', async () => {
+    const home = tempHome();
+    const first = await conversationAs('alice', home);
+    const questions = ['help', 'what can you do', 'how many s3 buckets do I have', 'how many vpcs', 'help me'];
+    for (const question of questions) await askAndRecord(first, question);
+    await first.session.close();
+
+    const second = await conversationAs('alice', home);
+    expect(second.restored.map((turn) => turn.question)).toEqual(questions.slice(-3));
+    expect(second.earlierTurns).toBe(2);
+    const exported = await second.submit(`/export ${join(home, 'all.md')}`);
+    expect(exported).toMatchObject({ kind: 'text', text: `Wrote 5 turns to ${join(home, 'all.md')}.` });
+    expect(readFileSync(join(home, 'all.md'), 'utf8').match(/^## .*$/gm)).toEqual(questions.map((question) => `## ${question}`));
     await second.session.close();
   });
 

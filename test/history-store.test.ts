@@ -82,6 +82,33 @@ describe('history store', () => {
     expect((await store.find(id))?.messageCount).toBe(20);
   });
 
+  it('reads the last turns of a conversation from its end: the same messages as a full read, the earlier turns counted', async () => {
+    const { store } = await freshStore();
+    const { id } = await store.create('q0');
+    const replies = [];
+    for (let i = 0; i < 6; i++) {
+      await store.append(id, { role: 'user', text: `q${i}` });
+      replies.push(await store.append(id, { role: 'assistant', text: `a${i}`, answer: { kind: 'text', text: `a${i}` } }));
+    }
+    await store.setFeedback(id, replies[0]!.id, { rating: 'up' }); // on an earlier turn: not read
+    await store.setFeedback(id, replies[5]!.id, { rating: 'down' });
+    const file = join(store.dir, `${id}.jsonl`);
+    // Lines qchat did not write as it does: keys in another order (still a question), and garbage.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const reordered = JSON.parse(lines[2]!) as Record<string, unknown>;
+    lines[2] = JSON.stringify({ text: reordered.text, at: reordered.at, role: reordered.role, id: reordered.id });
+    lines.splice(3, 0, '{"id": "broken');
+    writeFileSync(file, lines.join('\n'));
+    const full = await store.read(id);
+    const recent = await store.readRecent(id, 2);
+    expect(recent.messages).toEqual(full.slice(-4));
+    expect(recent.messages.at(-1)?.feedback).toEqual({ rating: 'down' });
+    expect(recent.earlierTurns).toBe(4);
+    expect(recent.badLines).toEqual([4]);
+    expect((await store.readRecent(id, 10)).messages).toEqual(full);
+    expect((await store.readRecent(id, 10)).earlierTurns).toBe(0);
+  });
+
   it('records feedback given after the answer', async () => {
     const { store } = await freshStore();
     const { id } = await store.create('q');

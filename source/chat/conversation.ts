@@ -47,6 +47,8 @@ export class Conversation {
   readonly notices: string[] = [];
   /** The turns restored from history, to show above the prompt. */
   restored: PastTurn[] = [];
+  /** How many turns of the restored conversation come before `restored` (read from disk only for /export). */
+  earlierTurns = 0;
   /** The turns of the current conversation (restored, resumed or new), for /copy and /export. */
   turns: PastTurn[] = [];
   private title: string | undefined;
@@ -89,7 +91,10 @@ export class Conversation {
     if (latest) {
       this.conversationId = latest.id;
       this.title = latest.title;
-      this.restored = turnsOf(await this.history.read(latest.id));
+      // Only the turns shown are read: parsing all of a long conversation was most of a restore.
+      const recent = await this.history.readRecent(latest.id, restoredTurns);
+      this.restored = turnsOf(recent.messages);
+      this.earlierTurns = recent.earlierTurns;
       this.turns = [...this.restored];
       this.notices.push(`Restored your last conversation, "${latest.title}" (${latest.messageCount} messages). /clear starts a new one; /history lists the others.`);
     }
@@ -230,17 +235,25 @@ export class Conversation {
   }
 
   /** /export [FILE]: this conversation as Markdown, to a new file (an existing one is never overwritten). */
-  exportMarkdown(file: string): ChatReply {
+  async exportMarkdown(file: string): Promise<ChatReply> {
     if (this.turns.length === 0) return { kind: 'text', text: 'Nothing to export yet: ask something first.' };
+    const turns = await this.allTurns();
     const now = this.session.context.clock();
     const path = resolve(file || `qchat-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.md`);
     try {
-      writeFileSync(path, conversationMarkdown(this.title ?? this.turns[0]!.question.slice(0, 80), this.turns, now), { flag: 'wx', mode: 0o600 });
+      writeFileSync(path, conversationMarkdown(this.title ?? turns[0]!.question.slice(0, 80), turns, now), { flag: 'wx', mode: 0o600 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return { kind: 'error', text: code === 'EEXIST' ? `${path} exists; qchat does not overwrite it. /export FILE names another.` : `Could not write ${path}: ${(error as Error).message}` };
     }
-    return { kind: 'text', text: `Wrote ${this.turns.length} turn${this.turns.length === 1 ? '' : 's'} to ${path}.` };
+    return { kind: 'text', text: `Wrote ${turns.length} turn${turns.length === 1 ? '' : 's'} to ${path}.` };
+  }
+
+  /** Every turn of the conversation: a restored one brought back only its last turns, so the earlier ones are read now. */
+  private async allTurns(): Promise<PastTurn[]> {
+    if (this.earlierTurns === 0 || !this.history || !this.conversationId) return this.turns;
+    const earlier = turnsOf(await this.history.read(this.conversationId)).slice(0, this.earlierTurns);
+    return [...earlier, ...this.turns];
   }
 
   async listHistory(): Promise<ChatReply> {
@@ -261,6 +274,7 @@ export class Conversation {
     this.conversationId = found.id;
     this.title = found.title;
     this.turns = turnsOf(await this.history.read(found.id));
+    this.earlierTurns = 0;
     return { kind: 'reset', turns: this.turns, text: `Resumed "${found.title}".`, clearScreen: true };
   }
 
@@ -270,6 +284,7 @@ export class Conversation {
     this.conversationId = undefined;
     this.title = undefined;
     this.turns = [];
+    this.earlierTurns = 0;
     return { kind: 'reset', turns: [], text: this.history ? 'Started a new conversation.' : 'Cleared the screen.', clearScreen: true };
   }
 
@@ -331,6 +346,9 @@ function copyReply(text: string, what: string, hint = ''): ChatReply {
 function replyText(reply: PastTurn['reply']): string {
   return reply.kind === 'answer' ? reply.answer.summary : reply.text;
 }
+
+/** The turns a restored conversation brings back: the ones the chat shows (the rest stay on disk until /export). */
+const restoredTurns = 3;
 
 const restorable = new Set(['help', 'text', 'error', 'answer', 'refusal']);
 

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { noFollow } from '../storage/disk.js';
+import { readFileCapped } from '../storage/read-file.js';
 import { readLines } from '../storage/read-lines.js';
 import { kindOf, StorageError } from '../storage/storage-error.js';
 import { ConversationReader, parseMessage, type ParsedConversation } from './message.js';
@@ -42,6 +43,66 @@ export async function readConversationFile(path: string): Promise<ParsedConversa
   const reader = new ConversationReader();
   for await (const line of readLines(path, limits)) reader.add(line);
   return reader.result();
+}
+
+export interface RecentConversation extends ParsedConversation {
+  /** How many turns (questions) come before the messages read. */
+  earlierTurns: number;
+}
+
+/**
+ * The end of a conversation: its messages from the `turns`-th last question on, and how many
+ * questions come before them. Only those lines are parsed (restoring a 10,000-message
+ * conversation to show its last turns parsed all of them: most of the restore time, the rest
+ * garbage collection); the earlier lines are only told apart as questions or not, by the prefix
+ * qchat writes (`{"id":"…","role":"user"`), a line of another shape by parsing it.
+ */
+export async function readRecentMessages(path: string, turns: number): Promise<RecentConversation> {
+  const bytes = readFileCapped(path, { maxBytes: limits.maxBytes });
+  if (!bytes) return { messages: [], badLines: [], earlierTurns: 0 };
+  const tail: string[] = [];
+  let start = bytes.length;
+  for (let questions = 0; start > 0 && questions < turns; ) {
+    const end = bytes[start - 1] === newline ? start - 1 : start;
+    start = end === 0 ? 0 : bytes.lastIndexOf(newline, end - 1) + 1;
+    const line = bytes.toString('utf8', start, end);
+    tail.push(line);
+    if (parseMessage(line)?.role === 'user') questions++;
+  }
+  let earlierTurns = 0;
+  let lineNumber = 1;
+  const badLines: number[] = [];
+  for (let at = 0; at < start; lineNumber++) {
+    const end = bytes.indexOf(newline, at);
+    const role = roleOf(bytes, at, end);
+    if (role === 'user') earlierTurns++;
+    else if (role === undefined && end > at) badLines.push(lineNumber);
+    at = end + 1;
+  }
+  const reader = new ConversationReader({ firstLine: lineNumber });
+  for (const line of tail.reverse()) reader.add(line);
+  const recent = reader.result();
+  return { messages: recent.messages, badLines: [...badLines, ...recent.badLines], earlierTurns };
+}
+
+// The start of every message line qchat writes (JSON.stringify keeps the keys in this order).
+const idKey = Buffer.from('{"id":"');
+const roleKey = Buffer.from('","role":"');
+const roles = ['user', 'assistant'].map((role) => ({ role, bytes: Buffer.from(`${role}","at":"`) }));
+
+/** A line's role: from the prefix qchat writes, else by parsing it; 'update' for a feedback line, undefined for an unreadable one. */
+function roleOf(bytes: Buffer, start: number, end: number): string | undefined {
+  if (bytes.compare(idKey, 0, idKey.length, start, Math.min(end, start + idKey.length)) === 0) {
+    // The id's closing quote (an id with an escaped quote in it is left to the parser).
+    const at = bytes.indexOf(0x22, start + idKey.length);
+    const value = at + roleKey.length;
+    const written = at !== -1 && at < end && bytes.compare(roleKey, 0, roleKey.length, at, Math.min(end, value)) === 0 ? roles.find(({ bytes: role }) => bytes.compare(role, 0, role.length, value, Math.min(end, value + role.length)) === 0) : undefined;
+    if (written) return written.role;
+  }
+  const line = bytes.toString('utf8', start, end);
+  const record = parseMessage(line);
+  if (record) return record.role;
+  return /^\{"id":"[^"]*","feedback":/.test(line) ? 'update' : undefined;
 }
 
 /** What `countNewMessages` found past the byte it started at. */

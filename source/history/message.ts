@@ -46,7 +46,15 @@ export interface ParsedConversation {
 export class ConversationReader {
   readonly #byId = new Map<string, HistoryMessage>();
   readonly #badLines: number[] = [];
-  #lineNumber = 0;
+  #lineNumber: number;
+
+  /**
+   * `tail`: the lines are the end of the file, from line `firstLine` on; an update of a message
+   * before them (feedback on an earlier answer) is then not an unreadable line, just not shown.
+   */
+  constructor(private readonly tail?: { firstLine: number }) {
+    this.#lineNumber = (tail?.firstLine ?? 1) - 1;
+  }
 
   add(line: string | undefined): void {
     this.#lineNumber++;
@@ -55,7 +63,7 @@ export class ConversationReader {
     const earlier = record && this.#byId.get(record.id);
     const merged = earlier ? { ...earlier, ...record } : record;
     if (isMessage(merged)) this.#byId.set(merged.id, merged);
-    else this.#badLines.push(this.#lineNumber);
+    else if (!(this.tail && record && !earlier && isUpdate(record))) this.#badLines.push(this.#lineNumber);
   }
 
   result(): ParsedConversation {
@@ -76,6 +84,11 @@ function parseRecord(line: string): { id: string } | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A line that only changes fields of a message written before it (today: its feedback). */
+function isUpdate(record: object): boolean {
+  return !('role' in record) && !('text' in record) && 'feedback' in record;
 }
 
 function isMessage(value: unknown): value is HistoryMessage {

@@ -3,20 +3,20 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
-import { appendLine, countNewMessages, readConversationFile } from './conversation-file.js';
+import { appendLine, countNewMessages, readConversationFile, readRecentMessages, type RecentConversation } from './conversation-file.js';
 import { errorCode, fileStamp, moveAside, writeRefusal } from '../storage/disk.js';
 import { isLockBusy } from '../storage/lock.js';
 import { ensurePrivateDir } from '../storage/private-dir.js';
 import { StorageError } from '../storage/storage-error.js';
 import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
 import { toLine, type Feedback, type HistoryMessage, type NewMessage, type ParsedConversation } from './message.js';
-import { safeText } from '../present/terminal-text.js';
-import { redactSecrets } from './redact.js';
-import { ageRetentionRefusal, defaultRetention, expiredConversations, newestFirst, type RetentionOptions } from './retention.js';
+import { lookUp, numbered, summarize, titleFrom, type ListedConversation } from './listing.js';
+import { ageRetentionRefusal, defaultRetention, expiredConversations, type RetentionOptions } from './retention.js';
 
 export type { ConversationSummary, HistorySettings } from './index-file.js';
 export type { Feedback, HistoryMessage, NewMessage, Role } from './message.js';
 export type { RetentionOptions } from './retention.js';
+export { titleFrom, type ListedConversation } from './listing.js';
 
 export interface OpenHistoryOptions {
   /** The data directory (`resolvePaths().data`); history lives in its `history/` folder. */
@@ -26,12 +26,6 @@ export interface OpenHistoryOptions {
   retention?: Partial<RetentionOptions>;
 }
 
-export interface ListedConversation extends Omit<ConversationSummary, 'countedTo'> {
-  /** 1-based, newest first: what `/resume N` and `/delete N` take. */
-  position: number;
-}
-
-const titleLength = 60;
 const inputHistoryLength = 100;
 // index.json is rewritten on every message, so a huge paste is not kept for recall.
 const inputLengthLimit = 2_000;
@@ -45,16 +39,6 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
   const store = new HistoryStore(join(options.dataDir, 'history', safeUserDirName(options.userId)), options.dataDir, options.clock);
   await store.tidy({ ...defaultRetention, ...options.retention });
   return store;
-}
-
-/** A first question as a conversation title: one line of terminal-safe text, at most 60 characters. */
-export function titleFrom(question: string): string {
-  // Redact and sanitize before cutting: a cut could hide a secret from the patterns, or fall
-  // inside an escape sequence, which the sanitizer would then take for one running to the end.
-  const line = safeText(redactSecrets(question)).replace(/\s+/g, ' ').trim();
-  const characters = Array.from(line);
-  if (characters.length === 0) return 'untitled';
-  return characters.length <= titleLength ? line : `${characters.slice(0, titleLength - 1).join('').trimEnd()}…`;
 }
 
 /**
@@ -138,15 +122,13 @@ export class HistoryStore {
   }
 
   /** The messages of a conversation in order; unreadable lines are skipped and reported. */
-  read(conversationId: string): Promise<HistoryMessage[]> {
-    return this.#serialLine(() =>
-      this.#guard([], async () => {
-        const file = this.#file(conversationId);
-        const { messages, badLines } = await this.#readOrSetAside(conversationId);
-        if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${file}`);
-        return messages;
-      }),
-    );
+  async read(conversationId: string): Promise<HistoryMessage[]> {
+    return (await this.#readReporting(conversationId, readConversationFile))?.messages ?? [];
+  }
+
+  /** The messages of a conversation's last `turns` turns, read from the end of its file, and how many turns come before them. */
+  async readRecent(conversationId: string, turns: number): Promise<RecentConversation> {
+    return (await this.#readReporting(conversationId, (file) => readRecentMessages(file, turns))) ?? { messages: [], badLines: [], earlierTurns: 0 };
   }
 
   /** Deletes a conversation by position or id; undefined when there is no such conversation. */
@@ -251,7 +233,7 @@ export class HistoryStore {
   async #count(data: IndexData, conversationId: string): Promise<void> {
     let conversation = data.conversations.find(({ id }) => id === conversationId);
     if (!conversation) {
-      const { messages } = await this.#readOrSetAside(conversationId);
+      const messages = (await this.#readOrSetAside(conversationId, readConversationFile))?.messages ?? [];
       if (messages.length === 0) return;
       conversation = { ...summarize(conversationId, messages, this.#now()), messageCount: 0, countedTo: 0 };
       data.conversations.push(conversation);
@@ -287,7 +269,7 @@ export class HistoryStore {
     for (const { id } of data.conversations) ids.delete(id);
     let recovered = 0;
     for (const id of ids) {
-      const { messages } = await this.#readOrSetAside(id);
+      const messages = (await this.#readOrSetAside(id, readConversationFile))?.messages ?? [];
       // A file without a readable message (a create cut short) has nothing to list.
       if (messages.length === 0) continue;
       data.conversations.push(summarize(id, messages, this.#now()));
@@ -296,16 +278,28 @@ export class HistoryStore {
     if (recovered > 0) this.#warn(`history: recovered ${recovered} conversation${recovered > 1 ? 's' : ''} missing from index.json`);
   }
 
-  /** A conversation's messages; a file that cannot be read is moved aside, reported and read as empty. */
-  async #readOrSetAside(conversationId: string): Promise<ParsedConversation> {
+  /** Reads a conversation in order with its unreadable lines reported; undefined when it could not be read. */
+  #readReporting<T extends ParsedConversation>(conversationId: string, read: (file: string) => Promise<T>): Promise<T | undefined> {
+    return this.#serialLine(() =>
+      this.#guard<T | undefined>(undefined, async () => {
+        const parsed = await this.#readOrSetAside(conversationId, read);
+        const bad = parsed?.badLines ?? [];
+        if (bad.length > 0) this.#warn(`history: skipped unreadable line${bad.length > 1 ? 's' : ''} ${bad.join(', ')} of ${this.#file(conversationId)}`);
+        return parsed;
+      }),
+    );
+  }
+
+  /** A conversation's messages; a file that cannot be read is moved aside, reported, and undefined. */
+  async #readOrSetAside<T extends ParsedConversation>(conversationId: string, read: (file: string) => Promise<T>): Promise<T | undefined> {
     const file = this.#file(conversationId);
     try {
-      return await readConversationFile(file);
+      return await read(file);
     } catch (error) {
       const code = errorCode(error);
       if (!(error instanceof StorageError) && code !== 'EACCES' && code !== 'EPERM') throw error;
       await this.#setAside(file, error instanceof StorageError ? error.problem.replace(/^is /, '') : code!);
-      return { messages: [], badLines: [] };
+      return undefined;
     }
   }
 
@@ -374,25 +368,4 @@ export class HistoryStore {
       return fallback;
     }
   }
-}
-
-function numbered(conversations: ConversationSummary[]): ListedConversation[] {
-  return [...conversations].sort(newestFirst).map(({ countedTo: _, ...conversation }, index) => ({ ...conversation, position: index + 1 }));
-}
-
-function lookUp(conversations: ConversationSummary[], ref: string | number): ListedConversation | undefined {
-  const text = String(ref).trim();
-  const listed = numbered(conversations);
-  return /^\d+$/.test(text) ? listed[Number(text) - 1] : listed.find(({ id }) => id === text);
-}
-
-/** An index entry rebuilt from a conversation's messages (their times may be hand-edited, so normalised). */
-function summarize(id: string, messages: HistoryMessage[], now: string): ConversationSummary {
-  const time = (at: string | undefined) => {
-    const ms = Date.parse(at ?? '');
-    return Number.isNaN(ms) ? now : new Date(ms).toISOString();
-  };
-  // Its first question; a file holding only replies (the rest deleted) is titled after its first reply.
-  const question = (messages.find(({ role }) => role === 'user') ?? messages[0])?.text ?? '';
-  return { id, title: titleFrom(question), createdAt: time(messages[0]?.at), updatedAt: time(messages.at(-1)?.at), messageCount: messages.length };
 }

@@ -34,7 +34,7 @@ export function readFileCapped(path: string, { maxBytes = defaultMaxBytes, follo
     if (stat.isDirectory()) throw new StorageError('NOT_A_FILE', path, 'is a directory, not a file', fix);
     if (!stat.isFile()) throw new StorageError('NOT_A_FILE', path, `is not a regular file (it is ${kindOf(stat)})`, fix);
     if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes, fix);
-    return readUpTo(fd, path, maxBytes, fix);
+    return readUpTo(fd, path, stat.size, maxBytes, fix);
   } catch (error) {
     if (error instanceof StorageError) throw error;
     throw new StorageError('UNREADABLE', path, `cannot be read (${errorCode(error) ?? (error as Error).message})`, 'check its permissions');
@@ -48,12 +48,12 @@ export function readSmallFile(path: string, maxBytes = defaultMaxBytes): string 
   return readFileCapped(path, { maxBytes, followLinks: true })?.toString('utf8');
 }
 
-/** Reads to the end, refusing a file that grew past the cap since it was checked. */
-function readUpTo(fd: number, path: string, maxBytes: number, fix: string): Buffer {
+/** Reads to the end (the size it had in one read), refusing a file that grew past the cap since it was checked. */
+function readUpTo(fd: number, path: string, size: number, maxBytes: number, fix: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(64 * 1024, size + 1 - total), maxBytes + 1 - total));
     const read = readSync(fd, chunk, 0, chunk.length, null);
     if (read === 0) return Buffer.concat(chunks, total);
     chunks.push(chunk.subarray(0, read));

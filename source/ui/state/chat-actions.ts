@@ -105,7 +105,7 @@ export function createChatActions(deps: ChatDeps) {
   const begin = async () => {
     const chat = conversation!;
     await chat.start();
-    dispatch({ type: 'reset', turns: chat.restored, shown: restoredTurnsShown });
+    dispatch({ type: 'reset', turns: chat.restored, shown: restoredTurnsShown, earlier: chat.earlierTurns });
     showNotices();
     dispatch({ type: 'header', header: header() });
     await refreshInputs();

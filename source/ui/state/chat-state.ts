@@ -70,8 +70,8 @@ export type ChatAction =
   | { type: 'progress'; label: string; progress?: Running['progress'] }
   | { type: 'queued'; queued: string[] }
   | { type: 'turn'; turn: PastTurn }
-  /** A new screen with these turns; `shown` keeps only the last few drawn. */
-  | { type: 'reset'; turns: PastTurn[]; notice?: string; shown?: number }
+  /** A new screen with these turns; `shown` keeps only the last few drawn; `earlier` turns came before them, not read. */
+  | { type: 'reset'; turns: PastTurn[]; notice?: string; shown?: number; earlier?: number }
   | { type: 'notices'; notices: string[] }
   /** Draws the finished turns again (after the screen was cleared). */
   | { type: 'remount' }
@@ -119,7 +119,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return {
         ...state,
         turns: shown.map((turn) => ({ id: nextTurnId++, ...turn })),
-        hiddenTurns: action.turns.length - shown.length,
+        hiddenTurns: (action.earlier ?? 0) + action.turns.length - shown.length,
         staticKey: state.staticKey + 1,
         notices: action.notice ? [action.notice] : [],
       };
