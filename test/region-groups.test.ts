@@ -23,6 +23,11 @@ describe('region groups in questions', () => {
     'lambdas in all regions except the EU': { group: 'all regions except Europe', has: ['us-east-1', 'ap-south-1'], hasNot: ['eu-west-1', 'eu-central-1'] },
     'functions outside us-east-1': { group: 'all regions except us-east-1', has: ['us-east-2', 'eu-west-1'], hasNot: ['us-east-1'] },
     'instances in APAC except Mumbai': { group: 'Asia Pacific except ap-south-1', has: ['ap-northeast-1'], hasNot: ['ap-south-1', 'us-east-1'] },
+    // A country with two regions is both, not the first one's alias: Tokyo and Osaka, Mumbai and Hyderabad, Sydney and Melbourne, Central and Calgary.
+    'lambdas in Japan': { group: 'Japan', has: ['ap-northeast-1', 'ap-northeast-3'], hasNot: ['ap-northeast-2'] },
+    'cost in India last month': { group: 'India', has: ['ap-south-1', 'ap-south-2'], hasNot: ['ap-southeast-1'] },
+    'buckets in Australia': { group: 'Australia', has: ['ap-southeast-2', 'ap-southeast-4'], hasNot: ['ap-southeast-1'] },
+    'vpcs in Canada': { group: 'Canada', has: ['ca-central-1', 'ca-west-1'], hasNot: ['us-east-1'] },
   };
   it.each(Object.entries(groups))('%s', (question, { group, has, hasNot }) => {
     const regions = groupOf(question);

@@ -64,6 +64,9 @@ plan('top 5 lambda functions', { intent: 'list', limit: 5 });
 plan('lambdas outside us-east-1', { intent: 'list', regions: { group: 'all regions except us-east-1' } });
 plan('instances in APAC except Mumbai', { intent: 'list', regions: { group: 'Asia Pacific except ap-south-1' } });
 plan('vpcs in North America', { intent: 'list', regions: { group: 'North America' } });
+plan('lambda functions in Japan', { intent: 'list', regions: { group: 'Japan', codes: ['ap-northeast-1', 'ap-northeast-3'] } });
+plan('what did I spend in Japan last month', { intent: 'cost-total', regions: { group: 'Japan', codes: ['ap-northeast-1', 'ap-northeast-3'] } });
+plan('how many instances in Osaka', { intent: 'count', regions: ['ap-northeast-3'] });
 
 // ---------- Filters: qualifiers on the resource model, names, tags, parents ----------
 const where = (property: string, op: string, value: string) => ({ filters: { properties: [{ property, op, value }] } });
