@@ -55,7 +55,7 @@ describe('the row cap applies to every table', () => {
     expect(result.code).toBe(0);
     const days = result.stdout.split('\n').filter((line) => /^2026-\d\d-\d\d +\$/.test(line));
     expect(days).toHaveLength(5);
-    expect(result.stdout).toContain('(showing 5 of 60 rows)');
+    expect(result.stdout).toContain('(showing 5 of 60 rows — `--all` for every row)');
     expect(result.stdout).toMatch(sparkBlocks);
   });
 

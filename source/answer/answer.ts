@@ -29,6 +29,10 @@ export interface AnswerTable {
   rows: string[][];
   /** e.g. "showing 50 of 312" */
   note?: string;
+  /** How many rows there are, when `rows` holds only the first of them. */
+  total?: number;
+  /** Every row, as the question asked ("show all", --all): front ends show them all. */
+  all?: true;
   /**
    * Columns a narrow terminal may leave out, the least telling first (the layout names the ones it
    * left out); every other column, identifiers and names above all, is always shown.

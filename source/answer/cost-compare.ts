@@ -3,7 +3,7 @@ import { costAndUsage, sumGroups, unitOf, type CostRun } from './cost-calls.js';
 import { metricName, onWhat } from './execute-costs.js';
 import { describePeriod, formatMoney, formatPercent } from './format.js';
 import { iso, startOfDay } from '../understanding/period.js';
-import type { ComparePlan } from '../understanding/plan.js';
+import { rowsCap, type ComparePlan } from '../understanding/plan.js';
 import { capitalize } from '../understanding/replies.js';
 
 /** Two periods service by service, in date order: the change is from the earlier to the later. */
@@ -24,12 +24,13 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
     ? everyService.filter((row) => row.after > row.before).sort((x, y) => y.after - y.before - (x.after - x.before))
     : everyService.sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
   const [labelEarlier, labelLater] = [plan.periodLabel, plan.comparePeriodLabel];
-  const rows = services.slice(0, Math.min(plan.limit ?? Number.POSITIVE_INFINITY, context.settings.tableRows));
+  const rows = services.slice(0, rowsCap(plan, context.settings.tableRows));
   const ranked = growth ? 'biggest increases' : 'biggest changes';
   answer.table = {
     columns: ['Service', labelEarlier, labelLater, 'Change'],
     rows: rows.map((row) => [row.service, formatMoney(row.before, unit), formatMoney(row.after, unit), signedMoney(row.after - row.before, unit)]),
-    ...(rows.length < services.length ? { note: `showing the ${rows.length} ${ranked} of ${services.length} services` } : {}),
+    ...(rows.length < services.length ? { note: `showing the ${rows.length} ${ranked} of ${services.length} services`, total: services.length } : {}),
+    ...(plan.allRows ? { all: true as const } : {}),
   };
   answer.totals = [
     { label: labelEarlier, amount: totalEarlier, unit },

@@ -7,7 +7,7 @@ import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, s
 import type { ExecutionContext } from './execution-context.js';
 import { describePeriod, formatMoney, formatPercent } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
-import { regionScopeLabel, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
+import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
 
 export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionContext): Promise<Answer> {
   const answer = emptyAnswer('');
@@ -27,7 +27,7 @@ export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionConte
       case 'compare':
         return await answerComparison(plan, run);
       case 'costs':
-        return await (plan.intent === 'cost-by-service' || plan.intent === 'cost-by-region' ? breakdown(plan, run, plan.groupBy, plan.limit) : plan.intent === 'cost-trend' ? trend(plan, run) : total(plan, run));
+        return await (plan.intent === 'cost-by-service' || plan.intent === 'cost-by-region' ? breakdown(plan, run) : plan.intent === 'cost-trend' ? trend(plan, run) : total(plan, run));
     }
   } catch (error) {
     if (userContext.signal?.aborted) throw error;
@@ -53,20 +53,22 @@ async function total(plan: CostPlan, run: CostRun): Promise<Answer> {
   return answer;
 }
 
-async function breakdown(plan: CostPlan, run: CostRun, key: 'SERVICE' | 'REGION', limit: number | null): Promise<Answer> {
+async function breakdown(plan: Extract<CostPlan, { groupBy: string }>, run: CostRun): Promise<Answer> {
   const { answer, context } = run;
+  const key = plan.groupBy;
   const results = await costAndUsage(run, plan.period, { Granularity: 'MONTHLY', GroupBy: [{ Type: 'DIMENSION', Key: key }] });
   const groups = sumGroups(results, run.metric);
   const unit = unitOf(results, run.metric);
   const sum = groups.reduce((acc, [, value]) => acc + value, 0);
-  const shown = groups.slice(0, Math.min(limit ?? Number.POSITIVE_INFINITY, context.settings.tableRows));
+  const shown = groups.slice(0, rowsCap(plan, context.settings.tableRows));
   const noun = key === 'SERVICE' ? 'service' : 'region';
   answer.totals = [{ label: 'Total', amount: sum, unit }];
   answer.table = {
     columns: [key === 'SERVICE' ? 'Service' : 'Region', 'Cost', 'Share'],
     rows: shown.map(([label, value]) => [label, formatMoney(value, unit), sum > 0 ? formatPercent(value / sum) : '']),
     optional: ['Share'],
-    ...(shown.length < groups.length ? { note: `showing ${shown.length} of ${groups.length} ${noun}s` } : {}),
+    ...(shown.length < groups.length ? { note: `showing ${shown.length} of ${groups.length} ${noun}s`, total: groups.length } : {}),
+    ...(plan.allRows ? { all: true as const } : {}),
   };
   answer.chart = { kind: 'breakdown', unit, points: shown.map(([label, value]) => ({ label, value })) };
   const top = groups[0];

@@ -6,7 +6,7 @@ import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
-import type { RegionScope, ResourceDescribePlan, ResourceListPlan, ResourcePlan } from '../understanding/plan.js';
+import { rowsCap, type RegionScope, type ResourceDescribePlan, type ResourceListPlan, type ResourcePlan } from '../understanding/plan.js';
 import { shownWhole, withProperties, withTags } from './resource-details.js';
 import { filterLabels } from '../understanding/resource-filters.js';
 import { applyFilters } from './resource-match.js';
@@ -79,12 +79,12 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
       answer.chart = { kind: 'breakdown', unit: 'resources', points: countByRegion(kept).map(([label, value]) => ({ label, value })) };
     }
   } else {
-    const limit = Math.min(plan.limit ?? Number.POSITIVE_INFINITY, context.settings.tableRows);
+    const limit = rowsCap(plan, context.settings.tableRows);
     answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
     if (kept.length > 0) {
       // Columns come from the rows shown, read whole where the listing gave only identifiers.
       const table = resourceTable(await shownWhole(kept.slice(0, limit), typeName, context, answer), limit, typeName);
-      answer.table = { ...table, ...(kept.length > table.rows.length ? { note: `showing ${table.rows.length} of ${kept.length}` } : {}) };
+      answer.table = { ...table, ...(kept.length > table.rows.length ? { note: `showing ${table.rows.length} of ${kept.length}`, total: kept.length } : {}), ...(plan.allRows ? { all: true as const } : {}) };
     }
   }
   if (answer.failures.length > 0) {

@@ -78,11 +78,20 @@ export function withProperties(resources: CloudResource[], typeName: string, fil
   return describe(resources, bare, typeName, `apply ${labels.join(' and ')}`, context, answer);
 }
 
-/** Reads the rows a table shows whole, so its columns are the same whatever the listing returned; bounded by the table size. */
+/**
+ * Reads the rows a table shows whole, so its columns are the same whatever the listing returned.
+ * The first `tableRows` are bounded by the table size; rows past them (every row was asked for)
+ * within describeLimit too, else they keep what the listing gave and the answer says so.
+ */
 export async function shownWhole(rows: CloudResource[], typeName: string, context: ExecutionContext, answer: Answer): Promise<CloudResource[]> {
-  const bare = rows.filter((resource) => resource.partial);
-  if (bare.length === 0) return rows;
-  return (await describe(rows, bare, typeName, 'show their properties', context, answer, Number.POSITIVE_INFINITY)).resources;
+  const bare = (list: CloudResource[]) => list.filter((resource) => resource.partial);
+  const first = rows.slice(0, context.settings.tableRows);
+  const rest = rows.slice(context.settings.tableRows);
+  const shown = bare(first).length === 0 ? first : (await describe(first, bare(first), typeName, 'show their properties', context, answer, Number.POSITIVE_INFINITY)).resources;
+  if (bare(rest).length === 0) return [...shown, ...rest];
+  const more = await describe(rest, bare(rest), typeName, 'show every row whole', context, answer);
+  if (more.notApplied) answer.warnings.push(`Rows past the first ${context.settings.tableRows} show only what the listing gave. ${more.notApplied} Ask with --details to make those calls.`);
+  return [...shown, ...more.resources];
 }
 
 async function describe(

@@ -4,6 +4,7 @@ import { settingDocs } from '../config/setting-docs.js';
 import type { SettingKey } from '../config/settings.js';
 import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from '../headless/io.js';
+import type { AskFlags } from '../headless/ask.js';
 import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
 import { chatMode } from './mode.js';
@@ -92,8 +93,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--explain', 'print the plan only; calls no AWS API')
     .option('--no-cache', 'ask Cost Explorer again instead of using cached answers')
     .option('--details', 'read resources one by one (GetResource) when a filter needs it, even past describeLimit')
+    .option('--all', 'every row of the answer (text shows the first tableRows; JSON always has every row)')
+    .option('--limit <n>', 'at most N rows (as "top N" in the question)')
+    .option('--continue', 'a follow-up to your last conversation ("only the stopped ones"), kept in it')
     .addHelpText('after', askHelp)
-    .action(async (words: string[], options: { allRegions?: boolean; json?: boolean; explain?: boolean; cache?: boolean; details?: boolean }, command: Command) => {
+    .action(async (words: string[], options: AskFlags, command: Command) => {
       const { runAsk } = await import('../headless/ask.js');
       exitCode = await runAsk(await context(command), words, options, io);
     });
@@ -222,6 +226,8 @@ Examples:
   qchat ask "top 5 services by cost this month"
   echo "cost trend for the last 30 days" | qchat ask
   qchat ask --explain --json "node groups in cluster prod"
+  qchat ask "list log groups" --all          every row, not the first tableRows
+  qchat ask --continue "list ec2 instances"; qchat ask --continue "only the stopped ones"
 `;
 
 const diagnoseHelp = `

@@ -7,7 +7,8 @@ import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { maxQuestionLength, type planQuestion } from '../understanding/planner.js';
-import { withRegions, type Plan } from '../understanding/plan.js';
+import { withRegions, withRows, type Plan } from '../understanding/plan.js';
+import { ContinuedConversation } from './ask-continue.js';
 import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
 import { renderAnswerText } from '../present/answer-text.js';
 import { safeText } from '../present/terminal-text.js';
@@ -18,6 +19,12 @@ export interface AskFlags {
   explain?: boolean;
   cache?: boolean;
   details?: boolean;
+  /** Every row of a table (text shows the first `tableRows` otherwise; JSON always has every row). */
+  all?: boolean;
+  /** At most this many rows (a whole number, as typed). */
+  limit?: string;
+  /** The question follows up the last conversation, and is kept in it. */
+  continue?: boolean;
 }
 
 /**
@@ -28,6 +35,7 @@ export interface AskFlags {
 export async function runAsk(context: RunContext, words: string[], flags: AskFlags, io: CliIo): Promise<number> {
   const json = Boolean(flags.json);
   try {
+    rowsLimit(flags);
     const questions = words.length > 0 ? [argumentsQuestion(words)] : await readQuestions(io);
     const codes: number[] = [];
     if (flags.explain) {
@@ -36,10 +44,12 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
     }
     const session = await openIdentifiedSession(context, io, { noCache: flags.cache === false });
     try {
+      const thread = flags.continue ? await ContinuedConversation.open(session) : undefined;
       writeWarnings(io, session.warnings);
+      if (thread) writeWarnings(io, thread.notices());
       for (const question of questions) {
         if (questions.length > 1 && !json) io.stdout.write(`${codes.length > 0 ? '\n' : ''}› ${safeText(question)}\n`);
-        codes.push(await askOne(context, session, question, flags, io, questions.length > 1).catch((error: unknown) => {
+        codes.push(await askOne(context, session, question, flags, io, questions.length > 1, thread).catch((error: unknown) => {
           if (error instanceof QchatError) return writeError(io, json, error, { lines: questions.length > 1 });
           throw error;
         }));
@@ -57,10 +67,13 @@ export async function runAsk(context: RunContext, words: string[], flags: AskFla
 type Session = Awaited<ReturnType<typeof openIdentifiedSession>>;
 
 /** One question answered; `lines` writes its JSON on one line, as one of several. */
-async function askOne(context: RunContext, session: Session, question: string, flags: AskFlags, io: CliIo, lines: boolean): Promise<number> {
+async function askOne(context: RunContext, session: Session, question: string, flags: AskFlags, io: CliIo, lines: boolean, thread?: ContinuedConversation): Promise<number> {
   const json = Boolean(flags.json);
-  const planned = withAllRegions(session.plan(question), flags);
-  if (planned.kind === 'reply') return writeReply(io, json, question, planned, lines);
+  const planned = withFlags(session.plan(question, thread?.previous), flags);
+  if (planned.kind === 'reply') {
+    await thread?.replied(question, planned.message);
+    return writeReply(io, json, question, planned, lines);
+  }
   const progress = progressLine(io);
   // A headless question that names its regions (or --all-regions) is its own consent.
   const result = await session.askPlan(planned.plan, { onProgress: progress.update, crossRegionConsent: true, ...(flags.details ? { details: true } : {}) });
@@ -68,8 +81,10 @@ async function askOne(context: RunContext, session: Session, question: string, f
   writeWarnings(io, session.warnings);
   if (result.kind === 'refused') return writeError(io, json, refusalError(result.refusal), { lines });
   if (result.kind !== 'answer') throw new QchatError('SIGN_IN_REQUIRED', result.kind === 'sign-in-required' ? result.message : 'unexpected state', { remedy: { kind: 'sign-in' } });
+  if (planned.followUp) result.answer.summary = `Same question, ${planned.followUp}: ${result.answer.summary}`;
+  await thread?.answered(question, result.plan, result.answer);
   if (json) writeJson(io, answerJson(question, accountJson(session), result.plan, result.answer), { lines });
-  else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY) }));
+  else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: flags.all ? Number.MAX_SAFE_INTEGER : context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY), moreRows: '`--all` for every row' }));
   return outcomeExitCode[result.answer.outcome];
 }
 
@@ -80,7 +95,7 @@ async function askOne(context: RunContext, session: Session, question: string, f
 const outcomeExitCode: Record<Answer['outcome'], number> = { answered: ExitCode.ok, partial: ExitCode.ok, failed: ExitCode.aws, unapplied: ExitCode.usage };
 
 async function explain(context: RunContext, question: string, flags: AskFlags, io: CliIo): Promise<number> {
-  const planned = withAllRegions(await explainQuestion(context, question), flags);
+  const planned = withFlags(await explainQuestion(context, question), flags);
   if (planned.kind === 'reply') return writeReply(io, Boolean(flags.json), question, planned);
   if (flags.json) writeJson(io, { plan: planned.plan });
   else io.stdout.write(`${safeText(explainText(planned.plan), { keepNewlines: true })}\n`);
@@ -89,9 +104,21 @@ async function explain(context: RunContext, question: string, flags: AskFlags, i
 
 type Planned = ReturnType<typeof planQuestion>;
 
-function withAllRegions(planned: Planned, flags: AskFlags): Planned {
-  if (!flags.allRegions || planned.kind === 'reply') return planned;
-  return { kind: 'plan', plan: withRegions(planned.plan, 'all') };
+/** The plan as the flags change it: every region (--all-regions); every row (--all, and always in JSON); at most N rows (--limit). */
+function withFlags(planned: Planned, flags: AskFlags): Planned {
+  if (planned.kind === 'reply') return planned;
+  const regions = flags.allRegions ? withRegions(planned.plan, 'all') : planned.plan;
+  const limit = rowsLimit(flags);
+  // JSON answers carry every row; the plan --explain prints is the question's own.
+  return { ...planned, plan: withRows(regions, { all: Boolean(flags.all || (flags.json && !flags.explain)), ...(limit === undefined ? {} : { limit }) }) };
+}
+
+/** --limit as a number of rows: a whole number from 1 (a usage error otherwise). */
+function rowsLimit(flags: AskFlags): number | undefined {
+  if (flags.limit === undefined) return undefined;
+  const limit = Number(flags.limit);
+  if (!/^\d+$/.test(flags.limit.trim()) || !Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit takes a whole number of rows from 1, not "${flags.limit}"`);
+  return limit;
 }
 
 function writeReply(io: CliIo, json: boolean, question: string, reply: Extract<Planned, { kind: 'reply' }>, lines = false): number {

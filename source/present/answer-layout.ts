@@ -19,6 +19,8 @@ export interface LayoutOptions {
   tableRows: number;
   /** Appended to the calls line, e.g. where the full list is ("/calls lists each"). */
   callsHint?: string;
+  /** Appended to "showing 50 of 151", how to get every row ("`--all` for every row"). */
+  moreRows?: string;
   /** Wraps text to the width (tables and charts are always fitted); off for a pipe, which has no width. */
   wrap: boolean;
 }
@@ -71,11 +73,14 @@ function stepLine(step: string): Line {
 function tableLines(answer: Answer, options: LayoutOptions): Line[] {
   const table = answer.table;
   if (!table || table.rows.length === 0) return [];
-  const rows = table.rows.slice(0, options.tableRows);
+  const rows = table.all ? table.rows : table.rows.slice(0, options.tableRows);
   const { lines, dropped } = fitTable(table.columns, rows, options.width, table.optional);
   const [header, rule, ...body] = lines;
+  const cut = rows.length < table.rows.length;
+  const more = (cut || (table.total ?? 0) > rows.length) && options.moreRows ? ` — ${options.moreRows}` : '';
+  const shown = cut ? `showing ${rows.length} of ${table.total ?? table.rows.length} rows` : table.note;
   const notes = [
-    rows.length < table.rows.length ? `showing ${rows.length} of ${table.rows.length} rows` : table.note,
+    shown === undefined ? undefined : `${shown}${more}`,
     dropped.length > 0 ? `${listed(dropped)} left out to fit ${options.width} columns` : undefined,
   ].filter((note) => note !== undefined);
   return [

@@ -2,7 +2,7 @@
 // "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
 // rest of the previous plan stands, and the answer says what changed.
 import { findPeriod } from './period.js';
-import { regionScopeLabel, type Plan, type PlanResult, type RegionScope } from './plan.js';
+import { hasRows, regionScopeLabel, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
 import { findRegions } from './regions.js';
 import { parseTopN, reply } from './replies.js';
@@ -77,8 +77,5 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
 }
 
 function showEverything(previous: Exclude<Plan, { family: 'help' }>): FollowUp | undefined {
-  if (previous.family === 'resources' && previous.intent === 'list') return { plan: { ...previous, limit: null }, changed: 'every row' };
-  if (previous.family === 'costs' && (previous.intent === 'cost-by-service' || previous.intent === 'cost-by-region')) return { plan: { ...previous, limit: null }, changed: 'every row' };
-  if (previous.family === 'compare') return { plan: { ...previous, limit: null }, changed: 'every row' };
-  return undefined;
+  return hasRows(previous) ? { plan: { ...previous, limit: null, allRows: true }, changed: 'every row' } : undefined;
 }

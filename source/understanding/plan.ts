@@ -74,6 +74,8 @@ export interface ResourceListPlan {
   regions: RegionScope;
   filters: ListFilters;
   limit: number | null;
+  /** Every row, not the first `tableRows` ("show all", `qchat ask --all`, `--json`). */
+  allRows?: true;
   /** Words of the question the plan does not use ("idle"), named in the answer. */
   ignored: string[];
 }
@@ -105,8 +107,8 @@ interface CostScope {
 /** Spend over one period: a total, a series over time, or a breakdown by service or region. */
 export type CostPlan = CostScope & { family: 'costs'; granularity: 'DAILY' | 'MONTHLY' } & (
     | { intent: 'cost-total' | 'cost-trend' }
-    | { intent: 'cost-by-service'; groupBy: 'SERVICE'; limit: number | null }
-    | { intent: 'cost-by-region'; groupBy: 'REGION'; limit: number | null }
+    | { intent: 'cost-by-service'; groupBy: 'SERVICE'; limit: number | null; allRows?: true }
+    | { intent: 'cost-by-region'; groupBy: 'REGION'; limit: number | null; allRows?: true }
   );
 
 /** Spend in two periods, service by service; `period` is the earlier one, so the change reads in date order. */
@@ -119,6 +121,7 @@ export interface ComparePlan extends CostScope {
   order: 'change' | 'growth';
   /** How many services to show, when the question says ("top 3 risers"). */
   limit: number | null;
+  allRows?: true;
 }
 
 /** Cost Explorer's forecast from today on. */
@@ -155,4 +158,22 @@ export function isCostPlan(plan: Plan): plan is AnyCostPlan {
 /** The same plan over other regions; help has none. */
 export function withRegions<P extends Plan>(plan: P, regions: RegionScope): P {
   return plan.family === 'help' ? plan : { ...plan, regions };
+}
+
+/** Plans whose answer is a table of rows the question may cap ("top 5") or ask for all of. */
+export type RowsPlan = ResourceListPlan | Extract<CostPlan, { intent: 'cost-by-service' | 'cost-by-region' }> | ComparePlan;
+
+export function hasRows(plan: Plan): plan is RowsPlan {
+  return (plan.family === 'resources' && plan.intent !== 'describe') || plan.family === 'compare' || (plan.family === 'costs' && (plan.intent === 'cost-by-service' || plan.intent === 'cost-by-region'));
+}
+
+/** The same plan with every row (`all`) and/or at most `limit` rows; plans without rows are unchanged. */
+export function withRows<P extends Plan>(plan: P, rows: { all?: boolean; limit?: number }): P {
+  if (!hasRows(plan)) return plan;
+  return { ...plan, ...(rows.all ? { allRows: true } : {}), ...(rows.limit !== undefined ? { limit: rows.limit } : {}) };
+}
+
+/** How many rows an answer's table holds: the question's limit, else every row or the first `tableRows`. */
+export function rowsCap(plan: RowsPlan, tableRows: number): number {
+  return Math.min(plan.limit ?? Number.POSITIVE_INFINITY, plan.allRows ? Number.POSITIVE_INFINITY : tableRows);
 }
