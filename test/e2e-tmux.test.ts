@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempHome } from './helpers/cli.js';
 
@@ -70,10 +70,54 @@ describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in
       tmux('send-keys', '-t', session, '-l', 'lambda');
       await waitForPane(session, '(reverse search) “lambda ”: how many lambda functions in us-east-1');
       tmux('send-keys', '-t', session, 'Escape');
+      // Esc and Ctrl+C in one read would be Alt+Ctrl+C: wait for the search to close first.
+      await waitForPane(session, /› +Ask about your AWS account/);
       tmux('send-keys', '-t', session, 'C-c', 'C-c');
       await waitForPane(session, 'QCHAT-EXITED-0');
     } finally {
       tmux('kill-session', '-t', session);
     }
   }, 90_000);
+});
+
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasScript && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in a pty nobody sized (0 columns, 0 rows)', () => {
+  it('lays out at 80 columns and never clears the scrollback', async () => {
+    const home = tempHome();
+    // Not CI at all: Ink draws no frames when the variable is merely set.
+    const { CI: _ci, ...env } = process.env;
+    const child = spawn('script', ['-qfec', 'stty cols 0 rows 0; node dist/cli.js', '/dev/null'], {
+      env: { ...env, QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z', TERM: 'xterm-256color' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
+    const shown = (text: string) => output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').includes(text);
+    const until = async (text: string) => {
+      for (let waited = 0; !shown(text); waited += 100) {
+        if (waited > 20_000) throw new Error(`timed out waiting for ${text}; output:\n${output.slice(-500)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      await until('cross-region ask');
+      child.stdin.write('how many vpcs\r');
+      await until('EC2 VPCs in us-east-1');
+      child.stdin.write('\u0004');
+      await new Promise((resolve) => child.once('exit', resolve));
+    } finally {
+      child.kill();
+    }
+    expect(output).not.toContain('\u001b[3J');
+    const lines = output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').split(/\r?\n/);
+    expect(lines).toContain('alice · 111122223333 · Pro (example-corp-pro) · us-east-1 · cross-region ask');
+  }, 60_000);
 });

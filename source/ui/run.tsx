@@ -3,6 +3,7 @@ import type { RunContext } from '../config/run-context.js';
 import { ExitCode } from '../errors.js';
 import { App } from './app.js';
 import { ChatProvider } from './state/chat-provider.js';
+import { sizedOutput } from './terminal-width.js';
 
 /** The chat engine loads after the first frame is drawn: the AWS SDK, the planner and the catalogs are not needed to show "Connecting…". */
 const openSession = async (context: RunContext) => (await import('../chat/session.js')).ChatSession.open(context);
@@ -20,7 +21,7 @@ export async function runInteractive(loadContext: () => Promise<RunContext>): Pr
     </ChatProvider>,
     // Ink draws at most maxFps frames a second (30 by default): a key typed just after a frame
     // waited up to 33 ms to be echoed; at 60 it waits at most 17 ms, and the chat's frames are small.
-    { exitOnCtrlC: false, maxFps: 60 },
+    { exitOnCtrlC: false, maxFps: 60, stdout: sizedOutput(process.stdout) },
   );
   try {
     await instance.waitUntilExit();
