@@ -51,7 +51,7 @@ describe('breakdowns', () => {
     expect(answer.totals).toEqual([{ label: 'Total', amount: 676, unit: 'USD' }]);
     expect(answer.table).toEqual({ columns: ['Service', 'Cost', 'Share'], rows: [['Amazon EC2', '$615.00', '91%'], ['Amazon S3', '$60.00', '8.9%'], ['AWS Lambda', '$1.00', '0.1%']], optional: ['Share'] });
     expect(answer.chart).toEqual({ kind: 'breakdown', unit: 'USD', points: [{ label: 'Amazon EC2', value: 615 }, { label: 'Amazon S3', value: 60 }, { label: 'AWS Lambda', value: 1 }] });
-    expect(answer.summary).toBe('You spent $676.00 last 6 months (2026-05-01 to 2026-10-31; unblended cost); the most went to Amazon EC2 ($615.00).');
+    expect(answer.summary).toBe('You spent $676.00 over the last 6 months (2026-05-01 to 2026-10-31; unblended cost); the most went to Amazon EC2 ($615.00).');
   });
 
   it('shows the top N, or the table rows setting, and says how many there are', async () => {

@@ -53,7 +53,7 @@ describe('answers for a group, against the sandbox', () => {
     expect(listed).toEqual(['eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3']);
     expect(answer.warnings).toContain('Europe: the enabled regions eu-central-1, eu-north-1, eu-west-1, eu-west-2, eu-west-3.');
     const expected = listed.reduce((sum, region) => sum + fixtureCount('AWS::Lambda::Function', region), 0);
-    expect(answer.summary).toBe(`You have ${expected} Lambda functions across 5 regions.`);
+    expect(answer.summary).toBe(`You have ${expected} Lambda functions in Europe (5 regions).`);
   });
 
   it('takes the excluded region away', async () => {

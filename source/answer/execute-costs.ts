@@ -5,7 +5,7 @@ import { answerComparison } from './cost-compare.js';
 import { answerForecast } from './cost-forecast.js';
 import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, sumTotals, toInput, unitOf, amountOf, type CostRun } from './cost-calls.js';
 import type { ExecutionContext } from './execution-context.js';
-import { describePeriod, formatMoney, formatPercent } from './format.js';
+import { describePeriod, formatMoney, formatPercent, periodPhrase } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
 import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
 
@@ -17,7 +17,7 @@ export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionConte
   try {
     const services = plan.service ? await confirmServices(plan, context, answer) : undefined;
     if (plan.service && services?.length === 0) {
-      answer.summary = `No ${plan.service.name} spend ${plan.periodLabel} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
+      answer.summary = `No ${plan.service.name} spend ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
       return answer;
     }
     const run: CostRun = { context, answer, metric: plan.metric, filter: buildFilter(services, plan.regions === 'all' ? undefined : Array.isArray(plan.regions) ? plan.regions : plan.regions.codes) };
@@ -44,7 +44,7 @@ async function total(plan: CostPlan, run: CostRun): Promise<Answer> {
   const results = await costAndUsage(run, plan.period, { Granularity: 'MONTHLY' });
   const { amount, unit } = sumTotals(results, run.metric);
   answer.totals = [{ label: 'Total', amount, unit }];
-  answer.summary = `You ${spentVerb(plan.period, run.context.now)} ${formatMoney(amount, unit)}${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}).`;
+  answer.summary = `You ${spentVerb(plan.period, run.context.now)} ${formatMoney(amount, unit)}${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
   if (results.length > 1) {
     const points = results.map((r) => ({ label: pointLabel(r, 'MONTHLY'), value: amountOf(r.Total?.[run.metric]?.Amount) }));
     answer.chart = { kind: 'series', unit, points };
@@ -73,8 +73,8 @@ async function breakdown(plan: Extract<CostPlan, { groupBy: string }>, run: Cost
   answer.chart = { kind: 'breakdown', unit, points: shown.map(([label, value]) => ({ label, value })) };
   const top = groups[0];
   answer.summary = top
-    ? `You ${spentVerb(plan.period, context.now)} ${formatMoney(sum, unit)}${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}); the most went to ${top[0]} (${formatMoney(top[1], unit)}).`
-    : `No costs${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}).`;
+    ? `You ${spentVerb(plan.period, context.now)} ${formatMoney(sum, unit)}${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}); the most went to ${top[0]} (${formatMoney(top[1], unit)}).`
+    : `No costs${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
   return answer;
 }
 
@@ -91,8 +91,8 @@ async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
   answer.totals = [{ label: 'Total', amount: sum, unit }];
   const per = granularity === 'MONTHLY' ? 'month' : 'day';
   answer.summary = peak
-    ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} over ${plan.periodLabel} (${costPeriod(plan)}): ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${peak.label} (${formatMoney(peak.value, unit)}).`
-    : `No costs${onWhat(plan)} ${plan.periodLabel} (${costPeriod(plan)}).`;
+    ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${peak.label} (${formatMoney(peak.value, unit)}).`
+    : `No costs${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
   return answer;
 }
 

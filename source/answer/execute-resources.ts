@@ -65,7 +65,10 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   if (truncated) answer.warnings.push(`Stopped reading at the cap of ${context.settings.listCap} resources per region (setting listCap); counts are at least these.`);
 
   const failedAll = asked.every((region) => answer.failures.some((failure) => failure.region === region));
-  const where = global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : `across ${plural(asked.length - answer.failures.length, 'region')}`;
+  const answered = plural(asked.length - answer.failures.length, 'region');
+  // A group names itself: "in Japan (2 regions)", "in all regions except us-east-1 (16 regions)".
+  const group = !Array.isArray(plan.regions) && plan.regions !== 'all' ? plan.regions.group : undefined;
+  const where = global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : group ? `in ${group} (${answered})` : `across ${answered}`;
   // The headline names only the filters applied.
   const filtered = describeFilters({ ...plan, filters: { ...plan.filters, properties: applied } });
   if (failedAll) {
