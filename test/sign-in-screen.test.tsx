@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { SignInPrompt } from '../source/identity/oidc.js';
 import { signInPageOpener } from '../source/identity/sign-in-page.js';
 import { decideInBrowser } from './helpers/authorize-page.js';
+import { runQchat, tempHome } from './helpers/cli.js';
 import { keys, renderWithProviders } from './helpers/ui.js';
 
 const atTerminal = { stdinIsTTY: true, stdoutIsTTY: true };
 /** bob must sign in; a display makes the browser flow (PKCE) the one chosen; the sandbox's page waits for a person. */
 const bob = { flags: { sandboxUser: 'bob', sandboxApprove: 'manual' }, env: { DISPLAY: ':0' } } as const;
-const ready = /› +Ask about your AWS account, or \/help/;
+/** The prompt, with the footer that shows who is signed in below it (as in ui-flows). */
+const ready = /› +Ask about your AWS account, or \/help\n(.*\n)?(qchat |\[sandbox\] )/;
 
 describe("the chat's sign-in screen opens the sign-in page, as qchat login does", () => {
   it('opens the authorize URL in the browser and still shows it; approving there signs the chat in', async () => {
@@ -82,4 +84,33 @@ describe('signInPageOpener: the one rule both front ends use', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(opened).toEqual([devicePrompt.verificationUriComplete]);
   });
+});
+
+describe('a sign-in that lapses mid-chat', () => {
+  it('bob: two hours on the token is refreshed by itself; nine hours on the refresh is refused, the chat asks for a new sign-in, and then answers the question typed, without retyping', async () => {
+    const home = tempHome();
+    expect((await runQchat(['login', '--sandbox-user', 'bob', '--sandbox-approve', 'auto'], { QCHAT_HOME: home, QCHAT_SANDBOX_APPROVE_DELAY_MS: '0' })).code).toBe(0);
+    const { frame, waitFor, type, press, context, ui } = renderWithProviders({ home, flags: { sandboxUser: 'bob', sandboxApprove: 'auto' } });
+    // The chat's clock (and the in-process sandbox's, which opens with it) moves when the test says.
+    let now = new Date('2026-11-22T10:00:00Z');
+    context.clock = () => now;
+    await waitFor(ready);
+    expect(frame()).toContain('bob@example.com');
+    // Two hours on the one-hour token has expired: it is refreshed by itself, nothing is asked.
+    now = new Date(now.getTime() + 2 * 3600_000);
+    await type('how many vpcs in us-east-1');
+    await press(keys.enter);
+    await waitFor(/EC2 VPCs in us-east-1/);
+    expect(frame()).not.toContain('Sign in with IAM Identity Center');
+    // Past the 8-hour IAM Identity Center session: the refresh token is refused.
+    now = new Date(now.getTime() + 7 * 3600_000);
+    await type('how many lambda functions in us-east-1');
+    await press(keys.enter);
+    await waitFor('Your IAM Identity Center sign-in has expired.');
+    expect(frame()).toContain('Sign in with IAM Identity Center');
+    // The device code is approved on the sandbox's page; the question then runs as typed.
+    await waitFor(/You have \d+ Lambda functions in us-east-1\./);
+    expect(frame()).toContain('how many lambda functions in us-east-1');
+    ui.unmount();
+  }, 30_000);
 });
