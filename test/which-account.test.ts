@@ -59,6 +59,51 @@ describe('no AWS configuration at all', () => {
   });
 });
 
+describe('each piece of AWS configuration alone means a real account: never the sandbox', () => {
+  const elsewhere = () => {
+    const dir = tempHome();
+    writeFileSync(join(dir, 'config'), '[default]\nregion = us-east-1\n');
+    writeFileSync(join(dir, 'credentials'), '[other]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = secret\n');
+    return dir;
+  };
+  it.each<[string, () => { args: string[]; env: NodeJS.ProcessEnv }]>([
+    ['~/.aws/config', () => ({ args: [], env: awsHome({ config: '[default]\nregion = us-east-1\n' }) })],
+    ['~/.aws/credentials', () => ({ args: [], env: awsHome({ credentials: '[other]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = secret\n' }) })],
+    ['AWS_CONFIG_FILE elsewhere', () => ({ args: [], env: { ...awsHome({}), AWS_CONFIG_FILE: join(elsewhere(), 'config') } })],
+    ['AWS_SHARED_CREDENTIALS_FILE elsewhere', () => ({ args: [], env: { ...awsHome({}), AWS_SHARED_CREDENTIALS_FILE: join(elsewhere(), 'credentials') } })],
+    ['AWS_PROFILE', () => ({ args: [], env: { ...awsHome({}), AWS_PROFILE: 'dev' } })],
+    ['--profile', () => ({ args: ['--profile', 'dev'], env: awsHome({}) })],
+    ['AWS_ROLE_ARN', () => ({ args: [], env: { ...awsHome({}), AWS_ROLE_ARN: 'arn:aws:iam::111122223333:role/Dev', AWS_REGION: 'us-east-1' } })],
+    // Port 9 (discard) refuses connections: whatever fails, it is that endpoint, not the sandbox.
+    ['--endpoint-url', () => ({ args: ['--endpoint-url', 'http://127.0.0.1:9', '--region', 'us-east-1'], env: awsHome({}) })],
+  ])('%s', async (_name, setup) => {
+    const { args, env } = setup();
+    const result = await runBuilt(['whoami', '--json', ...args], env);
+    expect(result.code).not.toBe(0);
+    expect([3, 6]).toContain(result.code);
+    expect(result.stderr).not.toMatch(/sandbox/i);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: expect.any(String) } });
+  });
+});
+
+// (`ask --explain` is not among them: it prints the plan and reaches no account at all.)
+describe('every command on the sandbox says so on stderr, in one line', () => {
+  it.each([
+    [['whoami']],
+    [['whoami', '--json']],
+    [['doctor']],
+    [['login']],
+    [['history', 'list']],
+    [['ask', 'how many s3 buckets in us-east-1']],
+    [['diagnose', '--error', 'The bucket you tried to delete is not empty']],
+  ])('qchat %j', async (args) => {
+    const result = await runQchat(args);
+    expect(result.code).toBe(0);
+    const notices = result.stderr.split('\n').filter((line) => /sandbox/i.test(line));
+    expect(notices).toEqual([expect.stringMatching(/^qchat: Using the built-in sandbox account as alice \(no AWS configuration found: .*\)\.$/)]);
+  });
+});
+
 describe('a real account that cannot be used stops, never falling back to the sandbox', () => {
   it('AWS_PROFILE=prod with an expired SSO token: exit 3 naming aws sso login --profile prod, no sandbox figures', async () => {
     const startUrl = 'https://d-9067642ac7.awsapps.com/start';
