@@ -32,6 +32,8 @@ export function whoamiJson(state: Ready, usage: Usage | undefined, surface: Surf
     usage: usage ? { monthly: { ...usage.monthly, resetsAt: usage.monthly.resetsAt.toISOString() }, minute: usage.minute } : null,
     /** What Amazon Q Developer reports for the profile in use (GetUsageLimits). */
     serviceUsage: entitlements.serviceUsage ?? null,
+    /** What qchat could not learn or ask, and why (a Q region that failed, a call that was denied). */
+    notes: state.notes,
   };
 }
 
