@@ -80,3 +80,26 @@ describe('which sign-in flow', () => {
     expect(chooseSignInFlow(deviceCode, env, platform).flow).toBe(flow);
   });
 });
+
+describe('sign-in with the device code, as qchat polls it', () => {
+  it('stops with SIGN_IN_EXPIRED when the code runs out before anyone approves it', async () => {
+    let now = new Date('2026-11-22T10:00:00Z');
+    // No display: the device code flow; manual approval: nobody approves.
+    const context = loadRunContext({ sandboxUser: 'bob', sandboxApprove: 'manual' }, { QCHAT_HOME: tempHome(), QCHAT_NOW: now.toISOString() });
+    context.clock = () => now;
+    const session = await ChatSession.open(context);
+    try {
+      await session.identify();
+      const shown: SignInPrompt[] = [];
+      const signIn = session.signIn((prompt) => {
+        shown.push(prompt);
+        // Eleven minutes pass: the sandbox's codes last ten, as Identity Center's (expiresIn 600).
+        now = new Date(now.getTime() + 11 * 60_000);
+      });
+      await expect(signIn).rejects.toMatchObject({ code: 'SIGN_IN_EXPIRED', message: 'The sign-in code expired before it was approved.', remedy: { kind: 'sign-in' } });
+      expect(shown).toMatchObject([{ kind: 'device', userCode: expect.stringMatching(/^[A-Z]{4}-[A-Z]{4}$/) }]);
+    } finally {
+      await session.close();
+    }
+  });
+});
