@@ -32,9 +32,17 @@ export interface ListRequest {
   pacer?: TokenBucket;
 }
 
+/**
+ * The SDK module, asked of the module loader once per process. Every listing and every
+ * GetResource asked again, a module-loader round trip each (through a loader thread when one is
+ * registered, as under tsx): at scale 1 that was part of an all-regions count's fixed overhead.
+ */
+let sdk: Promise<typeof import('@aws-sdk/client-cloudcontrol')> | undefined;
+const cloudControlSdk = () => (sdk ??= import('@aws-sdk/client-cloudcontrol'));
+
 /** Cloud Control ListResources through every page the server chooses (the SDK's paginator), up to the cap. */
 export async function listResources(clients: AwsClients, request: ListRequest): Promise<Listing> {
-  const [client, { paginateListResources }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
+  const [client, { paginateListResources }] = await Promise.all([clients.get('cloudcontrol', request.region), cloudControlSdk()]);
   const resources: CloudResource[] = [];
   const tokens = new PageTokens('cloudcontrol ListResources');
   let pages = 0;
@@ -61,7 +69,7 @@ export async function getResource(
   clients: AwsClients,
   request: { typeName: string; identifier: string; region: string; signal?: AbortSignal; pacer?: TokenBucket },
 ): Promise<CloudResource> {
-  const [client, { GetResourceCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), import('@aws-sdk/client-cloudcontrol')]);
+  const [client, { GetResourceCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), cloudControlSdk()]);
   await request.pacer?.take(request.signal);
   const reply = await client.send(new GetResourceCommand({ TypeName: request.typeName, Identifier: request.identifier }), request.signal ? { abortSignal: request.signal } : {});
   const description = reply.ResourceDescription;

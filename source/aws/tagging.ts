@@ -19,9 +19,13 @@ export interface TaggedResources {
   pages: number;
 }
 
+/** The SDK module, asked of the module loader once per process (as in cloud-control.ts). */
+let sdk: Promise<typeof import('@aws-sdk/client-resource-groups-tagging-api')> | undefined;
+const taggingSdk = () => (sdk ??= import('@aws-sdk/client-resource-groups-tagging-api'));
+
 /** Resource Groups Tagging API GetResources in one region, every page (the SDK's paginator, with the repeated-token guard). */
 export async function taggedResources(clients: AwsClients, lookup: TagLookup): Promise<TaggedResources> {
-  const [client, { paginateGetResources }] = await Promise.all([clients.get('tagging', lookup.region), import('@aws-sdk/client-resource-groups-tagging-api')]);
+  const [client, { paginateGetResources }] = await Promise.all([clients.get('tagging', lookup.region), taggingSdk()]);
   const tokens = new PageTokens('tagging GetResources');
   const tags = new Map<string, Map<string, string>>();
   let pages = 0;
