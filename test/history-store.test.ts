@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readRecentMessages } from '../source/history/recent-turns.js';
 import { openHistory, titleFrom, type HistoryStore } from '../source/history/store.js';
 import { dayMs, steppingClock, tempDataDir } from './fixtures/history-helpers.js';
 
@@ -100,13 +101,19 @@ describe('history store', () => {
     lines.splice(3, 0, '{"id": "broken');
     writeFileSync(file, lines.join('\n'));
     const full = await store.read(id);
+    // The earlier turns from the index's count of questions: the earlier lines are not read.
     const recent = await store.readRecent(id, 2);
-    expect(recent.messages).toEqual(full.slice(-4));
+    expect(recent).toEqual({ messages: full.slice(-4), earlierTurns: 4, unreadable: 0 });
     expect(recent.messages.at(-1)?.feedback).toEqual({ rating: 'down' });
-    expect(recent.earlierTurns).toBe(4);
-    expect(recent.badLines).toEqual([4]);
-    expect((await store.readRecent(id, 10)).messages).toEqual(full);
-    expect((await store.readRecent(id, 10)).earlierTurns).toBe(0);
+    // Without a count (an index that lags), the earlier lines are read, by their prefix or parsed.
+    expect(await readRecentMessages(file, 2)).toEqual({ messages: full.slice(-4), earlierTurns: 4, unreadable: 1 });
+    expect(await store.readRecent(id, 10)).toEqual({ messages: full, earlierTurns: 0, unreadable: 1 });
+    // A window that does not hold the turns asked for grows until it does.
+    const long = await store.create('long');
+    for (let i = 0; i < 40; i++) await store.append(long.id, { role: 'user', text: `${i} ${'x'.repeat(10_000)}` });
+    await store.flush();
+    expect((await store.readRecent(long.id, 30)).messages.map(({ text }) => text.split(' ')[0])).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 10)));
+    expect((await store.readRecent(long.id, 30)).earlierTurns).toBe(10);
   });
 
   it('records feedback given after the answer', async () => {

@@ -18,6 +18,8 @@ const conversationSchema = z.object({
   messageCount: z.number().int().min(0),
   /** The byte of the conversation file up to which `messageCount` counts (absent: count it again). */
   countedTo: z.number().int().min(0).optional(),
+  /** The questions (a turn each) among them: how many turns come before those a restore reads. */
+  questionCount: z.number().int().min(0).optional(),
 });
 
 const settingsSchema = z.object({

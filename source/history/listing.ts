@@ -6,7 +6,7 @@ import { newestFirst } from './retention.js';
 
 // How the index's entries are shown and found: titles, positions, entries rebuilt from files.
 
-export interface ListedConversation extends Omit<ConversationSummary, 'countedTo'> {
+export interface ListedConversation extends Omit<ConversationSummary, 'countedTo' | 'questionCount'> {
   /** 1-based, newest first: what `/resume N` and `/delete N` take. */
   position: number;
 }
@@ -24,7 +24,7 @@ export function titleFrom(question: string): string {
 }
 
 export function numbered(conversations: ConversationSummary[]): ListedConversation[] {
-  return [...conversations].sort(newestFirst).map(({ countedTo: _, ...conversation }, index) => ({ ...conversation, position: index + 1 }));
+  return [...conversations].sort(newestFirst).map(({ countedTo: _to, questionCount: _questions, ...conversation }, index) => ({ ...conversation, position: index + 1 }));
 }
 
 export function lookUp(conversations: ConversationSummary[], ref: string | number): ListedConversation | undefined {

@@ -3,13 +3,14 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
-import { appendLine, countNewMessages, readConversationFile, readRecentMessages, type RecentConversation } from './conversation-file.js';
+import { appendLine, countNewMessages, readConversationFile } from './conversation-file.js';
+import { readRecentMessages, type RecentConversation } from './recent-turns.js';
 import { errorCode, fileStamp, moveAside, writeRefusal } from '../storage/disk.js';
 import { isLockBusy } from '../storage/lock.js';
 import { ensurePrivateDir } from '../storage/private-dir.js';
 import { StorageError } from '../storage/storage-error.js';
 import { conversationIdPattern, IndexFile, type ConversationSummary, type HistorySettings, type IndexData } from './index-file.js';
-import { toLine, type Feedback, type HistoryMessage, type NewMessage, type ParsedConversation } from './message.js';
+import { toLine, type Feedback, type HistoryMessage, type NewMessage } from './message.js';
 import { lookUp, numbered, summarize, titleFrom, type ListedConversation } from './listing.js';
 import { ageRetentionRefusal, defaultRetention, expiredConversations, type RetentionOptions } from './retention.js';
 
@@ -96,7 +97,7 @@ export class HistoryStore {
     return this.#serialLine(() =>
       this.#write(conversation, async () => {
         await appendLine(this.#file(id), '');
-        this.#inBackground(() => this.#index.update((data) => void (data.conversations.some((c) => c.id === id) || data.conversations.push({ ...conversation, countedTo: 0 }))));
+        this.#inBackground(() => this.#index.update((data) => void (data.conversations.some((c) => c.id === id) || data.conversations.push({ ...conversation, countedTo: 0, questionCount: 0 }))));
         return conversation;
       }),
     );
@@ -122,13 +123,28 @@ export class HistoryStore {
   }
 
   /** The messages of a conversation in order; unreadable lines are skipped and reported. */
-  async read(conversationId: string): Promise<HistoryMessage[]> {
-    return (await this.#readReporting(conversationId, readConversationFile))?.messages ?? [];
+  read(conversationId: string): Promise<HistoryMessage[]> {
+    return this.#serialLine(() =>
+      this.#guard([], async () => {
+        const { messages, badLines } = (await this.#readOrSetAside(conversationId, readConversationFile)) ?? { messages: [], badLines: [] };
+        if (badLines.length > 0) this.#warn(`history: skipped unreadable line${badLines.length > 1 ? 's' : ''} ${badLines.join(', ')} of ${this.#file(conversationId)}`);
+        return messages;
+      }),
+    );
   }
 
   /** The messages of a conversation's last `turns` turns, read from the end of its file, and how many turns come before them. */
   async readRecent(conversationId: string, turns: number): Promise<RecentConversation> {
-    return (await this.#readReporting(conversationId, (file) => readRecentMessages(file, turns))) ?? { messages: [], badLines: [], earlierTurns: 0 };
+    const none = { messages: [], earlierTurns: 0, unreadable: 0 };
+    const entry = await this.#serial(() => this.#guard(undefined, async () => (await this.#index.read()).conversations.find(({ id }) => id === conversationId)));
+    const counted = entry?.countedTo !== undefined && entry.questionCount !== undefined ? { to: entry.countedTo, questions: entry.questionCount } : undefined;
+    return this.#serialLine(() =>
+      this.#guard(none, async () => {
+        const recent = (await this.#readOrSetAside(conversationId, (file) => readRecentMessages(file, turns, counted))) ?? none;
+        if (recent.unreadable > 0) this.#warn(`history: skipped ${recent.unreadable} unreadable line${recent.unreadable > 1 ? 's' : ''} of ${this.#file(conversationId)}`);
+        return recent;
+      }),
+    );
   }
 
   /** Deletes a conversation by position or id; undefined when there is no such conversation. */
@@ -235,13 +251,16 @@ export class HistoryStore {
     if (!conversation) {
       const messages = (await this.#readOrSetAside(conversationId, readConversationFile))?.messages ?? [];
       if (messages.length === 0) return;
-      conversation = { ...summarize(conversationId, messages, this.#now()), messageCount: 0, countedTo: 0 };
+      conversation = { ...summarize(conversationId, messages, this.#now()), messageCount: 0, countedTo: 0, questionCount: 0 };
       data.conversations.push(conversation);
     }
-    const counted = await countNewMessages(this.#file(conversationId), conversation.countedTo ?? 0);
+    // An entry without both counts (an older qchat's) is counted again from the start.
+    const from = conversation.questionCount === undefined ? undefined : conversation.countedTo;
+    const counted = await countNewMessages(this.#file(conversationId), from ?? 0);
     if (!counted) return;
-    if (counted.fromStart || conversation.countedTo === undefined) conversation.messageCount = 0;
-    conversation.messageCount += counted.count;
+    const restart = counted.fromStart || from === undefined;
+    conversation.messageCount = (restart ? 0 : conversation.messageCount) + counted.count;
+    conversation.questionCount = (restart ? 0 : (conversation.questionCount ?? 0)) + counted.questions;
     conversation.countedTo = counted.to;
     // Index updates land in any order across processes: keep the latest time (ISO strings sort as times).
     if (counted.lastAt && counted.lastAt > conversation.updatedAt) conversation.updatedAt = counted.lastAt;
@@ -278,20 +297,8 @@ export class HistoryStore {
     if (recovered > 0) this.#warn(`history: recovered ${recovered} conversation${recovered > 1 ? 's' : ''} missing from index.json`);
   }
 
-  /** Reads a conversation in order with its unreadable lines reported; undefined when it could not be read. */
-  #readReporting<T extends ParsedConversation>(conversationId: string, read: (file: string) => Promise<T>): Promise<T | undefined> {
-    return this.#serialLine(() =>
-      this.#guard<T | undefined>(undefined, async () => {
-        const parsed = await this.#readOrSetAside(conversationId, read);
-        const bad = parsed?.badLines ?? [];
-        if (bad.length > 0) this.#warn(`history: skipped unreadable line${bad.length > 1 ? 's' : ''} ${bad.join(', ')} of ${this.#file(conversationId)}`);
-        return parsed;
-      }),
-    );
-  }
-
   /** A conversation's messages; a file that cannot be read is moved aside, reported, and undefined. */
-  async #readOrSetAside<T extends ParsedConversation>(conversationId: string, read: (file: string) => Promise<T>): Promise<T | undefined> {
+  async #readOrSetAside<T>(conversationId: string, read: (file: string) => Promise<T>): Promise<T | undefined> {
     const file = this.#file(conversationId);
     try {
       return await read(file);

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { errorCode, noFollow } from './disk.js';
 import { tooLarge } from './read-file.js';
@@ -15,16 +15,15 @@ export interface LineLimits {
 }
 
 /**
- * The lines of an append-only private file, read in chunks so a file of any size streams instead
- * of becoming one string (V8 cannot hold a string over ~512 MB). Opened like `readFileCapped`: no
- * link followed, a FIFO or device refused, a file over `maxBytes` refused; a missing file has no lines.
+ * Opens one of qchat's own files to read it in parts: no link followed, no FIFO waited on; a
+ * folder, a device or a file over `maxBytes` is a StorageError; a missing file is undefined.
  */
-export async function* readLines(path: string, { maxLineBytes, maxBytes }: LineLimits): AsyncGenerator<Line> {
+export async function openPrivateFile(path: string, maxBytes: number): Promise<FileHandle | undefined> {
   let handle;
   try {
     handle = await open(path, noFollow.read);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return;
+    if (errorCode(error) === 'ENOENT') return undefined;
     if (errorCode(error) === 'ELOOP') throw new StorageError('LINK', path, 'is a symbolic link', 'remove the link');
     throw error;
   }
@@ -33,6 +32,22 @@ export async function* readLines(path: string, { maxLineBytes, maxBytes }: LineL
     if (stat.isDirectory()) throw new StorageError('NOT_A_FILE', path, 'is a directory, not a file', 'move it away');
     if (!stat.isFile()) throw new StorageError('NOT_A_FILE', path, `is not a regular file (it is ${kindOf(stat)})`, 'move it away');
     if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes, 'move it away');
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/**
+ * The lines of an append-only private file, read in chunks so a file of any size streams instead
+ * of becoming one string (V8 cannot hold a string over ~512 MB). Opened like `readFileCapped`: no
+ * link followed, a FIFO or device refused, a file over `maxBytes` refused; a missing file has no lines.
+ */
+export async function* readLines(path: string, { maxLineBytes, maxBytes }: LineLimits): AsyncGenerator<Line> {
+  const handle = await openPrivateFile(path, maxBytes);
+  if (!handle) return;
+  try {
     // Decoded a chunk at a time (a character split across chunks is kept whole) and split on
     // newlines; a line is measured in UTF-16 units, close enough to bytes for a cap.
     const decoder = new StringDecoder('utf8');
