@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { QchatError } from '../source/errors.js';
 import { loadTierPolicy, type TierPolicy } from '../source/tiers/policy.js';
 import { RateLimiter } from '../source/tiers/rate-limiter.js';
+import { refusalError } from '../source/tiers/refusal.js';
 import { usageFilePath } from '../source/tiers/usage-file.js';
 
 const shipped = loadTierPolicy();
@@ -92,6 +93,22 @@ describe('the month count from what is on disk', () => {
     make(bucketFile);
     expect((await limiter.usage(user, 'free')).monthly.used).toBe(50);
     expect(warnings).toEqual([expect.stringContaining(`could not be read (${problem}); it was kept as ${bucketFile}.corrupt-20261122T100000Z`)]);
+  });
+});
+
+describe('the error of a limit refusal', () => {
+  it('carries the facts --json reports: the limit, what was used and when it resets, or when to retry', async () => {
+    const monthly = setup('2026-11-22T10:00:00Z', { ...shipped, free: { ...shipped.free, limits: { requestsPerMonth: 1, requestsPerMinute: 5 } } });
+    await monthly.limiter.consume(user, 'free');
+    const refusedMonth = await monthly.limiter.consume(user, 'free');
+    if (refusedMonth.allowed) throw new Error('expected the monthly limit to refuse');
+    expect(refusalError(refusedMonth.refusal).details).toEqual({ tier: 'free', limit: 1, used: 1, resetsAt: '2026-12-01T00:00:00.000Z' });
+
+    const minute = setup();
+    for (let i = 0; i < 5; i++) await minute.limiter.consume(user, 'free');
+    const refusedMinute = await minute.limiter.consume(user, 'free');
+    if (refusedMinute.allowed) throw new Error('expected the per-minute limit to refuse');
+    expect(refusalError(refusedMinute.refusal).details).toEqual({ tier: 'free', limit: 5, retryAfterSeconds: 12, resetsAt: '2026-11-22T10:00:12.000Z' });
   });
 });
 

@@ -8,10 +8,22 @@ import { modules, reportFile } from './modules.mjs';
 
 export const scoreFile = fileURLToPath(new URL('../bench/mutation-score.json', import.meta.url));
 
+/** Whether a report's file is one the module mutates now (a `*` in a pattern matches within one folder). */
+const inModule = (name) => (file) =>
+  modules[name].mutate.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(file));
+
+/**
+ * The module's files in its report. An incremental report keeps the results of files the module no
+ * longer mutates (tiers before usage had its own run); they are not this module's score.
+ */
+export function filesOf(name, report) {
+  return Object.fromEntries(Object.entries(report.files).filter(([file]) => inModule(name)(file)));
+}
+
 /** Stryker's mutation score: detected (killed or timed out) over valid mutants (compile errors and ignored ones left out). */
-export function scoreOf(report) {
+export function scoreOf(files) {
   const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, invalid: 0 };
-  for (const file of Object.values(report.files)) {
+  for (const file of Object.values(files)) {
     for (const mutant of file.mutants) {
       const status = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored' }[mutant.status] ?? 'invalid';
       count[status] += 1;
@@ -26,13 +38,17 @@ export function summarize() {
   for (const name of Object.keys(modules)) {
     const file = reportFile(name);
     if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const files = filesOf(name, JSON.parse(readFileSync(file, 'utf8')));
     // The files measured: all of the module's, or those a `--mutate` run narrowed it to.
-    recorded.modules[name] = { measured: statSync(file).mtime.toISOString().slice(0, 10), files: Object.keys(report.files).sort(), ...scoreOf(report) };
+    recorded.modules[name] = { measured: statSync(file).mtime.toISOString().slice(0, 10), files: Object.keys(files).sort(), ...scoreOf(files) };
   }
   const rows = Object.entries(recorded.modules).filter(([name]) => name in modules);
   const headers = ['module', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'ignored', 'measured', 'files'];
-  const cells = rows.map(([name, r]) => [name, r.score === null ? 'n/a' : `${r.score}%`, r.killed, r.timeout, r.survived, r.noCoverage, r.ignored, r.measured, r.files.join(' ')].map(String));
+  const unmeasured = Object.keys(modules).filter((name) => !(name in recorded.modules));
+  const cells = [
+    ...rows.map(([name, r]) => [name, r.score === null ? 'n/a' : `${r.score}%`, r.killed, r.timeout, r.survived, r.noCoverage, r.ignored, r.measured, r.files.join(' ')].map(String)),
+    ...unmeasured.map((name) => [name, 'not measured', '', '', '', '', '', '', modules[name].mutate.join(' ')]),
+  ];
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((cell) => cell[i].length)));
   const line = (values) => values.map((value, i) => value.padEnd(widths[i])).join('  ').trimEnd();
   console.log([line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n'));
