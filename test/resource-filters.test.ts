@@ -47,7 +47,7 @@ describe.each(['identifiers', 'full'] as const)('filters on the resource model a
     expect(answer.outcome).toBe('answered');
     expect(answer.summary).toBe(`You have ${expected} ${phrase}.`);
     expect(answer.warnings.filter((w) => /not applied|Ignored/.test(w))).toEqual([]);
-  });
+  }, 60_000);
 
   it('reads with GetResource only what the listing lacks: the ECS cluster is part of the identifier', async () => {
     const { answer } = await askAnswer(session, 'how many services in the prod-services cluster in us-east-1');
@@ -64,7 +64,7 @@ describe.each(['identifiers', 'full'] as const)('filters on the resource model a
     expect(json.plan.filters).toMatchObject({ properties: [{ property: 'State.Name', op: 'is', value: 'stopped' }, { property: 'InstanceType', op: 'prefix', value: 't3.' }] });
     const state = json.answer.table.columns.indexOf('State');
     expect(json.answer.table.rows.map((row) => row[state])).toEqual(expected.map(() => 'stopped'));
-  });
+  }, 60_000);
 });
 
 describe('a filter the type cannot take is named, never applied in silence', () => {
@@ -81,5 +81,5 @@ describe('a filter the type cannot take is named, never applied in silence', () 
     const { answer } = await askAnswer(session, 'how many stopped rds instances in all regions');
     expect(answer.summary).toBe(`You have ${count('AWS::RDS::DBInstance', () => true)} RDS DB instances across 17 regions.`);
     expect(answer.warnings).toContain('None of these AWS::RDS::DBInstance resources has DBInstanceStatus, so "in state stopped" was not applied.');
-  });
+  }, 60_000);
 });
