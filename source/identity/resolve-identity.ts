@@ -140,13 +140,17 @@ async function contextOf(deps: IdentityDeps, token: Token, profile: QProfile | u
   const portalUser = method === 'identity-center' ? sessionUserName(caller.arn) : undefined;
   const store = await identityStoreOf(deps, profile?.ssoRegion || token.target.region, profile?.instanceArn);
   let userId = usage?.userId;
+  let lookup = 'did not find';
   if (!userId && portalUser && store.instance) {
     userId = await userIdFor(deps.clients, store.instance, portalUser, deps.signal).catch((error: Error) => {
-      notes.push(`identitystore:GetUserId could not be called (${error.name}).`);
+      lookup = `could not be called (${error.name}) for`;
       return undefined;
     });
   }
-  if (!userId) notes.push('qchat could not learn your identity store user ID (Amazon Q Developer gave no user info, and this is not an access-portal session), so history cannot be kept for an unidentified user: this run\'s turns stay in memory only.');
+  if (!userId) {
+    const why = !portalUser ? 'this is not an access-portal session' : store.instance ? `identitystore:GetUserId ${lookup} ${portalUser}` : `the identity store to look ${portalUser} up in is ${store.note}`;
+    notes.push(`qchat could not learn your identity store user ID (Amazon Q Developer gave no user info, and ${why}), so history cannot be kept for an unidentified user: this run's turns stay in memory only.`);
+  }
   return {
     signInMethod: method,
     accountId: caller.accountId,
