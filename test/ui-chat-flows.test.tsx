@@ -294,3 +294,17 @@ describe('chat flows: colour', () => {
     ui.unmount();
   });
 });
+
+describe('chat flows: commands in messages, sign-out', () => {
+  it('/logout of an access-portal session keeps the footer true and draws its aws command whole on one line', async () => {
+    const { frame, waitFor, press, type, ui } = renderWithProviders({ columns: 70 });
+    await waitFor('cross-region ask');
+    await type('/logout');
+    await press(keys.enter);
+    const shown = await waitFor('qchat cannot sign you out of them');
+    expect(shown.split('\n').some((line) => line.includes('aws sso logout'))).toBe(true);
+    await waitFor(/alice · 111122223333 · Pro|Pro \(example-corp-pro\) · us-east-1/);
+    expect(frame()).not.toContain('not signed in');
+    ui.unmount();
+  });
+});

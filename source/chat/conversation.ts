@@ -304,10 +304,13 @@ export class Conversation {
    * Forgets qchat's stored sign-ins. An access-portal session's identity comes from the AWS
    * credentials themselves (the AWSReservedSSO role), which qchat does not own: it says so.
    */
-  logout(): ChatReply {
+  async logout(): Promise<ChatReply> {
     const method = this.session.identity?.kind === 'ready' ? this.session.identity.context.signInMethod : undefined;
     const count = this.session.logout();
     if (method === 'identity-center') {
+      // Nothing was signed out: the identity is the credentials' own, so it is looked up again
+      // and the footer goes on saying who is signed in.
+      await this.session.identify();
       return {
         kind: 'text',
         text: `You are signed in through the AWS access portal: your identity comes from the AWS credentials qchat was started with, not from a qchat sign-in${count > 0 ? ` (qchat forgot ${count} cached identity lookup${count === 1 ? '' : 's'})` : ''}. qchat cannot sign you out of them; to sign out, run aws sso logout (or sign out of the access portal) and restart qchat.`,

@@ -4,10 +4,21 @@ import { memo } from 'react';
 import { safeText } from '../../present/terminal-text.js';
 import { keyHelp } from '../keys.js';
 import type { Turn } from '../state/chat-state.js';
-import { AnswerView } from './answer-view.js';
+import { commandSpans } from '../../present/commands-in-text.js';
+import { wrapLine, type SpanStyle } from '../../present/spans.js';
+import { AnswerView, SpanLines } from './answer-view.js';
 
 /** The key names' column in /help: as wide as the widest, so the descriptions line up. */
 const keyColumn = Math.max(...keyHelp.map(([keys]) => keys.length));
+
+/**
+ * A message wrapped to the width as answers are: a command in it (commands-in-text.ts) is a code
+ * span, never broken across lines, so what the terminal shows can be copied and run.
+ */
+function MessageText({ text, style, width }: { text: string; style: SpanStyle; width: number }) {
+  if (!text) return null;
+  return <SpanLines lines={text.split('\n').flatMap((line) => wrapLine(commandSpans(line, style), width))} width={width} />;
+}
 
 /** One finished question and its reply; memoised, it is drawn once into <Static>. */
 export const TurnView = memo(function TurnView({ turn, width, tableRows }: { turn: Turn; width: number; tableRows: number }) {
@@ -36,11 +47,11 @@ export const TurnView = memo(function TurnView({ turn, width, tableRows }: { tur
       ) : null}
       {reply.kind === 'refusal' ? (
         <Box borderStyle="round" borderColor="yellow" paddingX={1}>
-          <Text>{safeText(reply.text)}</Text>
+          <MessageText text={safeText(reply.text)} style="plain" width={width - 4} />
         </Box>
       ) : null}
-      {reply.kind === 'error' ? <Text color="red">{safeText(reply.text, { keepNewlines: true })}</Text> : null}
-      {reply.kind === 'text' ? <Text>{safeText(reply.text, { keepNewlines: true })}</Text> : null}
+      {reply.kind === 'error' ? <MessageText text={safeText(reply.text, { keepNewlines: true })} style="error" width={width} /> : null}
+      {reply.kind === 'text' ? <MessageText text={safeText(reply.text, { keepNewlines: true })} style="plain" width={width} /> : null}
     </Box>
   );
 });
