@@ -5,19 +5,31 @@ import { safeText } from '../../present/terminal-text.js';
 import { keyHelp } from '../keys.js';
 import type { Turn } from '../state/chat-state.js';
 import { commandSpans } from '../../present/commands-in-text.js';
-import { wrapLine, type SpanStyle } from '../../present/spans.js';
+import { lineWidth, wrapLine, type Line, type SpanStyle } from '../../present/spans.js';
 import { AnswerView, SpanLines } from './answer-view.js';
 
 /** The key names' column in /help: as wide as the widest, so the descriptions line up. */
 const keyColumn = Math.max(...keyHelp.map(([keys]) => keys.length));
 
-/**
- * A message wrapped to the width as answers are: a command in it (commands-in-text.ts) is a code
- * span, never broken across lines, so what the terminal shows can be copied and run.
- */
+/** A message's lines wrapped to the width as answers are: a command in it (commands-in-text.ts) is a code span, never broken across lines. */
+function messageLines(text: string, style: SpanStyle, width: number): Line[] {
+  return text ? text.split('\n').flatMap((line) => wrapLine(commandSpans(line, style), width)) : [];
+}
+
+/** A message, so that what the terminal shows of a command can be copied and run. */
 function MessageText({ text, style, width }: { text: string; style: SpanStyle; width: number }) {
-  if (!text) return null;
-  return <SpanLines lines={text.split('\n').flatMap((line) => wrapLine(commandSpans(line, style), width))} width={width} />;
+  return <SpanLines lines={messageLines(text, style, width)} width={width} />;
+}
+
+/** A refusal in a box as wide as its text, or the screen when the text wraps. */
+function RefusalBox({ text, width }: { text: string; width: number }) {
+  const lines = messageLines(text, 'plain', width - 4);
+  const wraps = lines.length > text.split('\n').length;
+  return (
+    <Box borderStyle="round" borderColor="yellow" paddingX={1} width={wraps ? width : Math.min(width, Math.max(0, ...lines.map(lineWidth)) + 4)}>
+      <SpanLines lines={lines} width={width - 4} />
+    </Box>
+  );
 }
 
 /** One finished question and its reply; memoised, it is drawn once into <Static>. */
@@ -45,11 +57,7 @@ export const TurnView = memo(function TurnView({ turn, width, tableRows }: { tur
           ))}
         </Box>
       ) : null}
-      {reply.kind === 'refusal' ? (
-        <Box borderStyle="round" borderColor="yellow" paddingX={1}>
-          <MessageText text={safeText(reply.text)} style="plain" width={width - 4} />
-        </Box>
-      ) : null}
+      {reply.kind === 'refusal' ? <RefusalBox text={safeText(reply.text)} width={width} /> : null}
       {reply.kind === 'error' ? <MessageText text={safeText(reply.text, { keepNewlines: true })} style="error" width={width} /> : null}
       {reply.kind === 'text' ? <MessageText text={safeText(reply.text, { keepNewlines: true })} style="plain" width={width} /> : null}
     </Box>
