@@ -29,11 +29,20 @@ const GetCostAndUsage = 'AWSInsightsIndexService.GetCostAndUsage';
 type Json = Record<string, unknown>;
 const passThrough = (reply: UpstreamReply): HostileAction => ({ kind: 'reply', status: reply.status, headers: reply.headers, body: reply.body });
 
+/**
+ * The sandbox's throttling replies (its rate limit answering ThrottlingException or
+ * LimitExceededException on a loaded machine) pass as they are, so the SDK retries and the hostile
+ * reply meets a real answer. Rewritten into a 200, a throttle read as an empty listing; an edit
+ * expecting the operation's fields threw inside the proxy and hung the request. Other errors are
+ * the sandbox's answer to the hostile reply itself (a page token it never gave) and are rewritten.
+ */
+const throttled = (reply: UpstreamReply) => reply.status >= 400 && /ThrottlingException|LimitExceededException|TooManyRequests/.test(reply.body);
+
 /** The sandbox's reply with its JSON changed. */
 const editJson = (operation: string, edit: (json: Json, request: ProxiedRequest) => void) => (): HostileRule => ({
   operations: [operation],
   rewrite: (reply, request) => {
-    if (typeof reply.json !== 'object' || reply.json === null) return passThrough(reply);
+    if (throttled(reply) || typeof reply.json !== 'object' || reply.json === null) return passThrough(reply);
     const json = structuredClone(reply.json) as Json;
     edit(json, request);
     return { kind: 'reply', status: reply.status, headers: reply.headers, body: JSON.stringify(json) };
@@ -50,7 +59,10 @@ const eachResource = (edit: (description: Json) => void) =>
   });
 
 /** The same reply for every call of the operation. */
-const always = (operation: string, action: (reply: UpstreamReply) => HostileAction) => (): HostileRule => ({ operations: [operation], rewrite: action });
+const always = (operation: string, action: (reply: UpstreamReply) => HostileAction) => (): HostileRule => ({
+  operations: [operation],
+  rewrite: (reply) => (throttled(reply) ? passThrough(reply) : action(reply)),
+});
 
 const html = (status: number, size = 200) => (): HostileAction => ({
   kind: 'reply',
@@ -65,6 +77,7 @@ const pagingLoop = (operation: string, tokenField: string, emptyPages = false) =
   return {
     operations: [operation],
     rewrite: (reply) => {
+      if (throttled(reply)) return passThrough(reply);
       first ??= structuredClone(reply.json) as Json;
       const page = emptyPages ? { [tokenField === 'NextToken' ? 'ResourceDescriptions' : 'ResultsByTime']: [] } : first;
       return { kind: 'reply', status: 200, headers: reply.headers, body: JSON.stringify({ ...page, [tokenField]: 'the-same-token' }) };
