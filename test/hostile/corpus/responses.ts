@@ -61,7 +61,11 @@ const eachResource = (edit: (description: Json) => void) =>
 /** The same reply for every call of the operation. */
 const always = (operation: string, action: (reply: UpstreamReply) => HostileAction) => (): HostileRule => ({
   operations: [operation],
-  rewrite: (reply) => (throttled(reply) ? passThrough(reply) : action(reply)),
+  rewrite: (reply) => {
+    const hostile = action(reply);
+    // A success made of the sandbox's body needs a body worth having; an error or a hang stands for itself.
+    return throttled(reply) && hostile.kind === 'reply' && (hostile.status ?? 200) < 300 ? passThrough(reply) : hostile;
+  },
 });
 
 const html = (status: number, size = 200) => (): HostileAction => ({
