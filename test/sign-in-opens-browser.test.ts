@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideInBrowser } from './helpers/authorize-page.js';
 import { tempHome } from './helpers/cli.js';
+import { hasTmux } from './helpers/tmux.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
