@@ -86,14 +86,14 @@ describe('trends', () => {
     expect(answer.chart).toEqual({ kind: 'series', unit: 'USD', points: [{ label: '2026-11-19', value: 10 }, { label: '2026-11-20', value: 30 }, { label: '2026-11-21', value: 20 }] });
     expect(answer.table).toEqual({ columns: ['Day', 'Cost'], rows: [['2026-11-19', '$10.00'], ['2026-11-20', '$30.00'], ['2026-11-21', '$20.00']] });
     expect(answer.totals).toEqual([{ label: 'Total', amount: 60, unit: 'USD' }]);
-    expect(answer.summary).toBe('Daily cost over the last 3 days (2026-11-19 to 2026-11-21; unblended cost): $60.00 in total, $20.00 per day on average; highest 2026-11-20 ($30.00).');
+    expect(answer.summary).toBe('Daily cost over the last 3 days (2026-11-19 to 2026-11-21; unblended cost): $60.00 in total, $20.00 per day on average; highest on 2026-11-20 ($30.00).');
   });
 
   it('draws months by month, the first of equal peaks highest', async () => {
     const { context } = recordedCosts({ costAndUsage: [[totalOf('2026-09-01', '5'), totalOf('2026-10-01', '5')]] });
     const answer = await answerCosts(costs({ intent: 'cost-trend', granularity: 'MONTHLY', periodLabel: 'the last 2 months' }), context);
     expect(answer.table).toEqual({ columns: ['Month', 'Cost'], rows: [['2026-09', '$5.00'], ['2026-10', '$5.00']] });
-    expect(answer.summary).toBe('Monthly cost over the last 2 months (2026-10-01 to 2026-10-31; unblended cost): $10.00 in total, $5.00 per month on average; highest 2026-09 ($5.00).');
+    expect(answer.summary).toBe('Monthly cost over the last 2 months (2026-10-01 to 2026-10-31; unblended cost): $10.00 in total, $5.00 per month on average; highest in September 2026 ($5.00).');
     const empty = recordedCosts({ costAndUsage: [[]] });
     expect((await answerCosts(costs({ intent: 'cost-trend', granularity: 'DAILY' }), empty.context)).summary).toBe('No costs last month (2026-10-01 to 2026-10-31; unblended cost).');
   });

@@ -5,7 +5,7 @@ import { answerComparison } from './cost-compare.js';
 import { answerForecast } from './cost-forecast.js';
 import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, sumTotals, toInput, unitOf, amountOf, type CostRun } from './cost-calls.js';
 import type { ExecutionContext } from './execution-context.js';
-import { describePeriod, formatMoney, formatPercent, periodPhrase } from './format.js';
+import { describePeriod, formatMoney, formatPercent, periodPhrase, pointPhrase } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
 import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
 
@@ -91,7 +91,7 @@ async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
   answer.totals = [{ label: 'Total', amount: sum, unit }];
   const per = granularity === 'MONTHLY' ? 'month' : 'day';
   answer.summary = peak
-    ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${peak.label} (${formatMoney(peak.value, unit)}).`
+    ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${pointPhrase(peak.label)} (${formatMoney(peak.value, unit)}).`
     : `No costs${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
   return answer;
 }

@@ -18,6 +18,14 @@ export function describePeriod(period: { start: string; end: string }): string {
   return last === period.start ? period.start : `${period.start} to ${last}`;
 }
 
+/** A trend point's label as a sentence says it: "in October 2026" for a month ("2026-10"), else as periodPhrase does. */
+export function pointPhrase(label: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (!month) return periodPhrase(label);
+  const name = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  return `in ${name} ${month[1]}`;
+}
+
 /**
  * A period's label as it reads after "you spent $X": "in March 2026", "in Q3 2026", "over the last
  * 7 days", "over the last 3 full weeks", "on 2026-10-05", "from 2026-10-01 to 2026-10-15"; labels
