@@ -48,7 +48,7 @@ describe('rows of an answer in qchat ask', () => {
 });
 
 describe('qchat ask --continue', () => {
-  it('follows up the last conversation across processes, three turns, and keeps them in history', async () => {
+  it('follows up the last conversation across processes, five turns, and keeps them in history', async () => {
     const home = tempHome();
     const ask = (question: string, ...flags: string[]) => runQchat(['ask', '--sandbox', '--continue', ...flags, question], { QCHAT_HOME: home });
     const first = await ask('list ec2 instances');
@@ -61,8 +61,14 @@ describe('qchat ask --continue', () => {
     expect(output.plan.regions).toEqual(['us-west-2']);
     expect(output.plan.filters.properties.map((p) => p.value)).toEqual(['stopped']);
     expect(output.answer.summary).toMatch(/^Same question, in us-west-2: Found \d+ EC2 instances in state stopped in us-west-2\.$/);
+    // Two more follow-ups: the fifth's chain starts further back than the three turns the chat shows on a restore.
+    await ask('and in eu-west-1');
+    const fifth = await ask('and in us-east-2', '--json');
+    const chained = JSON.parse(fifth.stdout) as typeof output;
+    expect(chained.plan.regions).toEqual(['us-east-2']);
+    expect(chained.plan.filters.properties.map((p) => p.value)).toEqual(['stopped']);
     const history = await runQchat(['history', 'show', '1', '--sandbox'], { QCHAT_HOME: home });
-    for (const question of ['list ec2 instances', 'only the stopped ones', 'and in us-west-2']) expect(history.stdout).toContain(question);
+    for (const question of ['list ec2 instances', 'only the stopped ones', 'and in us-west-2', 'and in eu-west-1', 'and in us-east-2']) expect(history.stdout).toContain(question);
   }, 60_000);
 
   it('without --continue a follow-up stands alone: nothing to follow', async () => {

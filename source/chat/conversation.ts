@@ -66,14 +66,19 @@ export class Conversation {
   /** Settles once `start()` has opened history (or found there is none); turns recorded before then wait for it. */
   private opened: Promise<unknown> = Promise.resolve();
 
-  /** Opens the user's history (Pro) and restores the latest conversation; on Free, says nothing is kept. */
-  start(): Promise<void> {
-    const starting = this.open();
+  /**
+   * Opens the user's history (Pro) and restores the latest conversation; on Free, says nothing is
+   * kept. `announceRestore: false` restores without the chat's "Restored your last conversation"
+   * line (`qchat ask --continue` prints only answers); `turns` is how many of its last turns come
+   * back (default: the ones the chat shows).
+   */
+  start(options: { announceRestore?: boolean; turns?: number } = {}): Promise<void> {
+    const starting = this.open(options.announceRestore ?? true, options.turns ?? restoredTurns);
     this.opened = starting.catch(() => undefined);
     return starting;
   }
 
-  private async open(): Promise<void> {
+  private async open(announceRestore: boolean, turns: number): Promise<void> {
     this.notices.push(...this.session.warnings.splice(0));
     const opened = await this.session.history();
     if (opened.kind === 'refused') {
@@ -92,11 +97,11 @@ export class Conversation {
       this.conversationId = latest.id;
       this.title = latest.title;
       // Only the turns shown are read: parsing all of a long conversation was most of a restore.
-      const recent = await this.history.readRecent(latest.id, restoredTurns);
+      const recent = await this.history.readRecent(latest.id, turns);
       this.restored = turnsOf(recent.messages);
       this.earlierTurns = recent.earlierTurns;
       this.turns = [...this.restored];
-      this.notices.push(`Restored your last conversation, "${latest.title}" (${latest.messageCount} messages). /clear starts a new one; /history lists the others.`);
+      if (announceRestore) this.notices.push(`Restored your last conversation, "${latest.title}" (${latest.messageCount} messages). /clear starts a new one; /history lists the others.`);
     }
     this.notices.push(...this.history.warnings);
   }

@@ -22,7 +22,7 @@ export class ContinuedConversation {
 
   static async open(session: ChatSession): Promise<ContinuedConversation> {
     const conversation = new Conversation(session);
-    await conversation.start();
+    await conversation.start({ announceRestore: false, turns: replayedTurns });
     let previous: Plan | undefined;
     const answered = conversation.turns.filter((turn) => turn.reply.kind === 'answer' && turn.reply.plan !== undefined);
     for (const turn of answered.slice(-replayedTurns)) {
@@ -32,9 +32,9 @@ export class ContinuedConversation {
     return new ContinuedConversation(conversation, previous);
   }
 
-  /** What opening history found that a script should know: nothing kept on Free, an unreadable file set aside. The restored-conversation line is the chat's. */
+  /** What opening history found that a script should know: nothing kept on Free, an unreadable file set aside. */
   notices(): string[] {
-    return this.conversation.notices.splice(0).filter((notice) => !notice.startsWith('Restored your last conversation'));
+    return this.conversation.notices.splice(0);
   }
 
   async answered(question: string, plan: Plan, answer: Answer): Promise<void> {
