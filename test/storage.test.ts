@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errorJson, type QchatError } from '../source/errors.js';
 import { describe, expect, it } from 'vitest';
 import { CostCache } from '../source/aws/cost-cache.js';
 import { writeFileAtomic } from '../source/storage/atomic-write.js';
@@ -95,7 +96,15 @@ describe('writing private files (issue 16 item 4)', () => {
   it('says which path is a file where a folder should be, and does not spin where folders cannot be made', () => {
     const top = temp();
     writeFileSync(join(top, 'data'), 'keep me');
-    expect(() => ensurePrivateDir(join(top, 'data', 'identity'), top)).toThrow(`${join(top, 'data')} is a file, not a folder; move it away so qchat can create the folder`);
+    const error = (() => {
+      try {
+        ensurePrivateDir(join(top, 'data', 'identity'), top);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toMatchObject({ code: 'FILE_UNUSABLE', message: `${join(top, 'data')} is a file, not a folder.` });
+    expect(errorJson(error as QchatError).remedy).toEqual({ kind: 'fix', action: 'Move it away so qchat can create the folder.', text: 'Move it away so qchat can create the folder.' });
     expect(readFileSync(join(top, 'data'), 'utf8')).toBe('keep me');
     // QCHAT_HOME=/proc/self: Node's recursive mkdir loops for ever there.
     expect(() => ensurePrivateDir('/proc/self/data/history', '/proc/self/data')).toThrow('/proc/self does not let qchat create folders in it');

@@ -74,7 +74,7 @@ describe('tier messages', () => {
     );
     expect(usageFileBusyMessage('/d/usage/a.json')).toBe('Could not lock the usage file /d/usage/a.json: another qchat process has held it for too long. Try again in a moment.');
     expect(usageFileUnusableMessage('/d/usage/a.json', 'EACCES')).toBe(
-      'Could not use the usage file /d/usage/a.json, which keeps your request limits (EACCES). Check that its folder is a folder you can write to.',
+      'Could not use the usage file /d/usage/a.json, which keeps your request limits (EACCES).',
     );
     expect(badTiersFileMessage('/etc/tiers.json', ['free: is missing', 'pro.limits: is missing'])).toBe('Bad tiers file /etc/tiers.json: free: is missing; pro.limits: is missing');
   });

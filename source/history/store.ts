@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { describeError, remedyText } from '../errors.js';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { appendLine, countNewMessages, readConversationFile } from './conversation-file.js';
@@ -268,7 +269,7 @@ export class HistoryStore {
 
   /** An index change nobody waits for; its trouble becomes a warning like any other. */
   #inBackground(change: () => Promise<unknown>): void {
-    this.#serial(() => this.#write(undefined, change)).catch((error: Error) => this.#warn(`history: ${error.message}`));
+    this.#serial(() => this.#write(undefined, change)).catch((error: unknown) => this.#warn(`history: ${describeError(error, 'shell')}`));
   }
 
   /**
@@ -357,7 +358,8 @@ export class HistoryStore {
     } catch (error) {
       if (error instanceof StorageError) {
         if (kind === 'write') this.#recording = false;
-        this.#warn(`history: ${error.message}${kind === 'write' ? '; this chat is no longer being saved' : ''}`);
+        const fix = error.remedy ? ` ${remedyText(error.remedy, 'shell')}` : '';
+        this.#warn(`history: ${error.message}${kind === 'write' ? ' This chat is no longer being saved.' : ''}${fix}`);
         return fallback;
       }
       const code = errorCode(error);

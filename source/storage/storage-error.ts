@@ -1,10 +1,11 @@
 import { QchatError } from '../errors.js';
 
 /**
- * A file or folder qchat cannot use, with what is wrong (`problem`, a phrase that follows the
- * path) and what the user can do about it (`fix`); the message says both, so wherever it
- * surfaces (`data` as a file, `data/identity` as a FIFO, …) the user reads the path and the fix,
- * not "unexpected error". `kind` is for callers that move the thing aside rather than stop.
+ * A file or folder qchat cannot use: the message names the path and what is wrong (`problem`, a
+ * phrase that follows the path), and the remedy (`fix`, as data, so `--json` carries it apart) says
+ * what the user can do, so wherever it surfaces (`data` as a file, `data/identity` as a FIFO, …)
+ * the user reads the path and the fix, not "unexpected error". `kind` is for callers that move the
+ * thing aside rather than stop.
  */
 export class StorageError extends QchatError {
   constructor(
@@ -13,8 +14,7 @@ export class StorageError extends QchatError {
     readonly problem: string,
     readonly fix: string,
   ) {
-    // The fix stays in the message: callers embed this sentence in their own (the usage file, history).
-    super('FILE_UNUSABLE', `${path} ${problem}; ${fix}`, { details: { path } });
+    super('FILE_UNUSABLE', `${path} ${problem}.`, { remedy: { kind: 'fix', action: `${fix[0]!.toUpperCase()}${fix.slice(1)}.` }, details: { path } });
   }
 }
 

@@ -80,5 +80,8 @@ export function usageFileBusyMessage(file: string): string {
 }
 
 export function usageFileUnusableMessage(file: string, detail: string): string {
-  return `Could not use the usage file ${file}, which keeps your request limits (${detail}). Check that its folder is a folder you can write to.`;
+  return `Could not use the usage file ${file}, which keeps your request limits (${detail}).`;
 }
+
+/** What to do about an unusable usage file when the failure itself does not say. */
+export const usageFileRemedy: Remedy = { kind: 'fix', action: 'Check that its folder is a folder you can write to.' };

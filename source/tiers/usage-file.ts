@@ -11,7 +11,7 @@ import { loadJsonFile } from '../storage/json-file.js';
 import { isLockBusy, withLock } from '../storage/lock.js';
 import { ensurePrivateDir } from '../storage/private-dir.js';
 import { kindOf, StorageError } from '../storage/storage-error.js';
-import { usageFileBusyMessage, usageFileUnusableMessage } from './messages.js';
+import { usageFileBusyMessage, usageFileRemedy, usageFileUnusableMessage } from './messages.js';
 
 /** The per-minute token bucket of one user. */
 export interface MinuteBucket {
@@ -62,11 +62,13 @@ export async function withUsageFiles<T>(dataDir: string, userId: string, task: (
       return task({ bucketFile, ledger: (month) => new Ledger(join(dirname(bucketFile), `${safeUserDirName(userId)}.${month}.ledger`)) });
     });
   } catch (error) {
-    if (error instanceof StorageError) throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(bucketFile, error.message));
+    if (error instanceof StorageError) {
+      throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(bucketFile, `${error.path} ${error.problem}`), { remedy: error.remedy ?? usageFileRemedy });
+    }
     if (error instanceof QchatError) throw error;
     if (isLockBusy(error)) throw new QchatError('USAGE_FILE_BUSY', usageFileBusyMessage(bucketFile));
     if (typeof errorCode(error) !== 'string') throw error;
-    throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(bucketFile, (error as Error).message));
+    throw new QchatError('USAGE_FILE_UNUSABLE', usageFileUnusableMessage(bucketFile, (error as Error).message), { remedy: usageFileRemedy });
   }
 }
 

@@ -70,7 +70,7 @@ describe('damaged history and usage files through the commands', () => {
     writeFileSync(join(home, 'data', 'usage'), 'keep me');
     const result = await runHostile(['ask', 'how many lambda functions in us-east-1', ...asAlice()], { QCHAT_HOME: home });
     expectClean(result, { codes: [1] });
-    expect(result.stderr).toMatch(/^qchat: Could not use the usage file .*, which keeps your request limits \(.*\/usage is a file, not a folder; move it away/m);
+    expect(result.stderr).toMatch(/^qchat: Could not use the usage file .*, which keeps your request limits \(.*\/usage is a file, not a folder\)\. Move it away so qchat can create the folder\.$/m);
     expect(readFileSync(join(home, 'data', 'usage'), 'utf8')).toBe('keep me');
   });
 

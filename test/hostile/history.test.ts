@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeUserDirName } from '../../source/config/safe-user-id.js';
-import { exitCodeOf, QchatError } from '../../source/errors.js';
+import { errorText, exitCodeOf, QchatError } from '../../source/errors.js';
 import { openHistory } from '../../source/history/store.js';
 import { loadTierPolicy } from '../../source/tiers/policy.js';
 import { RateLimiter } from '../../source/tiers/rate-limiter.js';
@@ -97,7 +97,7 @@ describe('folders that are not folders', () => {
     writeFileSync(join(dataDir, 'history'), 'keep me');
     const store = await openHistory({ dataDir, userId: 'alice', clock });
     expect(store.recording).toBe(false);
-    expect(store.warnings[0]).toBe(`history: ${join(dataDir, 'history')} is a file, not a folder; move it away so qchat can create the folder; this chat is no longer being saved`);
+    expect(store.warnings[0]).toBe(`history: ${join(dataDir, 'history')} is a file, not a folder. This chat is no longer being saved. Move it away so qchat can create the folder.`);
     expect(await store.list()).toEqual([]);
     expect(readFileSync(join(dataDir, 'history'), 'utf8')).toBe('keep me');
   });
@@ -221,7 +221,8 @@ describe('corrupt usage files', () => {
     expect(error).toBeInstanceOf(QchatError);
     expect(error).toMatchObject({ code: 'USAGE_FILE_UNUSABLE' });
     expect(exitCodeOf(error)).toBe(1);
-    expect((error as Error).message).toMatch(/^Could not use the usage file .*alice\.json, which keeps your request limits \(.*\/usage is a file, not a folder; move it away/);
+    expect((error as Error).message).toMatch(/^Could not use the usage file .*alice\.json, which keeps your request limits \(.*\/usage is a file, not a folder\)\.$/);
+    expect(errorText(error as QchatError, 'shell')).toMatch(/\)\. Move it away so qchat can create the folder\.$/);
     expect(readFileSync(join(dataDir, 'usage'), 'utf8')).toBe('keep me');
     expect(existsSync(join(dataDir, 'usage.corrupt'))).toBe(false);
   });
