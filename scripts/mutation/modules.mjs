@@ -57,7 +57,7 @@ export const modules = {
   },
   'keys-editor': {
     mutate: ['source/ui/keys.ts', 'source/ui/state/editor.ts', 'source/ui/state/editor-text.ts'],
-    tests: ['test/ui-editor.test.ts', 'test/ui-keys.test.tsx'],
+    tests: ['test/ui-editor.test.ts', 'test/ui-editor-rules.test.ts', 'test/ui-keys.test.tsx'],
   },
 };
 
