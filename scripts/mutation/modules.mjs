@@ -48,7 +48,7 @@ export const modules = {
   },
   'cost-execution': {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
-    tests: ['test/cost-calls.test.ts', 'test/cost-answers.test.ts'],
+    tests: ['test/cost-calls.test.ts', 'test/cost-answers.test.ts', 'test/cost-rules.test.ts'],
   },
   // The identity context: the sign-in method from the caller ARN, the session's user name, expiry.
   identity: {
