@@ -160,8 +160,8 @@ describe('a forecast\'s figures', () => {
     const forecast = {
       Total: { Amount: '30', Unit: 'EUR' },
       ForecastResultsByTime: [
-        { TimePeriod: { Start: '2026-12-01' }, MeanValue: '10', PredictionIntervalLowerBound: '5', PredictionIntervalUpperBound: '15' },
-        { TimePeriod: { Start: '2027-01-01' }, MeanValue: '20', PredictionIntervalLowerBound: '12', PredictionIntervalUpperBound: '25' },
+        { TimePeriod: { Start: '2026-12-01', End: '2027-01-01' }, MeanValue: '10', PredictionIntervalLowerBound: '5', PredictionIntervalUpperBound: '15' },
+        { TimePeriod: { Start: '2027-01-01', End: '2027-02-01' }, MeanValue: '20', PredictionIntervalLowerBound: '12', PredictionIntervalUpperBound: '25' },
       ],
     };
     const { context } = recordedCosts({ forecast });
