@@ -44,7 +44,7 @@ export const modules = {
   },
   fanout: {
     mutate: ['source/aws/fanout.ts', 'source/aws/pacing.ts'],
-    tests: ['test/fanout.test.ts'],
+    tests: ['test/fanout.test.ts', 'test/fanout-rules.test.ts'],
   },
   'cost-execution': {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-calls.ts', 'source/answer/cost-compare.ts', 'source/answer/cost-forecast.ts'],
