@@ -28,7 +28,7 @@ export const modules = {
   },
   usage: {
     mutate: ['source/tiers/rate-limiter.ts', 'source/tiers/usage-file.ts'],
-    tests: ['test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-edges.test.ts'],
+    tests: ['test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-edges.test.ts', 'test/usage-rules.test.ts'],
   },
   history: {
     mutate: ['source/history/*.ts'],
