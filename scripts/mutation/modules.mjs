@@ -30,9 +30,15 @@ export const modules = {
     mutate: ['source/tiers/rate-limiter.ts', 'source/tiers/usage-file.ts'],
     tests: ['test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-edges.test.ts', 'test/usage-rules.test.ts'],
   },
-  history: {
-    mutate: ['source/history/*.ts'],
-    tests: ['test/history-store.test.ts', 'test/history-redact.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts', 'test/history-retention.test.ts'],
+  // History as two runs: its records (lines, titles, counts, retention, redaction: fast tests on
+  // small files) and the store with its index (lock, recovery, two processes: seconds per test).
+  'history-records': {
+    mutate: ['source/history/message.ts', 'source/history/listing.ts', 'source/history/retention.ts', 'source/history/redact.ts', 'source/history/conversation-file.ts', 'source/history/recent-turns.ts'],
+    tests: ['test/history-rules.test.ts', 'test/history-retention.test.ts', 'test/history-redact.test.ts'],
+  },
+  'history-store': {
+    mutate: ['source/history/store.ts', 'source/history/index-file.ts'],
+    tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
   },
   storage: {
     mutate: ['source/storage/*.ts'],

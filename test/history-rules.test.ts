@@ -1,0 +1,140 @@
+// History's file-level rules one row each, beside test/history-retention.test.ts: titles at their
+// length edge, positions and ids looked up, entries rebuilt from messages, lines appended after a
+// torn one, messages counted by byte range, and a restore's earlier turns with and without the
+// index's count. Rows written for the mutants StrykerJS can leave alive in the history module.
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendLine, countNewMessages } from '../source/history/conversation-file.js';
+import { lookUp, numbered, summarize, titleFrom } from '../source/history/listing.js';
+import { toLine } from '../source/history/message.js';
+import { readRecentMessages } from '../source/history/recent-turns.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'qchat-history-rules-'));
+const entry = (id: string, updatedAt: string) => ({ id, title: id, createdAt: updatedAt, updatedAt, messageCount: 2, countedTo: 10, questionCount: 1 });
+const message = (id: string, role: 'user' | 'assistant', at: string, text = id) => ({ id, role, at, text });
+
+describe('titles', () => {
+  it.each([
+    ['an empty question', '', 'untitled'],
+    ['only spaces and newlines', ' \n\t ', 'untitled'],
+    ['exactly 60 characters', 'a'.repeat(60), 'a'.repeat(60)],
+    ['61 characters: 59 and an ellipsis', 'b'.repeat(61), `${'b'.repeat(59)}…`],
+    ['a cut after a space: the space dropped', `${'c'.repeat(58)} dddd`, `${'c'.repeat(58)}…`],
+    ['60 emoji: counted as characters, not UTF-16 units', '🙂'.repeat(60), '🙂'.repeat(60)],
+    ['runs of spaces and newlines as one space, trimmed', '  how\n\nmany   vpcs  ', 'how many vpcs'],
+  ])('%s', (_case, question, title) => {
+    expect(titleFrom(question)).toBe(title);
+  });
+});
+
+describe('positions and ids', () => {
+  const list = [entry('older', '2026-11-20T00:00:00.000Z'), entry('newer', '2026-11-21T00:00:00.000Z')];
+
+  it('numbers newest first from 1, without the counting fields', () => {
+    expect(numbered(list)).toEqual([
+      { id: 'newer', title: 'newer', createdAt: '2026-11-21T00:00:00.000Z', updatedAt: '2026-11-21T00:00:00.000Z', messageCount: 2, position: 1 },
+      { id: 'older', title: 'older', createdAt: '2026-11-20T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z', messageCount: 2, position: 2 },
+    ]);
+    expect(list[0]).toHaveProperty('countedTo', 10);
+  });
+
+  it.each<[string | number, string | undefined]>([
+    [1, 'newer'],
+    ['2', 'older'],
+    [' 2 ', 'older'],
+    ['0', undefined],
+    [3, undefined],
+    ['older', 'older'],
+    [' newer ', 'newer'],
+    ['2x', undefined],
+  ])('finds %j', (ref, id) => {
+    expect(lookUp(list, ref)?.id).toBe(id);
+  });
+});
+
+describe('an entry rebuilt from its messages', () => {
+  const now = '2026-11-22T10:00:00.000Z';
+
+  it('is titled after the first question, timed by the first and last messages, normalised', () => {
+    const messages = [message('a', 'assistant', '2026-11-01T08:00:00Z', 'a reply first'), message('q', 'user', '2026-11-01T08:01:00+01:00', 'how many vpcs'), message('r', 'assistant', '2026-11-02T09:00:00Z')];
+    expect(summarize('c1', messages, now)).toEqual({ id: 'c1', title: 'how many vpcs', createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-02T09:00:00.000Z', messageCount: 3 });
+  });
+
+  it('is titled after the first reply when there is no question, and timed now when times are not times', () => {
+    expect(summarize('c2', [message('a', 'assistant', 'yesterday', 'only a reply'), message('b', 'assistant', 'soon')], now)).toEqual({
+      id: 'c2', title: 'only a reply', createdAt: now, updatedAt: now, messageCount: 2,
+    });
+    expect(summarize('c3', [], now)).toEqual({ id: 'c3', title: 'untitled', createdAt: now, updatedAt: now, messageCount: 0 });
+  });
+});
+
+describe('appending lines', () => {
+  it('starts a line after a torn one on a fresh line, and creates the file private', async () => {
+    const file = join(dir(), 'c.jsonl');
+    await appendLine(file, 'first\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    writeFileSync(file, 'torn', { flag: 'a' });
+    await appendLine(file, 'second\n');
+    await appendLine(file, 'third\n');
+    expect(readFileSync(file, 'utf8')).toBe('first\ntorn\nsecond\nthird\n');
+  });
+});
+
+describe('counting new messages by byte range', () => {
+  const lines = [toLine(message('q1', 'user', '2026-11-01T10:00:00Z')), toLine({ id: 'q1', feedback: { rating: 'up' } }), toLine(message('r1', 'assistant', '2026-11-01T09:00:00+00:00')), 'not json\n', toLine(message('q2', 'user', 'not a time'))];
+
+  it('counts complete message lines past the byte given: questions, the latest valid time, where it stopped', async () => {
+    const file = join(dir(), 'c.jsonl');
+    writeFileSync(file, `${lines.join('')}{"id":"half`);
+    const whole = lines.join('').length;
+    expect(await countNewMessages(file, 0)).toEqual({ count: 3, questions: 2, lastAt: '2026-11-01T10:00:00.000Z', to: whole, fromStart: false });
+    const second = lines[0]!.length + lines[1]!.length;
+    expect(await countNewMessages(file, second)).toEqual({ count: 2, questions: 1, lastAt: '2026-11-01T09:00:00.000Z', to: whole, fromStart: false });
+    expect(await countNewMessages(file, whole)).toEqual({ count: 0, questions: 0, lastAt: undefined, to: whole, fromStart: false });
+  });
+
+  it('counts from the start a file shorter than the byte given (replaced meanwhile), and nothing of a missing file', async () => {
+    const file = join(dir(), 'c.jsonl');
+    writeFileSync(file, lines[0]!);
+    expect(await countNewMessages(file, 10_000)).toEqual({ count: 1, questions: 1, lastAt: '2026-11-01T10:00:00.000Z', to: lines[0]!.length, fromStart: true });
+    expect(await countNewMessages(join(dir(), 'none.jsonl'), 0)).toBeUndefined();
+  });
+});
+
+describe('a restore\'s earlier turns', () => {
+  const turn = (n: number) => [toLine(message(`q${n}`, 'user', '2026-11-01T10:00:00.000Z', `question ${n}`)), toLine(message(`r${n}`, 'assistant', '2026-11-01T10:00:01.000Z', `answer ${n}`))];
+
+  function conversation(extra: string[] = []) {
+    const file = join(dir(), 'c.jsonl');
+    const text = [...turn(1), ...extra, ...turn(2), ...turn(3)].join('');
+    writeFileSync(file, text);
+    return { file, text };
+  }
+
+  it('counts the questions before the turns read from the lines, each line told by its prefix or parsed', async () => {
+    const reordered = `${JSON.stringify({ role: 'user', id: 'x', at: '2026-11-01T10:00:00.000Z', text: 'keys in another order' })}\n`;
+    const { file } = conversation([toLine({ id: 'q1', feedback: { rating: 'down' } }), 'garbage\n', reordered]);
+    const recent = await readRecentMessages(file, 2);
+    expect(recent.messages.map(({ id }) => id)).toEqual(['q2', 'r2', 'q3', 'r3']);
+    expect(recent).toMatchObject({ earlierTurns: 2, unreadable: 1 });
+  });
+
+  it('takes the earlier turns from the index\'s count when it reaches the lines read, else from the lines', async () => {
+    const { file, text } = conversation();
+    const all = text.length;
+    expect(await readRecentMessages(file, 1, { to: all, questions: 7 })).toMatchObject({ earlierTurns: 6, unreadable: 0 });
+    const beforeLast = all - turn(3).join('').length;
+    expect(await readRecentMessages(file, 1, { to: beforeLast, questions: 5 })).toMatchObject({ earlierTurns: 5 });
+    expect(await readRecentMessages(file, 1, { to: 10, questions: 9 })).toMatchObject({ earlierTurns: 2 });
+    expect(await readRecentMessages(file, 1, { to: all + 1, questions: 9 })).toMatchObject({ earlierTurns: 2 });
+  });
+
+  it('reads every turn when asked for more than there are, and nothing of a missing file', async () => {
+    const { file } = conversation();
+    expect(await readRecentMessages(file, 10)).toMatchObject({ earlierTurns: 0, unreadable: 0 });
+    expect((await readRecentMessages(file, 10)).messages).toHaveLength(6);
+    expect(await readRecentMessages(join(dir(), 'none.jsonl'), 2)).toEqual({ messages: [], earlierTurns: 0, unreadable: 0 });
+  });
+});
