@@ -144,8 +144,8 @@ describe('reading files', () => {
     symlinkSync(join(dir, 'real.json'), join(dir, 'settings.json'));
     expect(readSmallFile(join(dir, 'settings.json'))).toBe('{"a":1}');
     expect(() => readFileCapped(join(dir, 'settings.json'))).toThrow(expect.objectContaining({ kind: 'LINK' }));
-    expect(() => readSmallFile(dir)).toThrow(`${dir} is a directory, not a file; replace it with a JSON file`);
-    expect(() => readFileCapped(dir)).toThrow(`${dir} is a directory, not a file; move it away and qchat starts a fresh one`);
+    expect(() => readSmallFile(dir)).toThrow(expect.objectContaining({ message: `${dir} is a directory, not a file.`, remedy: { kind: 'fix', action: 'Replace it with a JSON file.' } }));
+    expect(() => readFileCapped(dir)).toThrow(expect.objectContaining({ remedy: { kind: 'fix', action: 'Move it away and qchat starts a fresh one.' } }));
   });
 
   it('reads a file exactly at its cap, and refuses one a byte over', () => {

@@ -107,9 +107,10 @@ describe('a usage folder qchat cannot use', () => {
     writeFileSync(dirname(bucketFile), 'not a folder');
     const error = await limiter.usage(user, 'free').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(QchatError);
-    expect(error).toMatchObject({ code: 'USAGE_FILE_UNUSABLE' });
-    expect((error as Error).message).toBe(
-      `Could not use the usage file ${bucketFile}, which keeps your request limits (${join(dataDir, 'usage')} is a file, not a folder; move it away so qchat can create the folder). Check that its folder is a folder you can write to.`,
-    );
+    expect(error).toMatchObject({
+      code: 'USAGE_FILE_UNUSABLE',
+      message: `Could not use the usage file ${bucketFile}, which keeps your request limits (${join(dataDir, 'usage')} is a file, not a folder).`,
+      remedy: { kind: 'fix', action: 'Move it away so qchat can create the folder.' },
+    });
   });
 });
