@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../source/sandbox/services/index.js';
 import { noFaults, FaultInjector } from '../source/sandbox/faults.js';
 import { RateLimiter } from '../source/sandbox/rate-limits.js';
+import { qDeveloperOperations } from './helpers/q-developer-model.js';
 
 /**
  * The grounding rule as a test: every AWS operation qchat sends, and every operation the sandbox
@@ -11,13 +12,6 @@ import { RateLimiter } from '../source/sandbox/rate-limits.js';
  * service models as botocore's) or the operations of AWS's open-source Q Developer client. An
  * invented call fails here.
  */
-
-/** The operations of crates/amzn-codewhisperer-client (github aws/amazon-q-developer-cli), as its src/operation/ names them. */
-const qDeveloperOperations = new Set(
-  'create_artifact_upload_url create_subscription_token create_task_assist_conversation create_upload_url create_user_memory_entry create_workspace delete_task_assist_conversation delete_user_memory_entry delete_workspace generate_completions get_code_analysis get_code_fix_job get_profile get_retrievals get_task_assist_code_generation get_test_generation get_transformation get_transformation_plan get_usage_limits list_available_customizations list_available_models list_available_profiles list_available_subscriptions list_code_analysis_findings list_events list_feature_evaluations list_user_memory_entries list_workspace_metadata push_telemetry_event resume_transformation send_telemetry_event set_user_preference start_code_analysis start_code_fix_job start_task_assist_code_generation start_test_generation start_transformation stop_transformation update_usage_limits'
-    .split(' ')
-    .map((snake) => snake.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase())),
-);
 
 /** `@aws-sdk/client-sso` ships inside @aws-sdk/nested-clients (what the SDK's SSO credential provider uses). */
 const nested: Record<string, string> = { '@aws-sdk/client-sso': join('@aws-sdk', 'nested-clients', 'dist-types', 'submodules', 'sso') };

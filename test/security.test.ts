@@ -12,10 +12,11 @@ import { qDeveloperScopes } from '../source/identity/oidc.js';
 import { startSandbox } from '../source/sandbox/server.js';
 import { awsCliSsoHome } from './helpers/aws-cli-sso.js';
 import { runQchat, tempHome } from './helpers/cli.js';
+import { childEnv } from './helpers/child-env.js';
 
 function runBuilt(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['dist/cli.js', ...args], { env: childEnv(env) }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

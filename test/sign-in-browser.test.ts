@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempHome } from './helpers/cli.js';
+import { childEnv } from './helpers/child-env.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -11,7 +12,7 @@ const hasChromium = existsSync(chromiumPath);
 /** `qchat login` as a person runs it; resolves the first URL it prints on stderr and, later, how it exited. */
 function login(args: string[], env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ['dist/cli.js', 'login', ...args], {
-    env: { PATH: process.env.PATH, QCHAT_HOME: tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z', ...env },
+    env: childEnv({ QCHAT_HOME: tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z', ...env }),
   });
   let stdout = '';
   let stderr = '';

@@ -9,6 +9,7 @@ import { callerByName } from '../source/sandbox/callers.js';
 import { runQchat, tempHome } from './helpers/cli.js';
 import { useSandbox } from './helpers/sandbox.js';
 import { startHostileProxy } from './hostile/helpers/hostile-proxy.js';
+import { childEnv } from './helpers/child-env.js';
 
 // Which account a command runs against (issue 12, "Which account"). The built CLI runs with an
 // environment of the test's own making: HOME is a fresh folder, so the machine's ~/.aws is never read.
@@ -21,7 +22,7 @@ interface Run {
 
 function runBuilt(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['dist/cli.js', ...args], { env: { PATH: process.env.PATH, QCHAT_NOW: '2026-11-22T10:00:00Z', AWS_EC2_METADATA_DISABLED: 'true', ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['dist/cli.js', ...args], { env: childEnv({ QCHAT_NOW: '2026-11-22T10:00:00Z', AWS_EC2_METADATA_DISABLED: 'true', ...env }) }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -9,4 +9,6 @@ import { modules } from './modules.mjs';
 const module = modules[process.env.QCHAT_MUTATION_MODULE ?? ''];
 if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.keys(modules).join(', ')}`);
 
-export default { ...base, test: { ...base.test, include: module.tests } };
+// Without the run-wide grounding check (test/global-setup.ts): it judges a whole run's records when
+// the run ends, which a mutant's run of a few tests is not, and Stryker keeps one vitest for many runs.
+export default { ...base, test: { ...base.test, include: module.tests, globalSetup: [] } };

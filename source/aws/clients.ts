@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { clientLoaders, type ClientOf, type ServiceName } from './client-loaders.js';
 import { version } from '../version.js';
+import { recordSentOperations } from './operation-recording.js';
 import { capReplies } from './reply-budget.js';
 import { unreadableReply } from './unexpected-reply.js';
 
@@ -60,7 +61,7 @@ export class AwsClients {
             cliNames[service],
           ),
         ),
-      );
+      ).then((built) => recordSentOperations(built, Boolean(this.target.endpoint)));
       this.cache.set(key, client);
     }
     return client as Promise<ClientOf<S>>;

@@ -80,4 +80,4 @@ export function envNameFor(key: SettingKey): string {
 }
 
 /** Environment variables that start with QCHAT_ but are not settings. */
-export const nonSettingEnv = new Set(['QCHAT_NOW', 'QCHAT_HOME', 'QCHAT_DEBUG', 'QCHAT_SANDBOX_APPROVE_DELAY_MS', 'QCHAT_REQUIRE_AWS_CLI', 'QCHAT_REQUIRE_TMUX']);
+export const nonSettingEnv = new Set(['QCHAT_NOW', 'QCHAT_HOME', 'QCHAT_DEBUG', 'QCHAT_SANDBOX_APPROVE_DELAY_MS', 'QCHAT_REQUIRE_AWS_CLI', 'QCHAT_REQUIRE_TMUX', 'QCHAT_RECORD_OPERATIONS']);

@@ -1,4 +1,5 @@
 import { QchatError } from '../errors.js';
+import { recordOperation } from '../storage/operation-record.js';
 
 /**
  * A small hand-written client for the Amazon Q Developer endpoints (no SDK package ships them).
@@ -49,13 +50,15 @@ export interface QCall {
 export async function callQDeveloper(call: QCall, operation: string, input: Record<string, unknown>, query: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const url = new URL(qDeveloperEndpoint(call.region, call.endpointOverride));
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const targetPrefix = 'AmazonCodeWhispererService';
+  recordOperation({ side: 'sent', client: 'q-developer', operation, protocol: 'awsJson1_0', targetPrefix, method: 'POST', path: url.pathname, auth: 'bearer', host: call.endpointOverride ? 'override' : url.host });
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `AmazonCodeWhispererService.${operation}`,
+        'x-amz-target': `${targetPrefix}.${operation}`,
         authorization: `Bearer ${call.accessToken}`,
         'user-agent': 'qchat',
       },

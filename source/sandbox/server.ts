@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout } from 'node:timers/promises';
 import type { Clock } from '../config/clock.js';
+import { recordOperation } from '../storage/operation-record.js';
 import { callerByAccessKey } from './callers.js';
 import { FaultInjector, noFaults, type FaultSpec } from './faults.js';
 import { RateLimiter } from './rate-limits.js';
@@ -147,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           ? new AwsError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`, 400)
           : new AwsError('UnknownOperationException', `Operation ${operation} is not supported by this service`);
       }
+      recordServed(service, request);
       const caller = request.accessKeyId ? callerByAccessKey(request.accessKeyId) : undefined;
       if (service.signed && !caller) {
         throw protocol === 'awsQuery'
@@ -202,6 +204,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
       }),
   };
+}
+
+/** What the sandbox serves, for the grounding check of the test suite (storage/operation-record.ts): an operation it has a handler for. */
+function recordServed(service: SandboxService, request: SandboxRequest): void {
+  const route = service.routes?.find((r) => r.operation === request.operation && r.method === request.method);
+  recordOperation({
+    side: 'served',
+    signingName: service.signingName,
+    operation: request.operation,
+    protocol: service.protocol,
+    ...(service.targetPrefix ? { targetPrefix: service.targetPrefix } : {}),
+    method: request.method,
+    path: route?.path ?? request.path,
+    auth: service.signed ? 'sigv4' : service.bearer ? 'bearer' : 'none',
+  });
 }
 
 function throttled(service: SandboxService): AwsError {

@@ -51,6 +51,8 @@ export interface SandboxService {
   routes?: RestRoute[];
   /** Whether the caller must be a known sandbox identity (SigV4-signed). */
   signed: boolean;
+  /** Whether its operations take a bearer token instead (Amazon Q Developer), which they check themselves. */
+  bearer?: boolean;
   /** Whether latency, throttling and 5xx faults apply: the question data plane (Cloud Control, Cost Explorer), not sign-in. */
   throttled: boolean;
   /** The error this service throttles with (default ThrottlingException, 429). */

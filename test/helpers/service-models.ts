@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
  * botocore's service models, read as they ship on this machine: the data directory comes from
  * `python3 -c "import botocore, os; print(os.path.dirname(botocore.__file__))"`, then
  * data/<service>/<version>/service-2.json.gz (or .json) is parsed here. Only `metadata`,
- * `operations` (input, output, errors) and `shapes` (type, members, required, member, key, value,
+ * `operations` (input, output, errors, http, authtype, auth) and `shapes` (type, members, required, member, key, value,
  * enum, min, max, timestampFormat, exception, location, jsonName) are used.
  */
 export interface Shape {
@@ -24,17 +24,38 @@ export interface Shape {
   exception?: boolean;
 }
 
+/** The model's `metadata`: how the service is reached (protocol, target prefix, signing name, endpoint prefix). */
+export interface ModelMetadata {
+  protocol: string;
+  protocols?: string[];
+  serviceId: string;
+  apiVersion: string;
+  endpointPrefix: string;
+  signingName?: string;
+  targetPrefix?: string;
+  jsonVersion?: string;
+  xmlNamespace?: string;
+}
+
 export interface ServiceModel {
-  metadata: { protocol: string; serviceId: string };
-  operations: Record<string, { input?: { shape: string }; output?: { shape: string }; errors?: Array<{ shape: string }> }>;
+  metadata: ModelMetadata;
+  operations: Record<
+    string,
+    { input?: { shape: string }; output?: { shape: string }; errors?: Array<{ shape: string }>; http?: { method: string; requestUri: string }; authtype?: string; auth?: string[] }
+  >;
   shapes: Record<string, Shape>;
 }
 
 let dataDir: string | undefined;
 
-export function serviceModel(service: string, version: string): ServiceModel {
+/** botocore's data directory on this machine. */
+export function botocoreDataDir(): string {
   dataDir ??= join(execFileSync('python3', ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim(), 'data');
-  const base = join(dataDir, service, version, 'service-2.json');
+  return dataDir;
+}
+
+export function serviceModel(service: string, version: string): ServiceModel {
+  const base = join(botocoreDataDir(), service, version, 'service-2.json');
   let text: string;
   try {
     text = gunzipSync(readFileSync(`${base}.gz`)).toString('utf8');

@@ -43,6 +43,7 @@ export function qDeveloperService(registry: OidcRegistry): SandboxService {
     protocol: 'awsJson1_0',
     targetPrefix: 'AmazonCodeWhispererService',
     signed: false,
+    bearer: true,
     throttled: false,
     regional: false,
     operations: withDetailedErrors('awsJson1_0', {
