@@ -6,8 +6,12 @@ import { oidcClient, registerClient, signInOf, type OidcDeps, type SignInPrompt,
 /**
  * IAM Identity Center sign-in with the OAuth device authorization grant (RFC 8628), for SSH
  * sessions and terminals without a browser: start a device authorization, show the URL and code,
- * then poll CreateToken honouring authorization_pending, slow_down (+5 s, RFC 8628 §3.5), the
- * code's expiry and denial.
+ * then poll CreateToken every `interval` seconds honouring authorization_pending (poll again),
+ * slow_down (5 s more between polls from then on, RFC 8628 §3.5), denial, and the code's expiry,
+ * whether the service says so (ExpiredTokenException) or the code's `expiresIn` has passed here
+ * (§3.5: the client stops polling then). The error names are SSO OIDC CreateToken's (botocore
+ * sso-oidc 2019-06-10: AuthorizationPendingException, SlowDownException, AccessDeniedException,
+ * ExpiredTokenException).
  */
 export async function deviceSignIn(deps: OidcDeps, target: SignInTarget, onPrompt: (prompt: SignInPrompt) => void): Promise<StoredSignIn> {
   const registration = await registerClient(deps, target);
@@ -16,9 +20,12 @@ export async function deviceSignIn(deps: OidcDeps, target: SignInTarget, onPromp
   const expiresAt = new Date(deps.clock().getTime() + (device.expiresIn ?? 600) * 1000);
   onPrompt({ kind: 'device', verificationUriComplete: device.verificationUriComplete ?? device.verificationUri ?? '', userCode: device.userCode ?? '', expiresAt });
 
+  const expired = () => new IdentityError('SIGN_IN_EXPIRED', 'The sign-in code expired before it was approved.', { remedy: { kind: 'sign-in' } });
+  const wait = deps.sleep ?? sleep;
   let intervalMs = (device.interval ?? 5) * 1000;
   for (;;) {
-    await sleep(intervalMs, deps.signal);
+    await wait(intervalMs, deps.signal);
+    if (deps.clock().getTime() >= expiresAt.getTime()) throw expired();
     try {
       const token = await oidc.send(
         new commands.CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode: device.deviceCode! }),
@@ -33,7 +40,7 @@ export async function deviceSignIn(deps: OidcDeps, target: SignInTarget, onPromp
           intervalMs += 5000;
           continue;
         case 'ExpiredTokenException':
-          throw new IdentityError('SIGN_IN_EXPIRED', 'The sign-in code expired before it was approved.', { remedy: { kind: 'sign-in' } });
+          throw expired();
         case 'AccessDeniedException':
           throw new IdentityError('SIGN_IN_DENIED', 'The sign-in request was denied in the browser.', { remedy: { kind: 'sign-in' } });
         default:

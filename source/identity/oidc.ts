@@ -26,6 +26,8 @@ export interface OidcDeps {
   credentials: CredentialsFile;
   clock: Clock;
   signal?: AbortSignal;
+  /** Waits between device-code polls (default a timer); a test passes one that moves its clock instead. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export async function oidcClient(deps: OidcDeps, region: string) {
