@@ -2,10 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, QchatError } from '../errors.js';
 import { settingDocs } from '../config/setting-docs.js';
 import type { SettingKey } from '../config/settings.js';
-import { safeText } from '../present/terminal-text.js';
 import type { CliIo } from '../headless/io.js';
 import type { AskFlags } from '../headless/ask.js';
-import { writeError, writeWarning } from '../headless/output.js';
 import { version } from '../version.js';
 import { chatMode } from './mode.js';
 import type { RunContext } from '../config/run-context.js';
@@ -33,19 +31,22 @@ function withSettingOptions(command: Command): Command {
 
 /**
  * Parses argv and runs the command. Returns the exit code; never calls process.exit itself so
- * tests can drive it. Heavy modules (Ink, React, AWS SDK clients, the sandbox) load lazily.
+ * tests can drive it. Heavy modules (Ink, React, AWS SDK clients, the sandbox) load lazily, and so
+ * does the text sanitizer (string-width and its grapheme segmenter): `--help` does not need it.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
+  // Commander's own errors quote what was typed (an unknown option or command), so they are made
+  // safe to draw; they are held until parsing ends, when the sanitizer has loaded.
+  const parserErrors: string[] = [];
   const program = new Command('qchat')
     .description('Ask about your AWS accounts from the terminal: resources, costs and errors.')
     .version(version, '-v, --version', 'print the qchat version')
     .helpOption('-h, --help', 'show help')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      // The text quotes what was typed (an unknown option or command), so it is made safe to draw.
-      outputError: (text, write) => write(`qchat: ${safeText(text.replace(/^error: /, ''), { keepNewlines: true })}`),
+      writeErr: (text) => parserErrors.push(text),
+      outputError: (text, write) => write(`qchat: ${text.replace(/^error: /, '')}`),
     })
     .showHelpAfterError("Run 'qchat --help' for usage.")
     .exitOverride()
@@ -57,7 +58,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Settings (zod) load only once a command runs, so --version and --help stay light.
   const context = async (command: Command, { printWarnings = true } = {}): Promise<RunContext> => {
     const loaded = (await import('../config/run-context.js')).loadRunContext(explicitFlags(command), io.env);
-    if (printWarnings) for (const warning of loaded.warnings) writeWarning(io, warning);
+    if (printWarnings && loaded.warnings.length > 0) {
+      const { writeWarning } = await import('../headless/output.js');
+      for (const warning of loaded.warnings) writeWarning(io, warning);
+    }
     return loaded;
   };
 
@@ -190,16 +194,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io, argv.includes('--json'));
+    return await reportError(error, io, argv.includes('--json'));
+  } finally {
+    if (parserErrors.length > 0) {
+      const { safeText } = await import('../present/terminal-text.js');
+      io.stderr.write(safeText(parserErrors.join(''), { keepNewlines: true }));
+    }
   }
 }
 
 /** A QchatError before the command ran (a bad setting, a bad clock) is JSON too when --json was asked for. */
-function reportError(error: unknown, io: CliIo, json: boolean): number {
+async function reportError(error: unknown, io: CliIo, json: boolean): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
     return ExitCode.usage;
   }
+  const [{ writeError }, { safeText }] = await Promise.all([import('../headless/output.js'), import('../present/terminal-text.js')]);
   if (error instanceof QchatError) return writeError(io, json, error);
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`qchat: unexpected error: ${safeText(message, { keepNewlines: true })}\n`);
