@@ -1,3 +1,5 @@
+import type { AnswerView } from '../understanding/view-words.js';
+
 /**
  * The structured answer both front ends render (text, JSON, Ink) and history stores as it is.
  */
@@ -17,6 +19,11 @@ export interface Answer {
   table?: AnswerTable;
   totals?: Money[];
   chart?: Chart;
+  /**
+   * Which of `table` and `chart` to show when the answer has both: the one the question asked for,
+   * else the one its shape calls for (answerView). Absent in answers stored before answers chose: both.
+   */
+  view?: AnswerView;
   /** Every AWS API call made for this answer. */
   calls: ApiCall[];
   /** Regions (or services) that failed; the rest of the answer stands. */
@@ -74,4 +81,14 @@ export function emptyAnswer(summary: string): Answer {
 /** One entry per GetResource call made in a region: it has no pages, each read is a call of its own. */
 export function getResourceCalls(region: string, count: number): ApiCall[] {
   return Array.from({ length: count }, () => ({ service: 'cloudcontrol', operation: 'GetResource', region, pages: 1, fromCache: false }));
+}
+
+/**
+ * One view of the numbers unless the question asked for another or both: a series over time is a
+ * chart (its bars carry every value, a long one is a sparkline), a breakdown a table (with shares).
+ */
+export function answerView(answer: Pick<Answer, 'table' | 'chart'>, asked: AnswerView | undefined): AnswerView | undefined {
+  if (asked) return asked;
+  if (!answer.table || !answer.chart) return undefined;
+  return answer.chart.kind === 'series' ? 'chart' : 'table';
 }

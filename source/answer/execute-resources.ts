@@ -79,7 +79,9 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   if (plan.intent === 'count') {
     answer.summary = `You have ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
     if (!global && asked.length > 1 && kept.length > 0) {
-      answer.chart = { kind: 'breakdown', unit: 'resources', points: countByRegion(kept).map(([label, value]) => ({ label, value })) };
+      const counts = countByRegion(kept);
+      answer.chart = { kind: 'breakdown', unit: 'resources', points: counts.map(([label, value]) => ({ label, value })) };
+      answer.table = { columns: ['Region', 'Count'], rows: counts.map(([region, count]) => [region, count.toLocaleString('en-US')]), all: true };
     }
   } else {
     const limit = rowsCap(plan, context.settings.tableRows);

@@ -1,4 +1,4 @@
-import { emptyAnswer, type Answer } from './answer.js';
+import { answerView, emptyAnswer, type Answer } from './answer.js';
 import { answerCosts } from './execute-costs.js';
 import { answerResources } from './execute-resources.js';
 import type { ExecutionContext } from './execution-context.js';
@@ -8,9 +8,10 @@ import { examplePhrasings } from '../understanding/replies.js';
 /** Runs a plan against AWS and returns the structured answer. Partial failure is an answer. */
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<Answer> {
   if (plan.family === 'help') return helpAnswer();
-  if (isCostPlan(plan)) return answerCosts(plan, context);
-  const answer = await answerResources(plan, context);
-  if (plan.intent !== 'describe' && plan.ignored.length > 0) answer.warnings.push(`Ignored: ${plan.ignored.map((word) => `"${word}"`).join(', ')} — qchat cannot tell which resources that describes, so the answer covers them all.`);
+  const answer = isCostPlan(plan) ? await answerCosts(plan, context) : await answerResources(plan, context);
+  if (plan.family === 'resources' && plan.intent !== 'describe' && plan.ignored.length > 0) answer.warnings.push(`Ignored: ${plan.ignored.map((word) => `"${word}"`).join(', ')} — qchat cannot tell which resources that describes, so the answer covers them all.`);
+  const view = answerView(answer, plan.family === 'resources' && plan.intent === 'describe' ? undefined : plan.view);
+  if (view) answer.view = view;
   return answer;
 }
 

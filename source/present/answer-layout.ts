@@ -42,8 +42,9 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] 
   add('summary', [[span(answer.summary, 'heading')]]);
   if (answer.analysis) add('analysis', answer.analysis.split('\n').map((line) => commandSpans(safeText(line))));
   add('steps', (answer.steps ?? []).map((step, i) => stepLine(`${i + 1}. ${step}`)));
-  add('table', tableLines(answer, options));
-  if (answer.chart) add('chart', chartLines(answer.chart, options.width).map((line) => [{ text: line, style: 'chart' }]));
+  const { table, chart } = shownViews(answer);
+  if (table) add('table', tableLines(answer, options));
+  if (chart && answer.chart) add('chart', chartLines(answer.chart, options.width).map((line) => [{ text: line, style: 'chart' }]));
   if (answer.totals && answer.totals.length > 0 && (answer.table || answer.totals.length > 1)) {
     add('totals', answer.totals.map((total) => [span(`${total.label}: `), span(formatMoney(total.amount, total.unit), 'amount')]));
   }
@@ -53,6 +54,20 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions): Section[] 
   add('notes', answer.warnings.map((warning) => commandSpans(safeText(`Note: ${warning}`), 'warning')));
   if (answer.calls.length > 0) add('calls', [[span(`Calls: ${summarizeCalls(answer)}${options.callsHint ? ` ${options.callsHint}` : ''}`, 'muted')]]);
   return sections;
+}
+
+/**
+ * The answer's table and chart show the same numbers: only the view it chose, or both when the
+ * question asked. A view asked for that the answer does not have gives way to the one it has.
+ */
+function shownViews(answer: Answer): { table: boolean; chart: boolean } {
+  const hasTable = (answer.table?.rows.length ?? 0) > 0;
+  const hasChart = (answer.chart?.points.length ?? 0) >= 2;
+  const view = answer.view ?? 'both';
+  return {
+    table: hasTable && (view !== 'chart' || !hasChart),
+    chart: hasChart && (view !== 'table' || !hasTable),
+  };
 }
 
 /** How a diagnosis step introduces the command that does it ("… Run: aws iam …", diagnose/templates.ts). */

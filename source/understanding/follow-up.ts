@@ -2,11 +2,12 @@
 // "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
 // rest of the previous plan stands, and the answer says what changed.
 import { findPeriod } from './period.js';
-import { hasRows, regionScopeLabel, type Plan, type PlanResult, type RegionScope } from './plan.js';
+import { hasRows, hasViews, regionScopeLabel, withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
 import { findRegions } from './regions.js';
 import { parseTopN, reply } from './replies.js';
 import { filterLabels, mergeFilters, readFilters } from './resource-filters.js';
+import { readView, type AnswerView } from './view-words.js';
 
 /** Words that open a follow-up rather than a new question. */
 const opener = /^(?:(?:and|but|ok(?:ay)?|so|now|then|also|hmm|what about|how about|same(?: question| thing)?(?: for| in| but)?|just|only|show me|show|give me|make it|try)\b[\s,]*)+/i;
@@ -26,10 +27,15 @@ export interface FollowUp {
  */
 export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp | Extract<PlanResult, { kind: 'reply' }> | undefined {
   if (previous.family === 'help') return undefined;
-  const rest = text.replace(opener, '').trim();
-  if (showAll.test(rest) || showAll.test(text)) return showEverything(previous);
+  const { view, rest: unviewed } = readView(text);
+  const rest = unviewed.replace(opener, '').trim();
+  if (showAll.test(rest) || (!view && showAll.test(text))) return showEverything(previous);
   const changes: string[] = [];
   let plan: Plan = previous;
+  if (view && hasViews(plan)) {
+    plan = withView(plan, view);
+    changes.push(viewLabels[view]);
+  }
 
   const period = findPeriod(rest, now, { prefer: previous.family === 'forecast' ? 'future' : 'past' });
   if (period) {
@@ -75,6 +81,8 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
   }
   return changes.length > 0 ? { plan, changed: changes.join(', ') } : undefined;
 }
+
+const viewLabels: Record<AnswerView, string> = { table: 'as a table', chart: 'as a chart', both: 'as a chart and a table' };
 
 function showEverything(previous: Exclude<Plan, { family: 'help' }>): FollowUp | undefined {
   return hasRows(previous) ? { plan: { ...previous, limit: null, allRows: true }, changed: 'every row' } : undefined;

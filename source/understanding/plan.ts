@@ -1,4 +1,7 @@
 import type { Period } from './period.js';
+import type { AnswerView } from './view-words.js';
+
+export type { AnswerView } from './view-words.js';
 
 /** What a list or count keeps: every filter must hold (source/understanding/resource-filters.ts reads them). */
 export interface ListFilters {
@@ -78,6 +81,8 @@ export interface ResourceListPlan {
   allRows?: true;
   /** Words of the question the plan does not use ("idle"), named in the answer. */
   ignored: string[];
+  /** The view the question asked for ("as a chart"); otherwise the answer's shape chooses. */
+  view?: AnswerView;
 }
 
 /** Read one named resource. */
@@ -102,6 +107,8 @@ interface CostScope {
   service: CostService | null;
   regions: RegionScope;
   metric: CostMetric;
+  /** The view the question asked for ("as a table"); otherwise the answer's shape chooses. */
+  view?: AnswerView;
 }
 
 /** Spend over one period: a total, a series over time, or a breakdown by service or region. */
@@ -158,6 +165,18 @@ export function isCostPlan(plan: Plan): plan is AnyCostPlan {
 /** The same plan over other regions; help has none. */
 export function withRegions<P extends Plan>(plan: P, regions: RegionScope): P {
   return plan.family === 'help' ? plan : { ...plan, regions };
+}
+
+/** Plans whose answer may be drawn as a chart or a table of the same numbers. */
+export type ViewPlan = ResourceListPlan | AnyCostPlan;
+
+export function hasViews(plan: Plan): plan is ViewPlan {
+  return (plan.family === 'resources' && plan.intent !== 'describe') || isCostPlan(plan);
+}
+
+/** The same plan shown as `view`; plans with one view only are unchanged. */
+export function withView<P extends Plan>(plan: P, view: AnswerView | undefined): P {
+  return view !== undefined && hasViews(plan) ? { ...plan, view } : plan;
 }
 
 /** Plans whose answer is a table of rows the question may cap ("top 5") or ask for all of. */

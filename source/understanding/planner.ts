@@ -1,7 +1,7 @@
 import { findCostServices } from './cost-services.js';
 import { findPeriod } from './period.js';
 import { unreadablePeriod } from './period-phrases.js';
-import type { Plan, PlanResult, RegionScope } from './plan.js';
+import { withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { applyFollowUp } from './follow-up.js';
 import { comparisonWords, growthWords, planCost, topServices } from './plan-costs.js';
 import { analysisReply, readOnlyReply } from './out-of-scope.js';
@@ -9,6 +9,7 @@ import { countWords, describeWords, listWords, planResources } from './plan-reso
 import { findRegions, nearestRegionCodes, type RegionMention } from './regions.js';
 import { escapeRegExp, examplePhrasings, helpPlan, reply } from './replies.js';
 import { fixTypos } from './typos.js';
+import { readView } from './view-words.js';
 
 export { closestPhrasings, examplePhrasings } from './replies.js';
 
@@ -44,8 +45,15 @@ function planAlone(rawQuestion: string, context: PlannerContext): PlanResult {
   if (question.length > maxQuestionLength) {
     return reply('unsupported', `That question is ${question.length.toLocaleString('en-US')} characters long; questions are limited to ${maxQuestionLength.toLocaleString('en-US')}. Ask one short question at a time.`, examplePhrasings.slice(0, 4));
   }
-  const text = fixTypos(question);
+  const { view, rest: text } = readView(fixTypos(question));
   if (onlyHelp.test(text)) return helpPlan;
+  const planned = planWords(text, context);
+  return planned.kind === 'plan' ? { ...planned, plan: withView(planned.plan, view) } : planned;
+}
+
+/** The question's words, without how to show the answer, as a plan or a reply. */
+function planWords(text: string, context: PlannerContext): PlanResult {
+  if (!text) return reply('unsupported', 'Ask a question about your AWS resources or costs.', examplePhrasings.slice(0, 4));
   const outOfScope = readOnlyReply(text, (nearest) => planQuestion(nearest, context)) ?? analysisReply(text);
   if (outOfScope) return outOfScope;
   const unreadable = unreadablePeriod(text);
