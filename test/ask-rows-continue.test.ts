@@ -52,10 +52,10 @@ describe('qchat ask --continue', () => {
     const home = tempHome();
     const ask = (question: string, ...flags: string[]) => runQchat(['ask', '--sandbox', '--continue', ...flags, question], { QCHAT_HOME: home });
     const first = await ask('list ec2 instances');
-    expect(first.stdout.split('\n')[0]).toBe(`Found ${fixtureCount('AWS::EC2::Instance', 'us-east-1')} EC2 instances in us-east-1.`);
+    expect(first.stdout.split('\n')[0]).toBe(`Found ${fixtureCount('AWS::EC2::Instance', 'us-east-1')} EC2 instances in us-east-1; ask 'in all regions' for the other 16.`);
     const second = await ask('only the stopped ones');
     expect(second.code).toBe(0);
-    expect(second.stdout.split('\n')[0]).toMatch(/^Same question, only stopped: Found \d+ EC2 instances in state stopped in us-east-1\.$/);
+    expect(second.stdout.split('\n')[0]).toMatch(/^Same question, only stopped: Found \d+ EC2 instances in state stopped in us-east-1; ask 'in all regions' for the other 16\.$/);
     const third = await ask('and in us-west-2', '--json');
     const output = JSON.parse(third.stdout) as { plan: { regions: string[]; filters: { properties: Array<{ value: string }> } }; answer: { summary: string } };
     expect(output.plan.regions).toEqual(['us-west-2']);

@@ -6,6 +6,7 @@ import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
 import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
+import { otherRegionsOffer } from './other-regions.js';
 import { rowsCap, type RegionScope, type ResourceDescribePlan, type ResourceListPlan, type ResourcePlan } from '../understanding/plan.js';
 import { shownWhole, withProperties, withTags } from './resource-details.js';
 import { filterLabels } from '../understanding/resource-filters.js';
@@ -76,8 +77,9 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     answer.summary = `Could not list ${typeLabel(typeName, 2)}: every region asked failed.`;
     return answer;
   }
+  const offer = plan.defaultRegion && !global && asked.length === 1 ? await otherRegionsOffer(asked[0]!, context, answer) : '';
   if (plan.intent === 'count') {
-    answer.summary = `You have ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
+    answer.summary = `You have ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}${offer}.`;
     if (!global && asked.length > 1 && kept.length > 0) {
       const counts = countByRegion(kept);
       answer.chart = { kind: 'breakdown', unit: 'resources', points: counts.map(([label, value]) => ({ label, value })) };
@@ -85,7 +87,7 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     }
   } else {
     const limit = rowsCap(plan, context.settings.tableRows);
-    answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}.`;
+    answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}${offer}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}${offer}.`;
     if (kept.length > 0) {
       // Columns come from the rows shown, read whole where the listing gave only identifiers.
       const table = resourceTable(await shownWhole(kept.slice(0, limit), typeName, context, answer), limit, typeName);

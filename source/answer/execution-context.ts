@@ -3,6 +3,8 @@ import type { CostExplorer } from '../aws/cost-explorer.js';
 import type { EnabledRegionsCache } from '../aws/enabled-regions.js';
 import type { Settings } from '../config/settings.js';
 
+export type OtherRegions = 'ask' | 'needs-pro' | 'turned-off';
+
 /** What is happening while a question runs, for spinners and progress lines. */
 export type ProgressEvent =
   | { kind: 'regions'; typeName: string; done: number; total: number }
@@ -30,6 +32,11 @@ export interface ExecutionContext {
   /** The question's deadline (setting questionTimeout): what has not answered by then is a failure. */
   deadline?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Whether the user may ask the other regions a default-region answer offers: yes (absent), not
+   * without Pro, or not on this tier at all (the tier policy turns cross-region questions off).
+   */
+  otherRegions?: OtherRegions;
   /** Past describeLimit, make the reads anyway (`qchat ask --details`). */
   details?: boolean;
   /** Past describeLimit, ask (the chat's y/n); true makes the reads. Without it, or on false, the filter is not applied. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Answer } from '../answer/answer.js';
 import { diagnoseError, type DiagnoseInput } from '../diagnose/diagnose.js';
 import { executePlan } from '../answer/execute.js';
-import type { DetailsRequest, ProgressEvent } from '../answer/execution-context.js';
+import type { DetailsRequest, OtherRegions, ProgressEvent } from '../answer/execution-context.js';
 import { isCostPlan, isMultiRegion, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
 import { planQuestion } from '../understanding/planner.js';
 import { AwsClients } from '../aws/clients.js';
@@ -26,7 +26,7 @@ import { resolveIdentity, type Resolution } from '../identity/resolve-identity.j
 import { signInSource, type SignInSource } from '../identity/sign-in-source.js';
 import { chooseSignInFlow, signInWith } from '../identity/sign-in.js';
 import { openHistory, type HistoryStore } from '../history/store.js';
-import { checkFeature } from '../tiers/gate.js';
+import { checkFeature, type TierAssignment } from '../tiers/gate.js';
 import { loadTierPolicy, type Feature, type TierName, type TierPolicy } from '../tiers/policy.js';
 import { RateLimiter, type Usage } from '../tiers/rate-limiter.js';
 import type { Refusal } from '../tiers/refusal.js';
@@ -270,7 +270,7 @@ export class ChatSession {
       warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
     }
     const userId = limitKey((this.identity as Extract<IdentityState, { kind: 'ready' }>).context);
-    const counted = await this.counted(userId, tier.tier, options.signal, () => this.answer(asked, options));
+    const counted = await this.counted(userId, tier.tier, options.signal, () => this.answer(asked, options, otherRegions(this.policy, tier)));
     if (counted.kind === 'refused') return counted;
     counted.result.warnings.push(...warnings);
     return { kind: 'answer', plan: asked, answer: counted.result };
@@ -304,8 +304,8 @@ export class ChatSession {
     }
   }
 
-  /** Runs a plan against AWS, ungated: the caller has checked it. */
-  answer(plan: Plan, options: AskOptions = {}): Promise<Answer> {
+  /** Runs a plan against AWS, ungated: the caller has checked it (and says what a default-region answer may offer). */
+  answer(plan: Plan, options: AskOptions = {}, offer: OtherRegions = 'ask'): Promise<Answer> {
     const deadline = new QuestionDeadline(this.context.settings.questionTimeout * 1000);
     const confirm = options.confirmDetails;
     return withReplyBudget(() => executePlan(plan, {
@@ -313,6 +313,7 @@ export class ChatSession {
       costs: this.costs,
       enabledRegions: this.enabledRegions,
       homeRegion: this.region,
+      otherRegions: offer,
       settings: this.context.settings,
       now: this.context.clock(),
       deadline: deadline.signal,
@@ -329,6 +330,13 @@ export class ChatSession {
     await this.clients.destroy();
     await this.target.close();
   }
+}
+
+/** What a default-region answer offers of the other regions: to ask them, Pro, or nothing this tier allows. */
+function otherRegions(policy: TierPolicy, tier: TierAssignment): OtherRegions {
+  const gate = checkFeature(policy, tier, 'crossRegion');
+  if (gate.allowed) return 'ask';
+  return tier.tier === 'free' && policy.pro.features.crossRegion ? 'needs-pro' : 'turned-off';
 }
 
 /** Limits count per identity store user; an unidentified user's count under its AWS principal. */

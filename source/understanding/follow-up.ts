@@ -2,7 +2,7 @@
 // "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
 // rest of the previous plan stands, and the answer says what changed.
 import { findPeriod } from './period.js';
-import { hasRows, hasViews, regionScopeLabel, withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
+import { hasRows, hasViews, regionScopeLabel, withRegions, withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
 import { findRegions } from './regions.js';
 import { parseTopN, reply } from './replies.js';
@@ -51,7 +51,7 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
   // "by region" groups costs; only for resources does it mean every region.
   if (regions.kind !== 'none' && !(regions.kind === 'all' && byRegion.test(rest) && plan.family !== 'resources')) {
     const scope: RegionScope = regions.kind === 'all' ? 'all' : regions.kind === 'group' ? { group: regions.label, codes: regions.codes } : regions.codes;
-    plan = { ...plan, regions: scope };
+    plan = withRegions(plan, scope);
     changes.push(regionScopeLabel(scope));
   }
 

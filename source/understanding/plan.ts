@@ -83,6 +83,8 @@ export interface ResourceListPlan {
   ignored: string[];
   /** The view the question asked for ("as a chart"); otherwise the answer's shape chooses. */
   view?: AnswerView;
+  /** The question named no region, so only the session's was asked: the answer offers the others. */
+  defaultRegion?: true;
 }
 
 /** Read one named resource. */
@@ -162,9 +164,11 @@ export function isCostPlan(plan: Plan): plan is AnyCostPlan {
   return plan.family === 'costs' || plan.family === 'compare' || plan.family === 'forecast';
 }
 
-/** The same plan over other regions; help has none. */
+/** The same plan over other regions, as named (no longer the session's by default); help has none. */
 export function withRegions<P extends Plan>(plan: P, regions: RegionScope): P {
-  return plan.family === 'help' ? plan : { ...plan, regions };
+  if (plan.family === 'help') return plan;
+  const { defaultRegion: _defaulted, ...named } = plan as P & { defaultRegion?: true };
+  return { ...named, regions } as P;
 }
 
 /** Plans whose answer may be drawn as a chart or a table of the same numbers. */

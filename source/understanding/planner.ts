@@ -63,7 +63,9 @@ function planWords(text: string, context: PlannerContext): PlanResult {
   const group = regions.kind === 'group' ? { group: regions.label, codes: regions.codes } : undefined;
   if (asksAboutCost(text, context.now)) return planCost(text, { now: context.now, regions: group ?? (regions.kind === 'named' ? regions.codes : 'all') });
   const scope: RegionScope = group ?? (regions.kind === 'all' ? 'all' : regions.kind === 'named' ? regions.codes : [context.region]);
-  return planResources(text, { regions: scope });
+  const planned = planResources(text, { regions: scope });
+  if (regions.kind !== 'none' || planned.kind !== 'plan' || planned.plan.family !== 'resources' || planned.plan.intent === 'describe') return planned;
+  return { ...planned, plan: { ...planned.plan, defaultRegion: true } };
 }
 
 /**
