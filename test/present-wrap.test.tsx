@@ -30,6 +30,12 @@ describe('wrapping answer text', () => {
     }
   });
 
+  it('keeps a URL or ARN whole in parentheses or quotes too', () => {
+    for (const token of ['(https://s3.console.aws.amazon.com/s3/bucket/my-bucket-123456/delete?region=us-west-2)', `"${arn}"`]) {
+      expect(wrapLine([{ text: `see ${token} now`, style: 'plain' }], 30).map(text)).toContain(token);
+    }
+  });
+
   it('cuts a word that is no token when it is longer than the line', () => {
     expect(wrapLine([{ text: `x ${'y'.repeat(25)}`, style: 'error' }], 10)).toEqual([[{ text: 'x', style: 'error' }], [{ text: 'y'.repeat(10), style: 'error' }], [{ text: 'y'.repeat(10), style: 'error' }], [{ text: 'y'.repeat(5), style: 'error' }]]);
   });

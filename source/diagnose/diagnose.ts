@@ -136,5 +136,6 @@ function factTable(facts: Facts, catalog: ConsoleErrorCatalog, sources: FactSour
     const value = fact.value.length > cellLimit ? `${fact.value.slice(0, cellLimit - 1)}…` : fact.value;
     return [[definition.what, value, fact.from]];
   });
-  return { columns: ['Read', 'Value', 'From'], rows };
+  // Where a value came from is the least telling column: a narrow terminal leaves it out before it cuts a value (an ARN).
+  return { columns: ['Read', 'Value', 'From'], rows, optional: ['From'] };
 }

@@ -21,9 +21,10 @@ export function lineWidth(line: Line): number {
 
 /**
  * Words that are copied whole, found in any text: ARNs, URLs and S3 addresses, and resource IDs
- * such as i-0abc12345def67890, vol-…, sg-…, subnet-…, vpc-… (a prefix and 8 or 17 hex digits).
+ * such as i-0abc12345def67890, vol-…, sg-…, subnet-…, vpc-… (a prefix and 8 or 17 hex digits),
+ * also in parentheses or quotes: "(https://…/delete?region=us-west-2)".
  */
-const tokenPattern = /^(?:arn:[\w-]+:\S+|(?:https?|s3):\/\/\S+|[a-z]{1,12}-(?:[0-9a-f]{8}|[0-9a-f]{17}))$/;
+const tokenPattern = /^["'“‘(]?(?:arn:[\w-]+:\S+|(?:https?|s3):\/\/\S+|[a-z]{1,12}-(?:[0-9a-f]{8}|[0-9a-f]{17}))$/;
 
 interface Piece {
   text: string;

@@ -6,12 +6,14 @@ import { Busy } from './components/busy.js';
 import { ConsentPrompt, DetailsPrompt } from './components/consent-prompt.js';
 import { DiagnoseForm, FeedbackPrompt } from './components/diagnose-form.js';
 import { Footer } from './components/footer.js';
+import { MessageText } from './components/message-text.js';
 import { Prompt } from './components/prompt.js';
 import { RunningQuestion } from './components/running-question.js';
 import { SignInScreen } from './components/sign-in-screen.js';
 import { TurnView } from './components/turn-view.js';
 import { theme } from './theme.js';
 import { terminalWidth } from './terminal-width.js';
+import { safeText } from '../present/terminal-text.js';
 
 const redrawScreen = '\u001b[2J\u001b[H';
 
@@ -33,7 +35,8 @@ export function App() {
     };
   }, [stdout, actions]);
 
-  if (state.phase === 'failed') return <Text color={theme.error}>qchat could not start: {state.failure}</Text>;
+  // Wrapped as messages are, so a command in the remedy (aws configure sso --profile …) stays whole to copy.
+  if (state.phase === 'failed') return <MessageText text={safeText(`qchat could not start: ${state.failure}`, { keepNewlines: true })} style="error" width={width} />;
   const overlay = state.overlay;
   return (
     <Box flexDirection="column">
@@ -47,7 +50,7 @@ export function App() {
         </Text>
       ))}
       {state.phase === 'connecting' ? <Busy label="Connecting…" /> : null}
-      <RunningQuestion running={state.running} queued={state.queued} />
+      <RunningQuestion running={state.running} queued={state.queued} width={width} />
       {overlay.kind === 'sign-in' ? <SignInScreen prompt={overlay.prompt} reason={overlay.reason} onCancel={actions.cancel} /> : null}
       {overlay.kind === 'consent' ? <ConsentPrompt question={overlay.question} region={overlay.region} onAnswer={actions.answerConsent} /> : null}
       {overlay.kind === 'details' ? <DetailsPrompt text={overlay.text} onAnswer={actions.answerDetails} /> : null}

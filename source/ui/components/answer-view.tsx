@@ -18,16 +18,16 @@ const looks: Record<SpanStyle, TextProps> = {
 };
 
 /**
- * Laid-out lines, each span a <Text> in its style. A line wider than the screen holds a command
- * or ARN that must not break: its box is as wide as it, so the terminal shows it whole. An empty
- * line is a space, as Ink draws an empty <Text> as no line at all.
+ * Laid-out lines, each span a <Text> in its style (inside `look`, the whole text's). A line wider
+ * than the screen holds a command or ARN that must not break: its box is as wide as it, so the
+ * terminal shows it whole. An empty line is a space, as Ink draws an empty <Text> as no line at all.
  */
-export function SpanLines({ lines, width }: { lines: Line[]; width: number }) {
+export function SpanLines({ lines, width, look = {} }: { lines: Line[]; width: number; look?: TextProps }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, j) => (
         <Box key={j} {...(lineWidth(line) > width ? { width: lineWidth(line) } : {})}>
-          <Text wrap="truncate-end">
+          <Text wrap="truncate-end" {...look}>
             {line.length === 0 ? ' ' : null}
             {line.map((span, k) => (
               <Text key={k} {...looks[span.style]}>

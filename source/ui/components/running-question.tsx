@@ -2,16 +2,16 @@ import { Box } from 'ink';
 import { Text } from './safe-text.js';
 import { safeText } from '../../present/terminal-text.js';
 import type { Running } from '../state/chat-state.js';
-import { theme } from '../theme.js';
 import { Busy } from './busy.js';
+import { QuestionText } from './message-text.js';
 
 /** The question being answered (it stays on screen), its spinner and progress, and what waits after it. */
-export function RunningQuestion({ running, queued }: { running: Running | undefined; queued: string[] }) {
+export function RunningQuestion({ running, queued, width }: { running: Running | undefined; queued: string[]; width: number }) {
   return (
     <Box flexDirection="column">
       {running ? (
         <>
-          <Text color={theme.prompt}>› {safeText(running.question, { keepNewlines: true })}</Text>
+          <QuestionText question={safeText(running.question, { keepNewlines: true })} width={width} />
           <Busy label={`${running.label} (Esc cancels)`} since={running.startedAt} />
         </>
       ) : null}

@@ -4,22 +4,12 @@ import { memo } from 'react';
 import { safeText } from '../../present/terminal-text.js';
 import { keyHelp } from '../keys.js';
 import type { Turn } from '../state/chat-state.js';
-import { commandSpans } from '../../present/commands-in-text.js';
-import { lineWidth, wrapLine, type Line, type SpanStyle } from '../../present/spans.js';
+import { lineWidth } from '../../present/spans.js';
 import { AnswerView, SpanLines } from './answer-view.js';
+import { MessageText, QuestionText, messageLines } from './message-text.js';
 
 /** The key names' column in /help: as wide as the widest, so the descriptions line up. */
 const keyColumn = Math.max(...keyHelp.map(([keys]) => keys.length));
-
-/** A message's lines wrapped to the width as answers are: a command in it (commands-in-text.ts) is a code span, never broken across lines. */
-function messageLines(text: string, style: SpanStyle, width: number): Line[] {
-  return text ? text.split('\n').flatMap((line) => wrapLine(commandSpans(line, style), width)) : [];
-}
-
-/** A message, so that what the terminal shows of a command can be copied and run. */
-function MessageText({ text, style, width }: { text: string; style: SpanStyle; width: number }) {
-  return <SpanLines lines={messageLines(text, style, width)} width={width} />;
-}
 
 /** A refusal in a box as wide as its text, or the screen when the text wraps. */
 function RefusalBox({ text, width }: { text: string; width: number }) {
@@ -37,7 +27,7 @@ export const TurnView = memo(function TurnView({ turn, width, tableRows }: { tur
   const { reply } = turn;
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Text color="cyan">› {safeText(turn.question, { keepNewlines: true })}</Text>
+      <QuestionText question={safeText(turn.question, { keepNewlines: true })} width={width} />
       {reply.kind === 'answer' ? <AnswerView answer={reply.answer} width={width} tableRows={tableRows} /> : null}
       {reply.kind === 'help' ? (
         <Box flexDirection="column">
