@@ -80,6 +80,8 @@ export function exitCodeOf(error: unknown): ExitCode {
 export type Remedy =
   /** Sign in to IAM Identity Center with qchat; `elsewhere`: at another instance's start URL, which qchat cannot know. */
   | { kind: 'sign-in'; elsewhere?: true }
+  /** Say where to sign in: the start URL and Identity Center region are known from nowhere (no flag, setting or sso-session). */
+  | { kind: 'start-url' }
   /** Refresh an AWS CLI SSO session (`aws sso login`), for the profile named. */
   | { kind: 'aws-sso-login'; profile?: string }
   /** Wait: the request is allowed again at `until` (in `seconds`, for short waits). */
@@ -100,6 +102,12 @@ export function remedyText(remedy: Remedy, surface: Surface): string {
         return surface === 'shell' ? `Sign in there first: ${command}.` : `Sign in there first: leave the chat, run ${command}, and start qchat again.`;
       }
       return surface === 'shell' ? 'Run qchat login.' : 'Sign in with /login.';
+    case 'start-url': {
+      // --start-url and --sso-region are flags of `qchat login` only; the chat's /login signs in where the settings say.
+      const command = 'qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>';
+      const elsewise = 'set the ssoStartUrl and ssoRegion settings, or use an AWS profile with an sso_session (aws configure sso)';
+      return surface === 'shell' ? `Run ${command}, ${elsewise}.` : `Leave the chat and run ${command}, or ${elsewise}; then start qchat again.`;
+    }
     case 'aws-sso-login':
       return `Sign in again with: aws sso login${remedy.profile ? ` --profile ${remedy.profile}` : ''}`;
     case 'wait':
@@ -171,8 +179,12 @@ export function describeError(error: unknown, surface: Surface): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A remedy for `--json`: the data, with its shell wording as `text`; null when there is none. */
+export function remedyJson(remedy: Remedy | undefined) {
+  return remedy ? { ...remedy, ...('until' in remedy ? { until: remedy.until.toISOString() } : {}), text: remedyText(remedy, 'shell') } : null;
+}
+
 /** `{"code", "message", "remedy", "details"}` for `--json`: the remedy as data with its shell wording. */
 export function errorJson(error: QchatError) {
-  const remedy = error.remedy ? { ...error.remedy, ...('until' in error.remedy ? { until: error.remedy.until.toISOString() } : {}), text: remedyText(error.remedy, 'shell') } : null;
-  return { code: error.code, message: error.message, remedy, details: error.details };
+  return { code: error.code, message: error.message, remedy: remedyJson(error.remedy), details: error.details };
 }

@@ -33,10 +33,11 @@ describe('qchat doctor for every sandbox identity', () => {
     const result = await runQchat(['doctor', '--sandbox-user', user, '--json'], { QCHAT_HOME: tempHome() });
     expect(result.stderr).not.toContain('unexpected');
     expect(result.code).toBe(0);
-    const { checks } = JSON.parse(result.stdout) as { checks: Array<{ id: string; status: Status; detail: string; fix: string | null }> };
+    const { checks } = JSON.parse(result.stdout) as { checks: Array<{ id: string; status: Status; detail: string; remedy: { kind: string; text: string } | null }> };
     expect(checks.map((c) => c.id)).toEqual(ids);
     expect(Object.fromEntries(checks.map((c) => [c.id, c.status]))).toEqual(Object.fromEntries(ids.map((id, i) => [id, statuses[i]])));
-    for (const check of checks) if (check.status !== 'passed') expect(check.fix, check.id).toBeTruthy();
+    // Every check not passed says what to do, as data with its shell wording; a passed one has nothing to do.
+    for (const check of checks) expect(check.remedy, check.id).toEqual(check.status === 'passed' ? null : expect.objectContaining({ kind: expect.any(String), text: expect.any(String) }));
   });
 
   it('checks costs with one real GetCostAndUsage: ivan is denied it and told the permissions; a second run the same day is answered from the cost cache', async () => {
@@ -61,6 +62,24 @@ describe('qchat doctor for every sandbox identity', () => {
       status: U,
       detail: 'Unknown: sso:ListInstances in us-east-1 was denied (AccessDeniedException), and Amazon Q Developer names only the instance (arn:aws:sso:::instance/ssoins-72230b78b3a231eb), not its identity store. History and limits are keyed by the user ID, which does not need it.',
     });
+  });
+
+  it('words a sign-in fix as data: a sign-in where qchat knows where, the start URL where it does not (dave)', async () => {
+    const remedies = async (user: string) => {
+      const result = await runQchat(['doctor', '--sandbox-user', user, '--json'], { QCHAT_HOME: tempHome() });
+      return Object.fromEntries((JSON.parse(result.stdout) as { checks: Array<{ id: string; remedy: unknown }> }).checks.map((c) => [c.id, c.remedy]));
+    };
+    const bob = await remedies('bob');
+    expect(bob['sign-in']).toEqual({ kind: 'sign-in', text: 'Run qchat login.' });
+    expect(bob['q-profile']).toEqual({ kind: 'sign-in', text: 'Run qchat login.' });
+    const dave = await remedies('dave');
+    const startUrl = {
+      kind: 'start-url',
+      text: 'Run qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>, set the ssoStartUrl and ssoRegion settings, or use an AWS profile with an sso_session (aws configure sso).',
+    };
+    expect([dave['sign-in'], dave['organization-instance'], dave['not-opt-in-region']]).toEqual([startUrl, startUrl, startUrl]);
+    const text = await runQchat(['doctor', '--sandbox-user', 'dave'], { QCHAT_HOME: tempHome() });
+    expect(text.stdout).toContain(`FAIL Signed in to IAM Identity Center for Amazon Q Developer: qchat does not know where you sign in to IAM Identity Center: no start URL and region were given, set, or found in the AWS profile’s sso_session.\n     Fix: ${startUrl.text}\n`);
   });
 
   it('names the denied call for pat, the least-privilege identity, and still lists every check', async () => {

@@ -57,7 +57,7 @@ describe('qchat whoami, login and logout', () => {
   it('dave: with no start URL from flags, settings or an sso-session, stops with NO_START_URL, exit 3', async () => {
     const result = await runQchat(['whoami', '--sandbox-user', 'dave', '--json']);
     expect(result.code).toBe(3);
-    expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'NO_START_URL', message: expect.stringContaining('--start-url') });
+    expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'NO_START_URL', remedy: { kind: 'start-url', text: expect.stringContaining('qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>') } });
   });
 });
 

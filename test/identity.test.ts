@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Conversation } from '../source/chat/conversation.js';
 import { ChatSession } from '../source/chat/session.js';
-import { describeError } from '../source/errors.js';
+import { describeError, errorText, type QchatError } from '../source/errors.js';
 import { loadRunContext } from '../source/config/run-context.js';
 import { userByName } from '../source/sandbox/world/identity.js';
 import { sandboxStartUrl } from '../source/sandbox/services/sso-oidc.js';
@@ -237,7 +237,11 @@ describe('identity from IAM Identity Center sign-in and Amazon Q Developer profi
   it('dave: an IAM user with no start URL anywhere is told where to give one, never a guessed one', async () => {
     const { session } = await sessionAs('dave');
     try {
-      await expect(session.identify()).rejects.toMatchObject({ code: 'NO_START_URL', message: expect.stringContaining('--start-url') });
+      const error = await session.identify().then(() => undefined, (thrown: unknown) => thrown);
+      expect(error).toMatchObject({ code: 'NO_START_URL', remedy: { kind: 'start-url' } });
+      // Worded per surface: a shell runs qchat login with the flags; the chat's /login takes none, so it says to leave the chat first.
+      expect(errorText(error as QchatError, 'shell')).toContain('Run qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>, set the ssoStartUrl and ssoRegion settings');
+      expect(errorText(error as QchatError, 'chat')).toContain('Leave the chat and run qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>, or set the ssoStartUrl');
     } finally {
       await session.close();
     }

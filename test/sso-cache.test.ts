@@ -67,6 +67,12 @@ describe('an AWS profile whose sso-session token is in the AWS CLI cache', () =>
           details: {},
         },
       });
+      // qchat doctor gives the same fix, as data, for its sign-in check.
+      const doctor = await runBuilt(['doctor', '--endpoint-url', sandbox.url, '--json'], { HOME: home, QCHAT_HOME: join(home, 'qchat'), QCHAT_NOW: new Date(Date.now() + 86_400_000).toISOString(), ...alice });
+      expect((JSON.parse(doctor.stdout) as { checks: Array<{ id: string }> }).checks.find((check) => check.id === 'sign-in')).toMatchObject({
+        status: 'failed',
+        remedy: { kind: 'aws-sso-login', profile: 'default', text: 'Sign in again with: aws sso login --profile default' },
+      });
     } finally {
       await sandbox.close();
     }

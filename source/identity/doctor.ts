@@ -1,4 +1,5 @@
 import type { AwsClients } from '../aws/clients.js';
+import type { Remedy } from '../errors.js';
 import type { CostExplorer } from '../aws/cost-explorer.js';
 import { regionCatalog } from '../aws/region-catalog.js';
 import type { CallerIdentity } from './caller-identity.js';
@@ -14,14 +15,14 @@ export interface Check {
   status: CheckStatus;
   /** What was found, or why it could not be checked. */
   detail: string;
-  /** What an administrator (or the user) does about a failed or unknown check; undefined when passed. */
-  fix: string | undefined;
+  /** What an administrator (or the user) does about a failed or unknown check, as data (worded per surface by remedyText); undefined when passed. */
+  remedy: Remedy | undefined;
 }
 
 /** What the sign-in part of the identity resolution found, for the checks that depend on it. */
 export type SignInFinding =
   | { kind: 'ready'; region: string; profiles: QProfile[]; listingFailed: boolean; userIdKnown: boolean; identityStore: { arn: string; note: string } }
-  | { kind: 'sign-in-required'; region: string; message: string }
+  | { kind: 'sign-in-required'; region: string; message: string; remedy: Remedy }
   | { kind: 'no-start-url'; message: string }
   | { kind: 'error'; message: string };
 
@@ -59,9 +60,13 @@ export async function runDoctor(deps: DoctorDeps): Promise<Check[]> {
   return checks;
 }
 
-function check(id: string, title: string, status: CheckStatus, detail: string, fix?: string): Check {
-  return { id, title, status, detail, fix: status === 'passed' ? undefined : fix };
+/** A check; a fix given as text is something an administrator (or the user) changes, the same on every surface. */
+function check(id: string, title: string, status: CheckStatus, detail: string, fix?: string | Remedy): Check {
+  return { id, title, status, detail, remedy: status === 'passed' || fix === undefined ? undefined : typeof fix === 'string' ? { kind: 'fix', action: fix } : fix };
 }
+
+const signIn: Remedy = { kind: 'sign-in' };
+const startUrl: Remedy = { kind: 'start-url' };
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -87,7 +92,7 @@ function organizationCheck(organization: Attempt<Organization | undefined>): Che
 
 async function instanceCheck(deps: DoctorDeps, region: string | undefined, organization: Organization | undefined, organizationKnown: boolean): Promise<Check> {
   const title = 'Organization instance of IAM Identity Center';
-  if (!region) return check('organization-instance', title, 'unknown', 'Could not check: the Identity Center region is not known (no sign-in start URL and region).', 'Give --start-url and --sso-region (or use an AWS profile with an sso_session) so qchat knows where to look.');
+  if (!region) return check('organization-instance', title, 'unknown', 'Could not check: the Identity Center region is not known (no sign-in start URL and region).', startUrl);
   const instances = await attempt(() => listInstances(deps.clients, region, organization, deps.signal));
   if (!instances.ok) return check('organization-instance', title, 'unknown', `Could not check: sso:ListInstances in ${region} ${instances.why}.`, 'Allow sso:ListInstances to check it, or ask an administrator which kind of instance you sign in to.');
   const found = instances.value;
@@ -100,25 +105,26 @@ async function instanceCheck(deps: DoctorDeps, region: string | undefined, organ
 
 function optInCheck(region: string | undefined): Check {
   const title = 'Identity Center outside an opt-in region';
-  if (!region) return check('not-opt-in-region', title, 'unknown', 'Could not check: the Identity Center region is not known.', 'Give --sso-region (or use an AWS profile with an sso_session).');
+  if (!region) return check('not-opt-in-region', title, 'unknown', 'Could not check: the Identity Center region is not known.', startUrl);
   const optIn = regionCatalog().find((r) => r.code === region)?.optIn;
   return optIn
     ? check('not-opt-in-region', title, 'failed', `${region} is an opt-in region, where identity-aware sessions are not supported.`, 'An administrator moves IAM Identity Center to a region enabled by default (delete and re-create the instance there).')
     : check('not-opt-in-region', title, 'passed', `${region} is enabled by default.`);
 }
 
-function signInCheck(signIn: SignInFinding): Check {
+function signInCheck(finding: SignInFinding): Check {
   const title = 'Signed in to IAM Identity Center for Amazon Q Developer';
-  if (signIn.kind === 'ready') return check('sign-in', title, 'passed', `A token Amazon Q Developer accepts (region ${signIn.region}).`);
-  if (signIn.kind === 'error') return check('sign-in', title, 'unknown', `Could not check: ${signIn.message}`, 'Run qchat login.');
-  return check('sign-in', title, 'failed', signIn.message, signIn.kind === 'no-start-url' ? 'Give qchat login --start-url and --sso-region, or use an AWS profile with an sso_session.' : 'Run qchat login.');
+  if (finding.kind === 'ready') return check('sign-in', title, 'passed', `A token Amazon Q Developer accepts (region ${finding.region}).`);
+  if (finding.kind === 'error') return check('sign-in', title, 'unknown', `Could not check: ${finding.message}`, signIn);
+  // A lapsed AWS CLI token is renewed where it came from (aws sso login), as the resolution says.
+  return check('sign-in', title, 'failed', finding.message, finding.kind === 'no-start-url' ? startUrl : finding.remedy);
 }
 
-function profileCheck(signIn: SignInFinding): Check {
+function profileCheck(finding: SignInFinding): Check {
   const title = 'Amazon Q Developer Pro profile';
-  if (signIn.kind !== 'ready') return check('q-profile', title, 'unknown', 'Could not check: ListAvailableProfiles needs a sign-in.', 'Run qchat login.');
-  if (signIn.profiles.length > 0) return check('q-profile', title, 'passed', signIn.profiles.map((p) => `${p.name} (${p.region})`).join(', '));
-  if (signIn.listingFailed) return check('q-profile', title, 'unknown', 'Could not check: ListAvailableProfiles failed in us-east-1 and eu-central-1.', 'Try again later.');
+  if (finding.kind !== 'ready') return check('q-profile', title, 'unknown', 'Could not check: ListAvailableProfiles needs a sign-in.', signIn);
+  if (finding.profiles.length > 0) return check('q-profile', title, 'passed', finding.profiles.map((p) => `${p.name} (${p.region})`).join(', '));
+  if (finding.listingFailed) return check('q-profile', title, 'unknown', 'Could not check: ListAvailableProfiles failed in us-east-1 and eu-central-1.', 'Try again later.');
   return check('q-profile', title, 'failed', 'ListAvailableProfiles lists none in us-east-1 or eu-central-1: Free tier.', 'An administrator assigns you (or a group of yours) a Pro subscription in the Amazon Q Developer console.');
 }
 
@@ -138,7 +144,7 @@ async function permissionChecks(deps: DoctorDeps): Promise<Check[]> {
       : check('permission-regions', 'All-regions questions (account:ListRegions)', regions.why.startsWith('denied') ? 'failed' : 'unknown', `account ListRegions: ${regions.why}; all-regions questions say they could not list the enabled regions.`, 'An administrator allows account:ListRegions.'),
     await costCheck(deps),
     userId === undefined
-      ? check('user-id', 'Identity store user ID (keys history and limits)', 'unknown', 'Could not check: it needs a sign-in.', 'Run qchat login.')
+      ? check('user-id', 'Identity store user ID (keys history and limits)', 'unknown', 'Could not check: it needs a sign-in.', signIn)
       : userId
         ? check('user-id', 'Identity store user ID (keys history and limits)', 'passed', 'Known (from Amazon Q Developer user info, or identitystore:GetUserId for an access-portal session).')
         : check('user-id', 'Identity store user ID (keys history and limits)', 'failed', 'Unknown: no history is kept for an unidentified user.', 'Use a Pro profile (its usage report names the user), or an access-portal session with identitystore:GetUserId allowed.'),
@@ -170,10 +176,10 @@ async function costCheck(deps: DoctorDeps): Promise<Check> {
   return check('permission-costs', title, 'unknown', `Could not check: ce GetCostAndUsage ${reply.why}.`, 'Try again later; cost questions need ce:GetCostAndUsage, ce:GetCostForecast and ce:GetDimensionValues.');
 }
 
-function identityStoreCheck(signIn: SignInFinding): Check {
+function identityStoreCheck(finding: SignInFinding): Check {
   const title = 'Identity store of your IAM Identity Center instance';
-  if (signIn.kind !== 'ready') return check('identity-store', title, 'unknown', 'Could not check: it needs a sign-in.', 'Run qchat login.');
-  const { arn, note } = signIn.identityStore;
+  if (finding.kind !== 'ready') return check('identity-store', title, 'unknown', 'Could not check: it needs a sign-in.', signIn);
+  const { arn, note } = finding.identityStore;
   if (arn) return check('identity-store', title, 'passed', `${arn} (${note}).`);
   return check('identity-store', title, 'unknown', `${note.replace(/^unknown: /, 'Unknown: ')}. History and limits are keyed by the user ID, which does not need it.`, 'Allow sso:ListInstances in the Identity Center region; it lists an instance only to the accounts that own it or belong to its organization.');
 }

@@ -201,7 +201,8 @@ function signInRequired(target: SignInTarget, expired: boolean, lapsed?: ReusedT
 export function noStartUrl(): IdentityError {
   return new IdentityError(
     'NO_START_URL',
-    'qchat does not know where you sign in to IAM Identity Center. Give the start URL and region (qchat login --start-url https://<your portal>.awsapps.com/start --sso-region <region>), set ssoStartUrl and ssoRegion, or use an AWS profile with an sso_session (aws configure sso).',
+    'qchat does not know where you sign in to IAM Identity Center: no start URL and region were given, set, or found in the AWS profile’s sso_session.',
+    { remedy: { kind: 'start-url' } },
   );
 }
 
