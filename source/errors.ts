@@ -37,7 +37,6 @@ const errorCodes = {
   USAGE: 'usage',
   NOT_A_TERMINAL: 'usage',
   BAD_TIERS_FILE: 'usage',
-  BAD_SUBSCRIPTIONS_FILE: 'usage',
   NO_CONVERSATION: 'usage',
   ENDPOINT_UNREACHABLE: 'aws',
   NO_ANSWER: 'aws',

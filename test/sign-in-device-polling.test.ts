@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AwsClients } from '../source/aws/clients.js';
 import { CredentialsFile } from '../source/identity/credentials-file.js';
@@ -8,6 +6,7 @@ import type { SignInPrompt } from '../source/identity/oidc.js';
 import { errorReply } from '../source/sandbox/protocol.js';
 import { deviceCodeGrant, oidcError, sandboxStartUrl } from '../source/sandbox/services/sso-oidc.js';
 import { tempHome } from './helpers/cli.js';
+import { startScriptedProxy } from './helpers/scripted-proxy.js';
 import { fixedNow, useSandbox } from './helpers/sandbox.js';
 
 /**
@@ -33,32 +32,20 @@ interface ScriptedOidc {
 }
 
 async function scriptedOidc(sandboxUrl: string, answers: (poll: number) => Answer | undefined): Promise<ScriptedOidc> {
-  const state = { polls: 0 };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const devicePoll = req.url === '/token' && (JSON.parse(body || '{}') as { grantType?: string }).grantType === deviceCodeGrant;
-      const answer = devicePoll ? answers(++state.polls) : undefined;
-      if (answer) {
-        const error = oidcError(answer, oauthError[answer], `scripted ${oauthError[answer]}`);
-        const reply = { ...errorReply('restJson1', error), body: JSON.stringify(error.body) };
-        res.writeHead(reply.status, reply.headers).end(reply.body);
-        return;
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-      const forwarded = await fetch(`${sandboxUrl}${req.url}`, { method: req.method!, headers, ...(body ? { body } : {}) });
-      res.writeHead(forwarded.status, Object.fromEntries([...forwarded.headers].filter(([name]) => name !== 'content-encoding' && name !== 'content-length'))).end(await forwarded.text());
-    });
+  let polls = 0;
+  const proxy = await startScriptedProxy(sandboxUrl, (request, forward) => {
+    const devicePoll = request.url === '/token' && (JSON.parse(request.body || '{}') as { grantType?: string }).grantType === deviceCodeGrant;
+    const answer = devicePoll ? answers(++polls) : undefined;
+    if (!answer) return forward();
+    const error = oidcError(answer, oauthError[answer], `scripted ${oauthError[answer]}`);
+    return { ...errorReply('restJson1', error), body: JSON.stringify(error.body) };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: proxy.url,
     get polls() {
-      return state.polls;
+      return polls;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => proxy.close(),
   };
 }
 
