@@ -28,12 +28,16 @@ interface ScriptedOidc {
   url: string;
   /** Device-code CreateToken polls the proxy saw. */
   polls: number;
+  /** RegisterClient calls the proxy saw. */
+  registrations: number;
   close(): Promise<void>;
 }
 
 async function scriptedOidc(sandboxUrl: string, answers: (poll: number) => Answer | undefined): Promise<ScriptedOidc> {
   let polls = 0;
+  let registrations = 0;
   const proxy = await startScriptedProxy(sandboxUrl, (request, forward) => {
+    if (request.url === '/client/register') registrations++;
     const devicePoll = request.url === '/token' && (JSON.parse(request.body || '{}') as { grantType?: string }).grantType === deviceCodeGrant;
     const answer = devicePoll ? answers(++polls) : undefined;
     if (!answer) return forward();
@@ -45,20 +49,23 @@ async function scriptedOidc(sandboxUrl: string, answers: (poll: number) => Answe
     get polls() {
       return polls;
     },
+    get registrations() {
+      return registrations;
+    },
     close: () => proxy.close(),
   };
 }
 
-/** qchat's device sign-in for bob through the proxy; each wait is recorded and moves the clock by as much. */
-async function signInThrough(proxy: ScriptedOidc) {
-  let elapsed = 0;
+/** qchat's device sign-in for bob through the proxy, `startAt` ms after fixedNow; each wait is recorded and moves the clock by as much. */
+async function signInThrough(proxy: ScriptedOidc, { home = tempHome(), startAt = 0 } = {}) {
+  let elapsed = startAt;
   const clock = () => new Date(fixedNow.getTime() + elapsed);
   const waits: number[] = [];
   const prompts: SignInPrompt[] = [];
   const clients = new AwsClients({ region: 'us-east-1', endpoint: proxy.url, credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' }, maxAttempts: 1 });
   const deps = {
     clients,
-    credentials: new CredentialsFile(tempHome(), clock),
+    credentials: new CredentialsFile(home, clock),
     clock,
     sleep: async (ms: number) => {
       waits.push(ms);
@@ -114,6 +121,20 @@ describe('device-code polling, as RFC 8628 §3.5 says', () => {
       expect(outcome).toMatchObject({ error: { code, remedy: { kind: 'sign-in' } } });
       expect(waits).toEqual([1000, 1000]);
       expect(proxy.polls).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('registers once and keeps the registration until it expires (90 days, clientSecretExpiresAt), then registers again', async () => {
+    const proxy = await scriptedOidc(sandbox.current.url, () => undefined);
+    try {
+      const home = tempHome();
+      const day = 86_400_000;
+      for (const startAt of [0, 30 * day]) expect((await signInThrough(proxy, { home, startAt })).outcome).toHaveProperty('signedIn');
+      expect(proxy.registrations).toBe(1);
+      expect((await signInThrough(proxy, { home, startAt: 91 * day })).outcome).toHaveProperty('signedIn');
+      expect(proxy.registrations).toBe(2);
     } finally {
       await proxy.close();
     }
