@@ -21,9 +21,11 @@ export default {
   mutate: module.mutate,
   testRunner: 'vitest',
   vitest: { configFile: 'scripts/mutation/vitest.config.mjs', related: false },
-  // Per-test coverage (unless a module asks for 'all'): each mutant runs only the tests that reach it. Static mutants (module-level
-  // tables and patterns, reached only while the module loads) run every test of the module.
-  coverageAnalysis: module.coverageAnalysis ?? 'perTest',
+  // Per-test coverage: each mutant runs only the tests that reach it. Static mutants (module-level tables and patterns, reached
+  // only while the module loads) run every test of the module. The vitest runner reports per-test coverage whatever this says
+  // ('all' and 'off' included: vitest-runner's stryker-setup.js always records the current test), so state a module builds on
+  // first use is covered by the first test alone unless its tests import it anew (test/helpers/fresh-module.ts).
+  coverageAnalysis: 'perTest',
   ignoreStatic: false,
   checkers: ['typescript'],
   tsconfigFile,

@@ -2,7 +2,12 @@
 // zones included), console names and aliases (the longest wins), one-slip place names, codes AWS
 // does not have, and "by region" meaning all of them unless regions are named.
 import { describe, expect, it } from 'vitest';
-import { findRegions, nearestRegionCodes } from '../source/understanding/regions.js';
+import { freshBeforeEach } from './helpers/fresh-module.js';
+
+// A fresh regions module for each row: its name patterns and place list are built on first use.
+const regions = freshBeforeEach(() => import('../source/understanding/regions.js'));
+const findRegions = (question: string) => regions().findRegions(question);
+const nearestRegionCodes = (code: string, count?: number) => regions().nearestRegionCodes(code, count);
 
 describe('findRegions', () => {
   it.each([

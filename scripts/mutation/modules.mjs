@@ -14,12 +14,11 @@ export const modules = {
     mutate: ['source/understanding/period.ts'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
   },
-  // Every test for every mutant: the name patterns and place lists are built once, on first use, so
-  // per-test coverage names only the test that happened to build them.
+  // Its name patterns and place list are built on first use and kept: the tests import the module anew
+  // for each row (test/helpers/fresh-module.ts), so per-test coverage names every row that uses them.
   regions: {
     mutate: ['source/understanding/regions.ts'],
     tests: ['test/region-mentions.test.ts', 'test/region-exclusions.test.ts'],
-    coverageAnalysis: 'all',
   },
   // Tiers (the policy, the gate and the messages) and usage (the limiter and its files), as two runs.
   tiers: {

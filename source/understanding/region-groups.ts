@@ -27,8 +27,11 @@ const areas: Area[] = [
   { label: 'Australia', pattern: /\baustralia(?:n)?\b/i, members: only('ap-southeast-2', 'ap-southeast-4') },
 ];
 
-/** "except the EU", "outside us-east-1", "but not Mumbai": what follows is taken away. */
-export const exclusion = /\b(?:except(?: for| in)?|excluding|outside(?: of)?|but not|other than|apart from|without)\s+(?:the\s+)?(?=\S)/i;
+/**
+ * "except the EU", "outside us-east-1", "but not in Mumbai": what follows is taken away. "the" stays
+ * in what follows, as the areas' patterns read it ("the US").
+ */
+export const exclusion = /\b(?:except(?: for)?|excluding|outside(?: of)?|but not|other than|apart from|without)(?:\s+in)?\s+(?=\S)/i;
 
 export interface AreaMention {
   label: string;

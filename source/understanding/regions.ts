@@ -33,7 +33,10 @@ function aliasPatterns(): AliasPattern[] {
     .flatMap((region) => [region.name, ...region.aliases].map((alias) => ({ code: region.code, alias })))
     .sort((a, b) => b.alias.length - a.alias.length)
     .map(({ code, alias }) => {
-      const spelled = escapeRegExp(alias).replace(/\\\./g, '\\.?').replace(/\s+/g, '\\s+');
+      const spelled = escapeRegExp(alias)
+        .replace(/\\\./g, '\\.?')
+        // Stryker disable next-line Regex: the catalog's names have single spaces, so /\s/ and /\s+/ replace the same
+        .replace(/\s+/g, '\\s+');
       return { code, pattern: new RegExp(`(?<![\\w-])${spelled}(?![\\w-])`, 'i') };
     });
 }
@@ -59,7 +62,8 @@ export function findRegions(question: string): RegionMention {
 function excludedRegions(text: string): { label: string; codes: string[] } | undefined {
   const named = findNamedRegions(text);
   const area = named.kind === 'named' ? undefined : findArea(text);
-  if (area && area.span[0] < 3) return { label: area.label, codes: area.codes };
+  // The area must be what is excluded ("except the EU"), not a later word ("without tags in Europe").
+  if (area && /^(?:the\s+)?$/i.test(text.slice(0, area.span[0]))) return { label: area.label, codes: area.codes };
   return named.kind === 'named' ? { label: named.codes.join(', '), codes: named.codes } : undefined;
 }
 
