@@ -6,13 +6,17 @@
 // reports/mutation/, so a rerun after a change to one module re-tests only what changed.
 export const modules = {
   // Question understanding, one run per part: the planner (the question to a plan), periods, regions.
+  // Their test files share no state, so they run in one worker per mutant (`isolate: false`, see
+  // vitest.config.mjs): the planner's catalogs and chrono-node load once per mutant, not once per file.
   planner: {
     mutate: ['source/understanding/planner.ts', 'source/understanding/plan-costs.ts', 'source/understanding/plan-resources.ts'],
     tests: ['test/planner.test.ts', 'test/period-boundaries.test.ts'],
+    isolate: false,
   },
   periods: {
     mutate: ['source/understanding/period.ts'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
+    isolate: false,
   },
   // Its name patterns and place list are built on first use and kept: the tests import the module anew
   // for each row (test/helpers/fresh-module.ts), so per-test coverage names every row that uses them.

@@ -11,4 +11,6 @@ if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.k
 
 // Without the run-wide grounding check (test/global-setup.ts): it judges a whole run's records when
 // the run ends, which a mutant's run of a few tests is not, and Stryker keeps one vitest for many runs.
-export default { ...base, test: { ...base.test, include: module.tests, globalSetup: [] } };
+// `isolate: false` (a module's choice, see modules.mjs) runs its test files in one worker, the modules
+// they import loaded once per mutant instead of once per file; every mutant still gets a new worker.
+export default { ...base, test: { ...base.test, include: module.tests, globalSetup: [], isolate: module.isolate ?? true } };
