@@ -33,10 +33,9 @@ function aliasPatterns(): AliasPattern[] {
     .flatMap((region) => [region.name, ...region.aliases].map((alias) => ({ code: region.code, alias })))
     .sort((a, b) => b.alias.length - a.alias.length)
     .map(({ code, alias }) => {
-      const spelled = escapeRegExp(alias)
-        .replace(/\\\./g, '\\.?')
-        // Stryker disable next-line Regex: the catalog's names have single spaces, so /\s/ and /\s+/ replace the same
-        .replace(/\s+/g, '\\s+');
+      const dotOptional = escapeRegExp(alias).replace(/\\\./g, '\\.?');
+      // Stryker disable next-line Regex: the catalog's names have single spaces, so /\s/ and /\s+/ replace the same
+      const spelled = dotOptional.replace(/\s+/g, '\\s+');
       return { code, pattern: new RegExp(`(?<![\\w-])${spelled}(?![\\w-])`, 'i') };
     });
 }
