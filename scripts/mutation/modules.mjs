@@ -10,12 +10,12 @@ export const modules = {
   // vitest.config.mjs): the planner's catalogs and chrono-node load once per mutant, not once per file.
   planner: {
     mutate: ['source/understanding/planner.ts', 'source/understanding/plan-costs.ts', 'source/understanding/plan-resources.ts'],
-    tests: ['test/planner.test.ts', 'test/period-boundaries.test.ts'],
+    tests: ['test/planner.test.ts', 'test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
     isolate: false,
   },
   periods: {
     mutate: ['source/understanding/period.ts'],
-    tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
+    tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts', 'test/planner.test.ts'],
     isolate: false,
   },
   // Its name patterns and place list are built on first use and kept: the tests import the module anew
