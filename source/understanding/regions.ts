@@ -33,9 +33,8 @@ function aliasPatterns(): AliasPattern[] {
     .flatMap((region) => [region.name, ...region.aliases].map((alias) => ({ code: region.code, alias })))
     .sort((a, b) => b.alias.length - a.alias.length)
     .map(({ code, alias }) => {
-      const dotOptional = escapeRegExp(alias).replace(/\\\./g, '\\.?');
-      // Stryker disable next-line Regex: the catalog's names have single spaces, so /\s/ and /\s+/ replace the same
-      const spelled = dotOptional.replace(/\s+/g, '\\s+');
+      // The catalog spaces its names with single spaces; a question may use any run of whitespace.
+      const spelled = escapeRegExp(alias).replace(/\\\./g, '\\.?').replaceAll(' ', '\\s+');
       return { code, pattern: new RegExp(`(?<![\\w-])${spelled}(?![\\w-])`, 'i') };
     });
 }
