@@ -50,6 +50,11 @@ describe('follow-ups change the previous plan', () => {
     expect(planQuestion('what about last month', { ...context, previous: instances })).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 
+  it('never takes a request to change something, or a question it cannot answer, as a follow-up', () => {
+    expect(planQuestion('terminate the stopped ones', { ...context, previous: instances })).toMatchObject({ kind: 'reply', reason: 'read-only' });
+    expect(planQuestion('why did it go up last month', { ...context, previous: lastMonthSpend })).toMatchObject({ kind: 'reply', reason: 'unsupported' });
+  });
+
   it('without a previous question, a fragment gets the usual reply', () => {
     expect(planQuestion('what about last month?', context)).toMatchObject({ kind: 'reply' });
   });

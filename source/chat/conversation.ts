@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answer } from '../answer/answer.js';
 import type { Plan } from '../understanding/plan.js';
+import { readStoredPlan } from '../understanding/plan-schema.js';
 import type { HistoryMessage, HistoryStore } from '../history/store.js';
 import { checkFeature } from '../tiers/gate.js';
 import { refusalText } from '../tiers/refusal.js';
@@ -101,9 +102,29 @@ export class Conversation {
       this.restored = turnsOf(recent.messages);
       this.earlierTurns = recent.earlierTurns;
       this.turns = [...this.restored];
+      this.restorePlan(this.turns);
       if (announceRestore) this.notices.push(`Restored your last conversation, "${latest.title}" (${latest.messageCount} messages). /clear starts a new one; /history lists the others.`);
     }
     this.notices.push(...this.history.warnings);
+  }
+
+  /** The plan the next follow-up changes: the last answer's, restored from history too. */
+  get previousPlan(): Plan | undefined {
+    return this.lastPlan;
+  }
+
+  /**
+   * The last plan of restored turns, so a follow-up right after a restore ("what about last
+   * month?") changes it. It is the plan as answered (its dates too), checked against the plan's
+   * shape; one that fails is named in a notice and left on disk as it is.
+   */
+  private restorePlan(turns: PastTurn[]): void {
+    const last = turns.findLast((turn) => turn.reply.kind === 'answer' && turn.reply.plan !== undefined);
+    this.lastPlan = undefined;
+    if (!last || last.reply.kind !== 'answer') return;
+    const read = readStoredPlan(last.reply.plan);
+    if (read.ok) this.lastPlan = read.plan;
+    else this.notices.push(`The last question's plan could not be read back from history (${read.problem}), so a follow-up needs a whole question: ask "${last.question}" again.`);
   }
 
   /** Remembers the cross-region answer for this user (Pro keeps it on disk). */
@@ -280,6 +301,7 @@ export class Conversation {
     this.title = found.title;
     this.turns = turnsOf(await this.history.read(found.id));
     this.earlierTurns = 0;
+    this.restorePlan(this.turns);
     return { kind: 'reset', turns: this.turns, text: `Resumed "${found.title}".`, clearScreen: true };
   }
 

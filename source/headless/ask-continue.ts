@@ -3,15 +3,14 @@ import { Conversation } from '../chat/conversation.js';
 import type { ChatSession } from '../chat/session.js';
 import type { Plan } from '../understanding/plan.js';
 
-/** How many answered turns are planned again to find the plan a follow-up changes: enough for a chain of follow-ups, bounded for long conversations. */
-const replayedTurns = 20;
+/** How far back the last plan is looked for: past a run of replies that had none (refusals, clarifications). */
+const searchedTurns = 20;
 
 /**
  * `qchat ask --continue`: the question belongs to the user's last conversation (Pro keeps it), so
  * a follow-up ("only the stopped ones", "what about last month?") changes that conversation's last
- * plan, and the turn is kept there. The last plan is found by planning the conversation's last
- * answered questions again in order, not by trusting a plan read back from disk (whose shape may be
- * an older qchat's, or anything at all in a damaged file).
+ * plan, restored from history as it was answered (flags such as --all-regions included) and
+ * checked against the plan's shape (chat/conversation.ts), and the turn is kept there.
  */
 export class ContinuedConversation {
   private constructor(
@@ -22,14 +21,8 @@ export class ContinuedConversation {
 
   static async open(session: ChatSession): Promise<ContinuedConversation> {
     const conversation = new Conversation(session);
-    await conversation.start({ announceRestore: false, turns: replayedTurns });
-    let previous: Plan | undefined;
-    const answered = conversation.turns.filter((turn) => turn.reply.kind === 'answer' && turn.reply.plan !== undefined);
-    for (const turn of answered.slice(-replayedTurns)) {
-      const planned = session.plan(turn.question, previous);
-      if (planned.kind === 'plan') previous = planned.plan;
-    }
-    return new ContinuedConversation(conversation, previous);
+    await conversation.start({ announceRestore: false, turns: searchedTurns });
+    return new ContinuedConversation(conversation, conversation.previousPlan);
   }
 
   /** What opening history found that a script should know: nothing kept on Free, an unreadable file set aside. */

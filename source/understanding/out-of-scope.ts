@@ -45,7 +45,7 @@ interface Limit {
 /** Questions about costs that Cost Explorer's figures alone cannot answer, and what qchat shows instead. */
 const limits: Limit[] = [
   {
-    pattern: /\bwhy\b.*\b(?:bill|cost|costs|spend|spending|charges?|invoice)\b|\b(?:bill|cost|costs|spend|spending|charges?)\b.*\bwhy\b|\bwhat (?:caused|drove|is driving)\b/i,
+    pattern: /\bwhy\b.*\b(?:bill|cost|costs|spend|spending|charges?|invoice)\b|\b(?:bill|cost|costs|spend|spending|charges?)\b.*\bwhy\b|\bwhat (?:caused|drove|is driving)\b|\bwhy\b.*\b(?:go(?:ne|es)? (?:up|down)|went (?:up|down)|rose|rise|risen|increas\w*|jump\w*|grow|grew|grown|drop\w*|fell|fall\w*|doubl\w*|higher|lower)\b/i,
     message: "I can't tell why costs changed. I can show which services' cost grew most between two periods, and the trend over time.",
     suggestions: ['which services grew most this month vs last month', 'daily cost trend for the last 30 days'],
   },

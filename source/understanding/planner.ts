@@ -34,7 +34,10 @@ const onlyHelp = /^(?:\/?help|\?+|what can (?:you|i) (?:do|ask)|what do you do|w
 export function planQuestion(rawQuestion: string, context: PlannerContext): PlanResult {
   const fresh = planAlone(rawQuestion, context);
   if (fresh.kind === 'plan' || !context.previous) return fresh;
-  const followUp = applyFollowUp(fixTypos(normalise(rawQuestion)), context.previous, context.now);
+  const text = fixTypos(normalise(rawQuestion));
+  // A request to change something, or a question qchat cannot answer, is never a follow-up: "terminate the stopped ones" is not "only the stopped ones".
+  if (fresh.reason === 'read-only' || analysisReply(text)) return fresh;
+  const followUp = applyFollowUp(text, context.previous, context.now);
   if (!followUp) return fresh;
   return 'kind' in followUp ? followUp : { kind: 'plan', plan: followUp.plan, followUp: followUp.changed };
 }
