@@ -63,9 +63,13 @@ describe('fanOut', () => {
     ]);
   });
 
-  it('starts every region at once when the concurrency allows, and nothing for no regions', async () => {
+  it('starts every region when the concurrency allows, each an event-loop turn after the one before, and nothing for no regions', async () => {
     const { task, pending, started, tick } = controlled();
     const run = fanOut(regions.slice(0, 3), task, { concurrency: 20 });
+    // The first at once: its request is prepared and sent before the next one's work begins.
+    expect(started).toEqual(['us-east-1']);
+    await tick();
+    expect(started).toEqual(['us-east-1', 'us-west-2']);
     await tick();
     expect(started).toHaveLength(3);
     for (const { resolve } of pending.values()) resolve('x');

@@ -35,7 +35,9 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   const outcomes = await fanOut(
     asked,
     (region, signal) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, pacer: pacers.of(region), ...(signal ? { signal } : {}) }),
-    { ...fanOutLimits(context), onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
+    // The home region first: where an account keeps the most, and so the longest page chain to
+    // start before the other regions' first requests take qchat's thread.
+    { ...fanOutLimits(context), first: context.homeRegion, onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
   );
 
   const seen = new Set<string>();
