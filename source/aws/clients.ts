@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger } from '@aws-sdk/types';
 import { clientLoaders, type ClientOf, type ServiceName } from './client-loaders.js';
 import { version } from '../version.js';
 import { recordSentOperations } from './operation-recording.js';
@@ -42,26 +42,22 @@ export class AwsClients {
     const key = `${service}@${resolvedRegion}`;
     let client = this.cache.get(key);
     if (!client) {
-      client = clientLoaders[service]().then((Client) =>
-        explainUnreadableReplies(
-          service,
-          capReplies(
-            new Client({
-              region: resolvedRegion,
-              credentials: typeof this.target.credentials === 'function' ? asCredentialFailures(this.target.credentials) : this.target.credentials,
-              ...(this.target.profile ? { profile: this.target.profile } : {}),
-              ...(this.target.retryMode ? { retryMode: this.target.retryMode } : {}),
-              ...(this.target.maxAttempts ? { maxAttempts: this.target.maxAttempts } : {}),
-              customUserAgent: `qchat/${version}`,
-              ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
-              ...(this.target.requestTimeoutMs
-                ? { requestHandler: { requestTimeout: this.target.requestTimeoutMs, connectionTimeout: Math.min(this.target.requestTimeoutMs, 10_000) } }
-                : {}),
-            }),
-            cliNames[service],
-          ),
-        ),
-      ).then((built) => recordSentOperations(built, Boolean(this.target.endpoint)));
+      client = clientLoaders[service]().then((Client) => {
+        const sdkClient = new Client({
+          region: resolvedRegion,
+          credentials: typeof this.target.credentials === 'function' ? asCredentialFailures(this.target.credentials) : this.target.credentials,
+          ...(this.target.profile ? { profile: this.target.profile } : {}),
+          ...(this.target.retryMode ? { retryMode: this.target.retryMode } : {}),
+          ...(this.target.maxAttempts ? { maxAttempts: this.target.maxAttempts } : {}),
+          customUserAgent: `qchat/${version}`,
+          logger: sdkLogger,
+          ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+          ...(this.target.requestTimeoutMs
+            ? { requestHandler: { requestTimeout: this.target.requestTimeoutMs, connectionTimeout: Math.min(this.target.requestTimeoutMs, 10_000) } }
+            : {}),
+        });
+        return explainUnreadableReplies(service, capReplies(sdkClient, cliNames[service]));
+      }).then((built) => recordSentOperations(built, Boolean(this.target.endpoint)));
       this.cache.set(key, client);
     }
     return client as Promise<ClientOf<S>>;
@@ -76,6 +72,16 @@ export class AwsClients {
     this.cache.clear();
   }
 }
+
+/**
+ * The SDK's logger, told nothing. Its logger middleware calls `logger?.info?.({ input:
+ * inputFilterSensitiveLog(args.input), output: outputFilterSensitiveLog(output) })` after every
+ * request (@aws-sdk/core, loggerMiddleware): with the default NoOpLogger, whose info does nothing,
+ * it still copies every input and every reply (a page of 100 descriptions) through the models'
+ * sensitive-data filters first. A logger without `info` and `error` makes that optional call, and
+ * so its arguments, skip. qchat never showed the SDK's log.
+ */
+const sdkLogger = { trace: () => undefined, debug: () => undefined, warn: () => undefined } as unknown as Logger;
 
 /** Services as the AWS CLI names them, which is how answers list their calls ("ce GetCostAndUsage"). */
 const cliNames: Record<ServiceName, string> = {
