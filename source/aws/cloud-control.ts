@@ -40,27 +40,42 @@ export interface ListRequest {
 let sdk: Promise<typeof import('@aws-sdk/client-cloudcontrol')> | undefined;
 const cloudControlSdk = () => (sdk ??= import('@aws-sdk/client-cloudcontrol'));
 
-/** Cloud Control ListResources through every page the server chooses (the SDK's paginator), up to the cap. */
+/**
+ * Cloud Control ListResources through every page the server chooses, up to the cap. The next
+ * page is asked for as soon as a page's NextToken is known, before its descriptions are read, so
+ * reading a page overlaps the next one's round trip instead of adding to the chain of pages.
+ */
 export async function listResources(clients: AwsClients, request: ListRequest): Promise<Listing> {
-  const [client, { paginateListResources }] = await Promise.all([clients.get('cloudcontrol', request.region), cloudControlSdk()]);
+  const [client, { ListResourcesCommand }] = await Promise.all([clients.get('cloudcontrol', request.region), cloudControlSdk()]);
+  const options = request.signal ? { abortSignal: request.signal } : {};
+  const input = { TypeName: request.typeName, ...(request.resourceModel ? { ResourceModel: JSON.stringify(request.resourceModel) } : {}) };
+  const ask = async (nextToken: string | undefined) => {
+    await request.pacer?.take(request.signal);
+    return client.send(new ListResourcesCommand({ ...input, ...(nextToken ? { NextToken: nextToken } : {}) }), options);
+  };
   const resources: CloudResource[] = [];
   const tokens = new PageTokens('cloudcontrol ListResources');
   let pages = 0;
-  let more = false;
-  await request.pacer?.take(request.signal);
-  const input = { TypeName: request.typeName, ...(request.resourceModel ? { ResourceModel: JSON.stringify(request.resourceModel) } : {}) };
-  for await (const page of paginateListResources({ client }, input, request.signal ? { abortSignal: request.signal } : {})) {
+  let more = true;
+  let next: ReturnType<typeof ask> | undefined = ask(undefined);
+  while (next) {
+    const page = await next;
+    next = undefined;
     pages++;
     const descriptions: unknown = page.ResourceDescriptions ?? [];
     if (!Array.isArray(descriptions)) throw new UnexpectedReplyError('cloudcontrol ListResources', 'ResourceDescriptions is not a list');
+    // The guard sees each token before it is sent again.
+    const token = tokens.next(page.NextToken);
+    more = token !== undefined;
+    if (more && resources.length + descriptions.length < request.cap) {
+      next = ask(token);
+      // Read below while it is on its way; a throw there leaves it to fail unheard, not unhandled.
+      next.catch(() => undefined);
+    }
     for (const description of descriptions) {
       const resource: CloudResource = { identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) };
       resources.push(isListHandlerShaped(resource, request.typeName) ? { ...resource, partial: true } : resource);
     }
-    // The guard sees each token before the paginator sends it again.
-    more = tokens.next(page.NextToken) !== undefined;
-    if (!more || resources.length >= request.cap) break;
-    await request.pacer?.take(request.signal);
   }
   return { resources: resources.slice(0, request.cap), pages, truncated: more || resources.length > request.cap };
 }
