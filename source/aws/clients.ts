@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger } from '@aws-sdk/types';
 import { clientLoaders, type ClientOf, type ServiceName } from './client-loaders.js';
 import { version } from '../version.js';
+import { holdUntilAdmitted } from './admission.js';
 import { recordSentOperations } from './operation-recording.js';
 import { capReplies } from './reply-budget.js';
 import { unreadableReply } from './unexpected-reply.js';
@@ -56,7 +57,7 @@ export class AwsClients {
             ? { requestHandler: { requestTimeout: this.target.requestTimeoutMs, connectionTimeout: Math.min(this.target.requestTimeoutMs, 10_000) } }
             : {}),
         });
-        return explainUnreadableReplies(service, capReplies(sdkClient, cliNames[service]));
+        return explainUnreadableReplies(service, holdUntilAdmitted(capReplies(sdkClient, cliNames[service])));
       }).then((built) => recordSentOperations(built, Boolean(this.target.endpoint)));
       this.cache.set(key, client);
     }

@@ -5,6 +5,7 @@ import { executePlan } from '../answer/execute.js';
 import type { DetailsRequest, OtherRegions, ProgressEvent } from '../answer/execution-context.js';
 import { isCostPlan, isMultiRegion, withRegions, type Plan, type PlanResult } from '../understanding/plan.js';
 import { planQuestion } from '../understanding/planner.js';
+import { afterAdmission, NotAdmittedError } from '../aws/admission.js';
 import { AwsClients } from '../aws/clients.js';
 import { accessProblem } from '../aws/credential-error.js';
 import { CostCache } from '../aws/cost-cache.js';
@@ -270,7 +271,7 @@ export class ChatSession {
       warnings.push(`Cross-region questions are off, so only ${this.region} was asked (/regions turns them on).`);
     }
     const userId = limitKey((this.identity as Extract<IdentityState, { kind: 'ready' }>).context);
-    const counted = await this.counted(userId, tier.tier, options.signal, () => this.answer(asked, options, otherRegions(this.policy, tier)));
+    const counted = await this.counted(userId, tier.tier, options.signal, (admitted) => this.answer(asked, options, otherRegions(this.policy, tier), admitted));
     if (counted.kind === 'refused') return counted;
     counted.result.warnings.push(...warnings);
     return { kind: 'answer', plan: asked, answer: counted.result };
@@ -286,29 +287,52 @@ export class ChatSession {
     if (state?.kind !== 'ready') return { kind: 'sign-in-required', message: state?.kind === 'sign-in-required' ? state.resolution.message : 'Sign in first.' };
     const gate = checkFeature(this.policy, state.entitlements.assignment, 'diagnose');
     if (!gate.allowed) return { kind: 'refused', refusal: gate.refusal };
-    const counted = await this.counted(limitKey(state.context), state.entitlements.assignment.tier, options.signal, () =>
-      withReplyBudget(() => diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options })),
+    const counted = await this.counted(limitKey(state.context), state.entitlements.assignment.tier, options.signal, (admitted) =>
+      afterAdmission(admitted, () =>
+        withReplyBudget(() => diagnoseError(input, { clients: this.clients, caller: this.caller, homeRegion: this.region, listCap: this.context.settings.listCap, ...options })),
+      ),
     );
     return counted.kind === 'refused' ? counted : { kind: 'answer', ...counted.result };
   }
 
-  /** Counts one request against the limits, then does it; a request cancelled through `signal` is given back. */
-  private async counted<T>(userId: string, tier: TierName, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<{ kind: 'done'; result: T } | { kind: 'refused'; refusal: Refusal }> {
+  /**
+   * Counts one request against the limits and does it; a request cancelled through `signal` is
+   * given back. The work is prepared while the count is made, its AWS requests held until the count
+   * admits it (source/aws/admission.ts): refused, none is sent and its result is dropped.
+   */
+  private async counted<T>(
+    userId: string,
+    tier: TierName,
+    signal: AbortSignal | undefined,
+    work: (admitted: Promise<void>) => Promise<T>,
+  ): Promise<{ kind: 'done'; result: T } | { kind: 'refused'; refusal: Refusal }> {
     const countedAt = this.limitClock();
-    const counted = await this.limiter.consume(userId, tier);
-    if (!counted.allowed) return { kind: 'refused', refusal: counted.refusal };
+    const counting = this.limiter.consume(userId, tier);
+    const admitted = counting.then((counted) => {
+      if (!counted.allowed) throw new NotAdmittedError();
+    });
+    // Heard by every held request; a question that made none must not leave it unhandled.
+    admitted.catch(() => undefined);
+    const [done, counted] = await Promise.allSettled([work(admitted), counting]);
+    if (counted.status === 'rejected') throw counted.reason;
+    if (!counted.value.allowed) return { kind: 'refused', refusal: counted.value.refusal };
     try {
-      return { kind: 'done', result: await work() };
+      if (done.status === 'rejected') throw done.reason;
+      return { kind: 'done', result: done.value };
     } finally {
       if (signal?.aborted) await this.limiter.refund(userId, tier, countedAt);
     }
   }
 
-  /** Runs a plan against AWS, ungated: the caller has checked it (and says what a default-region answer may offer). */
-  answer(plan: Plan, options: AskOptions = {}, offer: OtherRegions = 'ask'): Promise<Answer> {
+  /**
+   * Runs a plan against AWS, ungated: the caller has checked it (and says what a default-region
+   * answer may offer). With `admitted`, no request is sent and no progress told before it resolves.
+   */
+  answer(plan: Plan, options: AskOptions = {}, offer: OtherRegions = 'ask', admitted: Promise<void> = Promise.resolve()): Promise<Answer> {
     const deadline = new QuestionDeadline(this.context.settings.questionTimeout * 1000);
     const confirm = options.confirmDetails;
-    return withReplyBudget(() => executePlan(plan, {
+    const onProgress = options.onProgress && onceAdmitted(admitted, options.onProgress);
+    return afterAdmission(admitted, () => withReplyBudget(() => executePlan(plan, {
       clients: this.clients,
       costs: this.costs,
       enabledRegions: this.enabledRegions,
@@ -318,10 +342,10 @@ export class ChatSession {
       now: this.context.clock(),
       deadline: deadline.signal,
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(onProgress ? { onProgress } : {}),
       ...(options.details ? { details: true } : {}),
       ...(confirm ? { confirmDetails: (request: DetailsRequest) => deadline.paused(() => confirm(request)) } : {}),
-    }));
+    })));
   }
 
   async close(): Promise<void> {
@@ -337,6 +361,20 @@ function otherRegions(policy: TierPolicy, tier: TierAssignment): OtherRegions {
   const gate = checkFeature(policy, tier, 'crossRegion');
   if (gate.allowed) return 'ask';
   return tier.tier === 'free' && policy.pro.features.crossRegion ? 'needs-pro' : 'turned-off';
+}
+
+/** Tells progress once `admitted` resolves (what came before, then as it comes), and none if it rejects: a refused question showed no progress. */
+function onceAdmitted(admitted: Promise<void>, tell: (event: ProgressEvent) => void): (event: ProgressEvent) => void {
+  let held: ProgressEvent[] | undefined = [];
+  admitted.then(
+    () => {
+      const events = held ?? [];
+      held = undefined;
+      for (const event of events) tell(event);
+    },
+    () => (held = []),
+  );
+  return (event) => (held ? held.push(event) : tell(event));
 }
 
 /** Limits count per identity store user; an unidentified user's count under its AWS principal. */
