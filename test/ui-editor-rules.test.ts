@@ -3,7 +3,7 @@
 // accepting, completion, and the whole /help key list. Rows written to kill the mutants StrykerJS
 // left alive in the keys-editor module (issue 17).
 import { describe, expect, it } from 'vitest';
-import { keyHelp, readKeys } from '../source/ui/keys.js';
+import { keyBindings, keyHelp, readKeys } from '../source/ui/keys.js';
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from '../source/ui/state/editor.js';
 import { lineEnd, lineStart, whitespaceWordStart, wordEnd, wordStart } from '../source/ui/state/editor-text.js';
 
@@ -52,6 +52,7 @@ describe('editing rows', () => {
     ['history-forward from a long first line lands at the end of a short second one', at('abcde\nfg', 4), [{ type: 'history-forward' }], 'abcde\nfg|'],
     ['history-forward from a second line of three goes to the third', at('a\nbc\nd', 3), [{ type: 'history-forward' }], 'a\nbc\nd|'],
     ['history-forward keeps the column when the next line is long enough', at('ab\nxyz', 1), [{ type: 'history-forward' }], 'ab\nx|yz'],
+    ['history-forward keeps the column of a middle line', at('a\nbc\ndef', 3), [{ type: 'history-forward' }], 'a\nbc\nd|ef'],
   ])('%s', (_name, state, actions, expected) => {
     expect(shown(run(state, ...actions))).toBe(expected);
   });
@@ -91,10 +92,29 @@ describe('editing rows', () => {
     expect(run(blank, { type: 'submit' })).toEqual(blank);
   });
 
+  it('returns the same state when a key changes nothing, so nothing is redrawn', () => {
+    const unchanged: Array<[EditorState, EditorAction]> = [
+      [at('ab', 0), { type: 'backspace' }],
+      [at('ab'), { type: 'delete-forward' }],
+      [at('ab'), { type: 'kill-to-end' }],
+      [at('ab'), { type: 'yank' }],
+      [at('ab', 2, { history: ['x'], historyIndex: 0 }), { type: 'history-back' }],
+      [at('ab', 2, { history: ['x'], historyIndex: 1 }), { type: 'history-forward' }],
+      [at(' '), { type: 'submit' }],
+      [at('hello'), { type: 'complete' }],
+    ];
+    for (const [state, action] of unchanged) expect(editorReducer(state, action)).toBe(state);
+  });
+
+  it('the first line sent from a fresh editor is the only entry of its history', () => {
+    expect(run({ ...emptyEditor, value: 'how many vpcs', cursor: 13 }, { type: 'submit' })).toMatchObject({ history: ['how many vpcs'], historyIndex: 1 });
+  });
+
   it('completion: only a lone /word is completed, one candidate gains a space, several their common prefix', () => {
     expect(shown(run(at('/hel'), { type: 'complete' }))).toBe('/help |');
     expect(run(at('/he lp'), { type: 'complete' }).value).toBe('/he lp');
     expect(run(at(' /he'), { type: 'complete' }).value).toBe(' /he');
+    expect(run(at('/he '), { type: 'complete' }).value).toBe('/he ');
     expect(run(at('/'), { type: 'complete' }).value).toBe('/');
     expect(run(at('/zzz'), { type: 'complete' })).toEqual(at('/zzz'));
   });
@@ -133,6 +153,12 @@ describe('reverse search rows', () => {
     expect(searching('zzz').search).toEqual({ query: 'zzz', match: undefined });
   });
 
+  it('narrows within a shorter history loaded during the search (another session\'s inputs)', () => {
+    const reloaded = run(searching('deploy'), { type: 'load-history', history: ['deploy db'] });
+    expect(reloaded.search).toEqual({ query: 'deploy', match: 2 });
+    expect(run(reloaded, { type: 'insert', text: ' db' }).search).toEqual({ query: 'deploy db', match: 0 });
+  });
+
   it('backspace widens from the newest entry; emptied, it matches nothing', () => {
     const older = run(searching('deploy'), { type: 'reverse-search' });
     expect(run(older, { type: 'backspace' }).search).toEqual({ query: 'deplo', match: 2 });
@@ -149,6 +175,69 @@ describe('reverse search rows', () => {
 });
 
 describe('key resolution rows', () => {
+  // The bytes terminals send, written out here rather than read from keyBindings: a table derived
+  // from the bindings would follow a wrong byte or name there and pass.
+  const keyTable: Array<[string, string, string]> = [
+    ['Enter', '\r', 'submit'],
+    ['Ctrl+J', '\n', 'newline'],
+    ['Shift+Enter', '\u001b[13;2u', 'newline'],
+    ['Shift+Enter', '\u001b[27;2;13~', 'newline'],
+    ['Alt+Enter', '\u001b\r', 'newline'],
+    ['Backspace', '\u007f', 'backspace'],
+    ['Ctrl+H', '\b', 'backspace'],
+    ['Delete', '\u001b[3~', 'delete-forward'],
+    ['Ctrl+D', '\u0004', 'eof'],
+    ['Left', '\u001b[D', 'left'],
+    ['Left', '\u001bOD', 'left'],
+    ['Ctrl+B', '\u0002', 'left'],
+    ['Right', '\u001b[C', 'right'],
+    ['Right', '\u001bOC', 'right'],
+    ['Ctrl+F', '\u0006', 'right'],
+    ['Alt+B', '\u001bb', 'word-left'],
+    ['Ctrl+Left', '\u001b[1;5D', 'word-left'],
+    ['Alt+Left', '\u001b[1;3D', 'word-left'],
+    ['Alt+F', '\u001bf', 'word-right'],
+    ['Ctrl+Right', '\u001b[1;5C', 'word-right'],
+    ['Alt+Right', '\u001b[1;3C', 'word-right'],
+    ['Ctrl+A', '\u0001', 'line-start'],
+    ['Home', '\u001b[H', 'line-start'],
+    ['Home', '\u001bOH', 'line-start'],
+    ['Home', '\u001b[1~', 'line-start'],
+    ['Home', '\u001b[7~', 'line-start'],
+    ['Ctrl+E', '\u0005', 'line-end'],
+    ['End', '\u001b[F', 'line-end'],
+    ['End', '\u001bOF', 'line-end'],
+    ['End', '\u001b[4~', 'line-end'],
+    ['End', '\u001b[8~', 'line-end'],
+    ['Ctrl+K', '\u000b', 'kill-to-end'],
+    ['Ctrl+U', '\u0015', 'kill-to-start'],
+    ['Ctrl+W', '\u0017', 'kill-word-back'],
+    ['Alt+Backspace', '\u001b\u007f', 'kill-word-back'],
+    ['Alt+D', '\u001bd', 'kill-word-forward'],
+    ['Ctrl+Y', '\u0019', 'yank'],
+    ['Up', '\u001b[A', 'history-back'],
+    ['Up', '\u001bOA', 'history-back'],
+    ['Ctrl+P', '\u0010', 'history-back'],
+    ['Down', '\u001b[B', 'history-forward'],
+    ['Down', '\u001bOB', 'history-forward'],
+    ['Ctrl+N', '\u000e', 'history-forward'],
+    ['Ctrl+R', '\u0012', 'reverse-search'],
+    ['Tab', '\t', 'complete'],
+    ['Ctrl+C', '\u0003', 'interrupt'],
+    ['Esc', '\u001b', 'cancel'],
+    ['Ctrl+L', '\u000c', 'redraw'],
+    ['paste start', '\u001b[200~', 'paste-start'],
+    ['paste end', '\u001b[201~', 'paste-end'],
+  ];
+
+  it.each(keyTable)('%s (%j) is %s', (_name, bytes, action) => {
+    expect(readKeys(bytes, false)).toEqual([{ kind: 'key', action }]);
+  });
+
+  it('the bindings are exactly these keys, named as the table names them', () => {
+    expect(keyBindings.flatMap((binding) => binding.keys.map(([name, bytes]) => [name, bytes, binding.action]))).toEqual(keyTable);
+  });
+
   it('drops a control byte that is bound to nothing, keeping the text around it', () => {
     expect(readKeys('a\u001cb', false)).toEqual([{ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }]);
     expect(readKeys('\u001c', false)).toEqual([]);

@@ -60,6 +60,7 @@ export const emptyEditor: EditorState = { value: '', cursor: 0, history: [], his
 function commonPrefix(names: string[]): string {
   return names.reduce((prefix, name) => {
     let i = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past its end prefix[i] is undefined, which no character equals, and command names are distinct.
     while (i < prefix.length && prefix[i] === name[i]) i++;
     return prefix.slice(0, i);
   });
@@ -90,8 +91,10 @@ function searchReducer(state: EditorState, action: EditorAction, search: NonNull
   };
   switch (action.type) {
     case 'insert':
+      // Stryker disable next-line ArithmeticOperator: equivalent, findOlder starts at the newest entry at the latest.
       return matched(search.query + action.text.replace(/\n/g, ' '), search.match ?? state.history.length - 1);
     case 'backspace':
+      // Stryker disable next-line ArithmeticOperator: equivalent, findOlder starts at the newest entry at the latest.
       return matched(search.query.slice(0, -1), state.history.length - 1);
     case 'reverse-search':
       return search.match === undefined ? state : { ...state, search: { query: search.query, match: findOlder(state.history, search.query, search.match - 1) ?? search.match } };
