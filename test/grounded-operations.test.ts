@@ -7,10 +7,11 @@ import { RateLimiter } from '../source/sandbox/rate-limits.js';
 import { qDeveloperOperations } from './helpers/q-developer-model.js';
 
 /**
- * The grounding rule as a test: every AWS operation qchat sends, and every operation the sandbox
- * serves, exists in a public model — an AWS SDK package's commands (generated from the same
- * service models as botocore's) or the operations of AWS's open-source Q Developer client. An
- * invented call fails here.
+ * The grounding rule read off the source: every AWS operation qchat's code can send, and every
+ * operation the sandbox's tables hold, exists in a public model — an AWS SDK package's commands
+ * (generated from the same service models as botocore's) or the operations of AWS's open-source Q
+ * Developer client. An invented call fails here even on a path no test drives; what the whole run
+ * really sent and served, on the wire, is checked when it ends (test/global-setup.ts).
  */
 
 /** `@aws-sdk/client-sso` ships inside @aws-sdk/nested-clients (what the SDK's SSO credential provider uses). */
