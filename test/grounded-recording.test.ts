@@ -26,7 +26,9 @@ const devicePage: OperationRecord = { side: 'served', signingName: 'sso-portal',
 describe('the grounding check of recorded operations', () => {
   it('passes operations as AWS models them, on AWS hosts and on the sandbox', () => {
     const onSandbox = [sts, createToken, costs, profiles].map((record) => ({ ...record, host: 'override', ...(record.client === 'q-developer' ? { path: '/q/eu-central-1/' } : {}) }));
-    expect(ungrounded([sts, createToken, listResources, costs, regions, profiles, devicePage, ...onSandbox])).toEqual([]);
+    // The sandbox gets (and refuses, 404) a request for another region's Q endpoint when a test asks it to.
+    const servedElsewhere: OperationRecord = { side: 'served', signingName: 'codewhisperer', operation: 'ListAvailableProfiles', protocol: 'awsJson1_0', targetPrefix: 'AmazonCodeWhispererService', method: 'POST', path: '/q/us-west-2/', auth: 'bearer' };
+    expect(ungrounded([sts, createToken, listResources, costs, regions, profiles, devicePage, servedElsewhere, ...onSandbox])).toEqual([]);
   });
 
   it.each<[string, OperationRecord, RegExp]>([
@@ -48,6 +50,7 @@ describe('the grounding check of recorded operations', () => {
     ['a host that is not the service’s', { ...costs, host: 'cost-explorer.us-east-1.amazonaws.com' }, /cost-explorer.us-east-1.amazonaws.com is not an endpoint of ce/],
     ['a Q endpoint in a region the client has none', { ...profiles, host: 'q.us-west-2.amazonaws.com' }, /q.us-west-2.amazonaws.com is not one of/],
     ['Q with SigV4', { ...profiles, auth: 'sigv4' }, /authenticates with a bearer token, not sigv4/],
+    ['a Q call to the sandbox for a region the client has no endpoint in', { ...profiles, host: 'override', path: '/q/us-west-2/' }, /path \/q\/us-west-2\/ is not an endpoint's root/],
   ])('fails %s, naming it', (_name, record, problem) => {
     const found = ungrounded([sts, record]);
     expect(found).toHaveLength(1);
