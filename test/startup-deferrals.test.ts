@@ -6,7 +6,20 @@ import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain ES module of the build, without types
-import { applyPatch, patches } from '../scripts/build-deferrals.mjs';
+import { applyPatch, patches, patchesFor } from '../scripts/build-deferrals.mjs';
+
+interface YogaNode {
+  setWidth(width: number): void;
+  setHeight(height: number): void;
+  setFlexGrow(grow: number): void;
+  insertChild(child: YogaNode, index: number): void;
+  calculateLayout(width: number | undefined, height: number | undefined): void;
+  getComputedWidth(): number;
+}
+
+interface YogaLike {
+  Node: { create(): YogaNode };
+}
 
 interface Patch {
   file: RegExp;
@@ -18,6 +31,8 @@ interface Patch {
 const stringWidthPatch = (patches as Patch[]).find((patch) => patch.find.includes('RGI_Emoji'))!;
 const resolve = createRequire(import.meta.url).resolve;
 const stringWidthFile = resolve('string-width');
+const yogaDir = join(dirname(resolve('yoga-layout')), '..');
+const yogaLoaderFile = join(yogaDir, 'binaries', 'yoga-wasm-base64-esm.js');
 
 /** string-width as the bundle has it: the patched source, its own imports pointed at the installed packages. */
 async function patchedStringWidth(): Promise<(text: string) => number> {
@@ -37,9 +52,35 @@ const sequences = [
 describe('start-up deferrals in the bundle', () => {
   it('each patch still finds the code it defers in the installed dependency', () => {
     for (const patch of patches as Patch[]) {
-      const file = patch.only ?? join(dirname(resolve('yoga-layout')), '..', 'binaries', 'yoga-wasm-base64-esm.js');
+      const file = patch.only ?? yogaLoaderFile;
       expect(patch.file.test(file)).toBe(true);
       expect(() => applyPatch(patch, file, readFileSync(file, 'utf8'))).not.toThrow();
+    }
+  });
+
+  it('Yoga as the bundle has it (both patches) loads its WebAssembly without fetch or atob, and lays out', async () => {
+    const source = (patchesFor(yogaLoaderFile) as Patch[]).reduce((text, patch) => applyPatch(patch, yogaLoaderFile, text) as string, readFileSync(yogaLoaderFile, 'utf8'));
+    const file = join(mkdtempSync(join(tmpdir(), 'qchat-yoga-')), 'yoga.mjs');
+    writeFileSync(file, source);
+    const { atob, fetch } = globalThis;
+    const refuse = () => {
+      throw new Error('the patched loader called it');
+    };
+    Object.assign(globalThis, { atob: refuse, fetch: refuse });
+    try {
+      const loadYoga = ((await import(pathToFileURL(file).href)) as { default: () => Promise<unknown> }).default;
+      const wrap = ((await import(pathToFileURL(join(yogaDir, 'src', 'wrapAssembly.js')).href)) as { default: (lib: unknown) => YogaLike }).default;
+      const yoga = wrap(await loadYoga());
+      const root = yoga.Node.create();
+      root.setWidth(120);
+      root.setHeight(10);
+      const child = yoga.Node.create();
+      child.setFlexGrow(1);
+      root.insertChild(child, 0);
+      root.calculateLayout(undefined, undefined);
+      expect(child.getComputedWidth()).toBe(120);
+    } finally {
+      Object.assign(globalThis, { atob, fetch });
     }
   });
 
