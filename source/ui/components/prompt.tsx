@@ -52,9 +52,11 @@ const noHistory: string[] = [];
 
 /** The question prompt: a readline-style editor, input history and search, multi-line input, and /command completion. */
 export function Prompt({ onSubmit, onQuit, onInterrupt, onCancel, onRedraw, history = noHistory, placeholder = 'Ask about your AWS account, or /help', allowEmpty = false, active = true }: PromptProps) {
-  // Keys can arrive faster than React renders: every key acts on the latest state, kept here.
-  const latest = useRef(emptyEditor);
-  const [editor, setEditor] = useState(emptyEditor);
+  // Keys can arrive faster than React renders: every key acts on the latest state, kept here. The
+  // history it starts with is in its first state, so mounting draws one frame, not a second one.
+  const [initial] = useState(() => editorReducer(emptyEditor, { type: 'load-history', history }));
+  const latest = useRef(initial);
+  const [editor, setEditor] = useState(initial);
   const dispatch = (action: EditorAction) => {
     const next = editorReducer(latest.current, action);
     latest.current = next.outbox === undefined ? next : editorReducer(next, { type: 'sent' });
@@ -62,6 +64,7 @@ export function Prompt({ onSubmit, onQuit, onInterrupt, onCancel, onRedraw, hist
     if (next.outbox !== undefined) onSubmit(next.outbox);
   };
   useEffect(() => {
+    if (latest.current.history === history) return;
     latest.current = editorReducer(latest.current, { type: 'load-history', history });
     setEditor(latest.current);
   }, [history]);
