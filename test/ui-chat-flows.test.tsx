@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ChatSession } from '../source/chat/session.js';
+import type { RunContext } from '../source/config/run-context.js';
 import { applyColorSetting } from '../source/ui/theme.js';
 import { tempHome } from './helpers/cli.js';
 import { keys, manualClock, renderWithProviders } from './helpers/ui.js';
@@ -29,6 +31,30 @@ describe('chat flows: quitting, running questions, the queue', () => {
     clock.advance(1500);
     await press(keys.ctrlC);
     expect(exits).toEqual([0]);
+    ui.unmount();
+  });
+
+  it('Ctrl+D before the session has opened quits, and the session that opens after is closed, so nothing keeps the process alive', async () => {
+    let release = () => {};
+    const opening = new Promise<void>((resolve) => (release = resolve));
+    const closed: string[] = [];
+    const openSession = async (context: RunContext) => {
+      await opening;
+      const session = await ChatSession.open(context);
+      const close = session.close.bind(session);
+      session.close = async () => {
+        closed.push('closed');
+        await close();
+      };
+      return session;
+    };
+    const { waitFor, press, exits, ui } = renderWithProviders({ openSession });
+    await waitFor('Connecting…');
+    await press(keys.ctrlD);
+    expect(exits).toEqual([0]);
+    release();
+    await waitFor(() => closed.length > 0);
+    expect(closed).toEqual(['closed']);
     ui.unmount();
   });
 

@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { ChatSession } from '../../source/chat/session.js';
-import { loadRunContext } from '../../source/config/run-context.js';
+import { loadRunContext, type RunContext } from '../../source/config/run-context.js';
 import type { SettingKey } from '../../source/config/settings.js';
 import { App } from '../../source/ui/app.js';
 import { AnimationContext } from '../../source/ui/components/busy.js';
@@ -84,16 +84,18 @@ export interface RenderOptions {
   terminal?: Terminal;
   /** Stands in for the system browser when `terminal` says a person is there. */
   openUrl?: OpenUrl;
+  /** Opens the session; by default ChatSession.open. */
+  openSession?: (context: RunContext) => Promise<ChatSession>;
 }
 
 /** Renders the whole chat (providers included) on an in-process sandbox, spinners frozen. */
-export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock(), columns, terminal, openUrl }: RenderOptions = {}) {
+export function renderWithProviders({ flags = {}, env = {}, home = tempHome(), clock = manualClock(), columns, terminal, openUrl, openSession = (c) => ChatSession.open(c) }: RenderOptions = {}) {
   const context = loadRunContext({ sandbox: true, ...flags }, { QCHAT_HOME: home, QCHAT_NOW: '2026-11-22T10:00:00Z', QCHAT_SANDBOX_APPROVE_DELAY_MS: '0', ...env });
   const exits: number[] = [];
   const ui = render(
     <UiClockContext.Provider value={clock}>
       <AnimationContext.Provider value={false}>
-        <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={(c) => ChatSession.open(c)} {...(terminal ? { terminal } : {})} {...(openUrl ? { openUrl } : {})}>
+        <ChatProvider loadContext={async () => context} onExit={(code) => exits.push(code)} openSession={openSession} {...(terminal ? { terminal } : {})} {...(openUrl ? { openUrl } : {})}>
           <App />
         </ChatProvider>
       </AnimationContext.Provider>

@@ -60,6 +60,8 @@ export function createChatActions(deps: ChatDeps) {
   let ready = false;
   let overlay: Overlay = { kind: 'none' };
   let quitArmed = false;
+  /** Quit or unmounted: a session that finishes opening after it is closed at once, or it would keep the process alive. */
+  let closed = false;
   /** The running question's describeLimit prompt, waiting for y or n. */
   let confirmingDetails: ((allowed: boolean) => void) | undefined;
   const queue: string[] = [];
@@ -91,6 +93,7 @@ export function createChatActions(deps: ChatDeps) {
   };
 
   const quit = (code: number = ExitCode.ok) => {
+    closed = true;
     running?.abort();
     deps.onExit(code);
     void conversation?.session.close();
@@ -219,7 +222,9 @@ export function createChatActions(deps: ChatDeps) {
 
   const open = async () => {
     const context = await deps.loadContext();
+    if (closed) return;
     const [session, { Conversation }] = await Promise.all([deps.openSession(context), import('../../chat/conversation.js')]);
+    if (closed) return void (await session.close());
     conversation = new Conversation(session);
     const identity = await session.identify();
     ready = true;
@@ -315,6 +320,7 @@ export function createChatActions(deps: ChatDeps) {
   };
 
   const close = () => {
+    closed = true;
     running?.abort();
     confirmingDetails?.(false);
     disarm?.();
