@@ -42,8 +42,22 @@ describe('the plain chat', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain('qchat (plain mode)');
-    expect(stdout).toMatch(/› You have \d+ EC2 VPCs in us-east-1\./);
+    expect(stdout).toMatch(/› You have \d+ EC2 VPCs in us-east-1[.;]/);
     expect(stdout).toContain('Cross-region questions: not decided yet');
     expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('Ctrl+D (the end of input) at the prompt leaves with exit 0 and ends the prompt’s line, so the shell’s prompt starts on its own', async () => {
+    let stdout = '';
+    const code = await runCli([], {
+      stdin: Readable.from(['how many vpcs\n']),
+      stdout: { write: (chunk: string) => ((stdout += chunk), true) } as unknown as NodeJS.WritableStream,
+      stderr: { write: () => true } as unknown as NodeJS.WritableStream,
+      stdinIsTTY: true,
+      stdoutIsTTY: false,
+      env: { ...env, QCHAT_HOME: tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z', PATH: process.env.PATH },
+    });
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n\n› \n')).toBe(true);
   });
 });

@@ -42,7 +42,8 @@ export async function runPlainChat(context: RunContext, io: CliIo): Promise<numb
     for (const notice of chat.notices.splice(0)) out(`${notice}\n`);
     for (;;) {
       const line = await next('› ');
-      if (line === undefined) return ExitCode.ok;
+      // Ctrl+D ends the input where the prompt is: the shell's prompt comes on a line of its own.
+      if (line === undefined) return (io.stdout.write('\n'), ExitCode.ok);
       if (!line.trim()) continue;
       await chat.rememberInput(line);
       // Past describeLimit, the question asks before making the reads; anything but y answers without the filter.
