@@ -71,6 +71,37 @@ describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in
       tmux('kill-session', '-t', session);
     }
   }, 90_000);
+
+  it('Delete, Alt+B and Alt+F edit in place; Ctrl+D as soon as the prompt shows quits, even while connecting', async () => {
+    const session = `qchat-e2e-keys-${process.pid}`;
+    const command = `env -u CI QCHAT_HOME=${tempHome()} QCHAT_NOW=2026-11-22T10:00:00Z TERM=xterm-256color node dist/cli.js; echo QCHAT-EXITED-$?; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
+    try {
+      await waitForPane(session, 'Ask about your AWS account');
+      // Delete is \x1b[3~ (tmux's DC): it deletes the character under the cursor.
+      tmux('send-keys', '-t', session, '-l', 'how many lambdaX functions');
+      tmux('send-keys', '-t', session, 'M-b', 'Left', 'Left', 'DC');
+      await waitForPane(session, /› how many lambda functions *\n/);
+      // Alt+B back one word, Alt+F forward one word (tmux sends \x1bb and \x1bf).
+      tmux('send-keys', '-t', session, 'M-b');
+      tmux('send-keys', '-t', session, '-l', 'Y');
+      tmux('send-keys', '-t', session, 'M-f');
+      tmux('send-keys', '-t', session, '-l', 'Z');
+      await waitForPane(session, /› how many YlambdaZ functions *\n/);
+      tmux('send-keys', '-t', session, 'C-u');
+      await waitForPane(session, 'cross-region ask');
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
+    try {
+      await waitForPane(session, 'Ask about your AWS account');
+      tmux('send-keys', '-t', session, 'C-d');
+      await waitForPane(session, 'QCHAT-EXITED-0');
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  }, 60_000);
 });
 
 const hasScript = (() => {
