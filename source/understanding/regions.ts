@@ -50,9 +50,13 @@ export function findRegions(question: string): RegionMention {
   const area = findArea(named.kind === 'named' ? named.spans.reduce((text, [from, to]) => blank(text, from, to - from), base) : base);
   const removed = cut ? excludedRegions(question.slice(cut.index + cut[0].length)) : undefined;
   if (!area && !removed) return findNamedRegions(question);
-  const start = area ? area.codes : named.kind === 'named' ? named.codes : regionCatalog().map((region) => region.code);
+  // What the exclusion is taken from, as the question named it: regions and an area together ("us-east-2 and Europe"), or every region.
+  const namedCodes = named.kind === 'named' ? named.codes : [];
+  const start = area || namedCodes.length > 0 ? [...new Set([...namedCodes, ...(area?.codes ?? [])])] : regionCatalog().map((region) => region.code);
   const codes = start.filter((code) => !removed?.codes.includes(code));
-  const label = `${area?.label ?? 'all regions'}${removed ? ` except ${removed.label}` : ''}`;
+  const parts = [...namedCodes.filter((code) => !area?.codes.includes(code)), ...(area ? [area.label] : [])];
+  const from = parts.length === 0 ? 'all regions' : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const label = `${from}${removed ? ` except ${removed.label}` : ''}`;
   return { kind: 'group', label, codes };
 }
 
