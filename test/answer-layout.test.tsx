@@ -36,8 +36,8 @@ describe('one answer layout for ask and the chat', () => {
     const session = await sandboxSession();
     const { answer } = await askAnswer(session, 'top 5 services by cost last month');
     const ink = render(<AnswerView answer={answer} width={80} tableRows={50} />);
-    // The chat adds where to see every call; everything else is the same text.
-    expect(lines(ink.lastFrame() ?? '')).toEqual(lines(renderAnswerText(answer, { width: 80, tableRows: 50, wrap: true, callsHint: '(/calls lists each)' }).trimEnd()));
+    // The chat adds where to see every call and how to get every row; everything else is the same text.
+    expect(lines(ink.lastFrame() ?? '')).toEqual(lines(renderAnswerText(answer, { width: 80, tableRows: 50, wrap: true, callsHint: '(/calls lists each)', moreRows: "say 'show all' for every row" }).trimEnd()));
     ink.unmount();
   });
 

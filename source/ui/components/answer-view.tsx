@@ -43,7 +43,7 @@ export function SpanLines({ lines, width, look = {} }: { lines: Line[]; width: n
 
 /** A structured answer, laid out by present/answer-layout (already wrapped and fitted to the width): each section a block. */
 export function AnswerView({ answer, width, tableRows }: { answer: Answer; width: number; tableRows: number }) {
-  const sections = layoutAnswer(answer, { width, tableRows, wrap: true, callsHint: '(/calls lists each)' });
+  const sections = layoutAnswer(answer, { width, tableRows, wrap: true, callsHint: '(/calls lists each)', moreRows: "say 'show all' for every row" });
   return (
     <Box flexDirection="column">
       {sections.map((section, i) => (
