@@ -383,20 +383,23 @@ for (const app of apps) {
 }
 
 // ---------- databases, caches, streams ----------
-const databases: [string, string, string, string, string, boolean, number][] = [
-  ['us-east-1', 'prod', 'checkout-db', 'payments', 'db.r6g.large', true, 500],
-  ['us-east-1', 'staging', 'checkout-db-staging', 'payments', 'db.t3.medium', false, 100],
-  ['us-east-1', 'prod', 'orders-db', 'commerce', 'db.r6g.xlarge', true, 1000],
-  ['us-east-1', 'prod', 'analytics-warehouse', 'data', 'db.r6g.xlarge', false, 2000],
-  ['us-west-2', 'prod', 'inventory-db', 'commerce', 'db.m6g.large', true, 200],
-  ['us-west-2', 'dev', 'recommendations-dev', 'ml', 'db.t3.micro', false, 20],
-  ['eu-west-1', 'prod', 'checkout-db-eu', 'payments', 'db.r6g.large', true, 500],
-  ['eu-central-1', 'prod', 'ledger-db', 'payments', 'db.m6g.large', true, 400],
-  ['eu-central-1', 'dev', 'ledger-db-dev', 'payments', 'db.t3.medium', false, 50],
-  ['ap-southeast-2', 'prod', 'orders-db-apac', 'commerce', 'db.m6g.large', false, 200],
-  ['us-east-2', 'dev', 'orders-db-dev', 'commerce', 'db.t3.medium', false, 50],
+// Status and creation time are the schema's read-only DBInstanceStatus and InstanceCreateTime
+// (registry attributes, returned by GetResource): fixed here, not drawn, so the rest of the world
+// keeps its values. Two dev databases are stopped, as teams stop them to save cost.
+const databases: [string, string, string, string, string, boolean, number, string, string][] = [
+  ['us-east-1', 'prod', 'checkout-db', 'payments', 'db.r6g.large', true, 500, 'available', '2023-04-11T09:12:44.512Z'],
+  ['us-east-1', 'staging', 'checkout-db-staging', 'payments', 'db.t3.medium', false, 100, 'available', '2024-02-06T14:03:19.078Z'],
+  ['us-east-1', 'prod', 'orders-db', 'commerce', 'db.r6g.xlarge', true, 1000, 'available', '2022-11-29T17:45:02.331Z'],
+  ['us-east-1', 'prod', 'analytics-warehouse', 'data', 'db.r6g.xlarge', false, 2000, 'backing-up', '2024-08-19T06:30:55.904Z'],
+  ['us-west-2', 'prod', 'inventory-db', 'commerce', 'db.m6g.large', true, 200, 'available', '2023-09-03T11:21:37.640Z'],
+  ['us-west-2', 'dev', 'recommendations-dev', 'ml', 'db.t3.micro', false, 20, 'stopped', '2025-05-14T08:58:10.215Z'],
+  ['eu-west-1', 'prod', 'checkout-db-eu', 'payments', 'db.r6g.large', true, 500, 'available', '2023-06-21T13:40:26.987Z'],
+  ['eu-central-1', 'prod', 'ledger-db', 'payments', 'db.m6g.large', true, 400, 'available', '2024-01-17T10:05:48.452Z'],
+  ['eu-central-1', 'dev', 'ledger-db-dev', 'payments', 'db.t3.medium', false, 50, 'stopped', '2025-03-02T15:27:33.119Z'],
+  ['ap-southeast-2', 'prod', 'orders-db-apac', 'commerce', 'db.m6g.large', false, 200, 'available', '2024-10-08T22:14:05.776Z'],
+  ['us-east-2', 'dev', 'orders-db-dev', 'commerce', 'db.t3.medium', false, 50, 'available', '2025-07-25T09:49:51.360Z'],
 ];
-for (const [region, env, id, team, cls, multiAz, storage] of databases) {
+for (const [region, env, id, team, cls, multiAz, storage, status, created] of databases) {
   const engine = pick(['postgres', 'postgres', 'mysql']);
   const key = kmsKey(region, `${id} storage encryption`, { env, team });
   add('AWS::RDS::DBInstance', region, id, {
@@ -404,7 +407,7 @@ for (const [region, env, id, team, cls, multiAz, storage] of databases) {
     AllocatedStorage: String(storage), StorageType: 'gp3', MultiAZ: multiAz, StorageEncrypted: true, KmsKeyId: key, PubliclyAccessible: false, DeletionProtection: env === 'prod',
     BackupRetentionPeriod: env === 'prod' ? 14 : 1, DBSubnetGroupName: `${env}-db-subnets`, DbiResourceId: `db-${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 26)}`,
     Endpoint: { Address: `${id}.${chars('abcdefghijklmnopqrstuvwxyz0123456789', 12)}.${region}.rds.amazonaws.com`, Port: engine === 'postgres' ? '5432' : '3306' },
-    Tags: tags({ env, team }),
+    DBInstanceStatus: status, InstanceCreateTime: created, Tags: tags({ env, team }),
   });
   alarm(region, `${id}-cpu-high`, 'CPUUtilization', 'AWS/RDS', [{ Name: 'DBInstanceIdentifier', Value: id }], [], { env, team });
 }
