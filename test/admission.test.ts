@@ -1,14 +1,18 @@
 // A question is prepared while the user's limits are counted, but none of its AWS requests leaves
 // qchat before the count admits it: real SDK clients over HTTP to a sandbox that records what it
 // is sent, and a session whose tier policy (tiersFile, sandbox only) allows one request a minute.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { afterAdmission, NotAdmittedError } from '../source/aws/admission.js';
 import { AwsClients } from '../source/aws/clients.js';
 import { listResources } from '../source/aws/cloud-control.js';
 import { ChatSession } from '../source/chat/session.js';
 import { loadRunContext } from '../source/config/run-context.js';
+import { loadTierPolicy } from '../source/tiers/policy.js';
+import { RateLimiter } from '../source/tiers/rate-limiter.js';
+import { usageFilePath } from '../source/tiers/usage-file.js';
 import { tempHome } from './helpers/cli.js';
 import { sandboxClientConfig, useSandbox } from './helpers/sandbox.js';
 
@@ -78,5 +82,24 @@ describe('requests held until the question is admitted', () => {
     expect(second).toMatchObject({ kind: 'refused', refusal: { code: 'MINUTE_LIMIT_REACHED' } });
     expect(received).toEqual([]);
     expect(progress).toEqual([]);
+  });
+
+  it('opens once the ledger admits the request, before the bucket file is written; the count resolves with it on disk', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qchat-admission-'));
+    const limiter = new RateLimiter({ dataDir, policy: loadTierPolicy(), clock: () => new Date('2026-11-22T10:00:00Z'), onWarning: () => undefined });
+    const bucketFile = usageFilePath(dataDir, 'user-1');
+    const seenWhenAdmitted: Array<{ bucket: boolean; ledger: string }> = [];
+    const ledgerText = () => readdirSync(dirname(bucketFile)).filter((name) => name.endsWith('.ledger')).map((name) => readFileSync(join(dirname(bucketFile), name), 'latin1')).join('');
+    const counted = await limiter.consume('user-1', 'pro', () => seenWhenAdmitted.push({ bucket: existsSync(bucketFile), ledger: ledgerText() }));
+    expect(counted.allowed).toBe(true);
+    // Told with the request's ledger entry written and the bucket file not yet there.
+    expect(seenWhenAdmitted).toEqual([{ bucket: false, ledger: expect.stringMatching(/^[0-9a-f]{16}\n$/) }]);
+    expect(JSON.parse(readFileSync(bucketFile, 'utf8'))).toMatchObject({ version: 2, month: '2026-11', minuteTokens: 29 });
+    expect(readdirSync(dirname(bucketFile)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // A refused request is never told admitted.
+    const refusing = new RateLimiter({ dataDir, policy: { ...loadTierPolicy(), pro: { ...loadTierPolicy().pro, limits: { requestsPerMonth: 1, requestsPerMinute: 30 } } }, clock: () => new Date('2026-11-22T10:00:00Z'), onWarning: () => undefined });
+    let told = false;
+    expect((await refusing.consume('user-1', 'pro', () => (told = true))).allowed).toBe(false);
+    expect(told).toBe(false);
   });
 });

@@ -307,13 +307,17 @@ export class ChatSession {
     work: (admitted: Promise<void>) => Promise<T>,
   ): Promise<{ kind: 'done'; result: T } | { kind: 'refused'; refusal: Refusal }> {
     const countedAt = this.limitClock();
-    const counting = this.limiter.consume(userId, tier);
-    const admitted = counting.then((counted) => {
+    // Open as soon as the ledger admits the request: the bucket file's write and fsyncs overlap
+    // the first requests, and the answer still waits for them (`counting`).
+    let admit!: () => void;
+    const admitted = new Promise<void>((resolve) => (admit = resolve));
+    const counting = this.limiter.consume(userId, tier, () => admit());
+    const decided = Promise.race([admitted, counting.then((counted) => {
       if (!counted.allowed) throw new NotAdmittedError();
-    });
+    })]);
     // Heard by every held request; a question that made none must not leave it unhandled.
-    admitted.catch(() => undefined);
-    const [done, counted] = await Promise.allSettled([work(admitted), counting]);
+    decided.catch(() => undefined);
+    const [done, counted] = await Promise.allSettled([work(decided), counting]);
     if (counted.status === 'rejected') throw counted.reason;
     if (!counted.value.allowed) return { kind: 'refused', refusal: counted.value.refusal };
     try {

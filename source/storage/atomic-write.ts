@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { noFollow } from './disk.js';
 
@@ -17,7 +18,7 @@ const tempPrefix = (file: string) => `.${basename(file)}.`;
  * planted under a guessable name is never written through; it is flushed before the rename.
  */
 export function writeFileAtomic(file: string, data: string | Buffer, { durable = false }: WriteOptions = {}): void {
-  const temp = join(dirname(file), `${tempPrefix(file)}${randomBytes(8).toString('hex')}${tempSuffix}`);
+  const temp = tempPath(file);
   const fd = openSync(temp, noFollow.createNew, 0o600);
   try {
     try {
@@ -35,6 +36,38 @@ export function writeFileAtomic(file: string, data: string | Buffer, { durable =
   }
   if (durable) syncDirectory(dirname(file));
 }
+
+/**
+ * writeFileAtomic with the same steps on libuv's thread pool, so the caller's thread goes on
+ * meanwhile (the usage count's fsyncs overlap a question's first requests).
+ */
+export async function writeFileAtomicInBackground(file: string, data: string | Buffer, { durable = false }: WriteOptions = {}): Promise<void> {
+  const temp = tempPath(file);
+  const handle = await open(temp, noFollow.createNew, 0o600);
+  try {
+    try {
+      await handle.chmod(0o600); // whatever the umask
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  if (durable) {
+    const dir = await open(dirname(file), constants.O_RDONLY | constants.O_DIRECTORY);
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  }
+}
+
+const tempPath = (file: string) => join(dirname(file), `${tempPrefix(file)}${randomBytes(8).toString('hex')}${tempSuffix}`);
 
 function syncDirectory(dir: string): void {
   const fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY);

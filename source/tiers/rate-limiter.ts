@@ -3,7 +3,7 @@ import { corruptUsageFileMessage, minuteLimitMessage, monthlyLimitMessage } from
 import type { TierLimits, TierName, TierPolicy } from './policy.js';
 import type { MinuteLimitRefusal, MonthlyLimitRefusal } from './refusal.js';
 import { moveAside } from '../storage/disk.js';
-import { type Ledger, type MinuteBucket, readBucket, withUsageFiles, writeBucket } from './usage-file.js';
+import { type Ledger, type MinuteBucket, readBucket, withUsageFiles, writeBucket, writeBucketInBackground } from './usage-file.js';
 
 export interface RateLimiterOptions {
   /** The user data directory; counters live in `<dataDir>/usage/`. */
@@ -46,10 +46,14 @@ interface UsageRecord {
 export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {}
 
-  /** Counts one request if both limits allow it; otherwise says which limit refused it. */
-  consume(userId: string, tier: TierName): Promise<ConsumeResult> {
+  /**
+   * Counts one request if both limits allow it; otherwise says which limit refused it. `onAdmitted`
+   * is told as soon as the ledger has admitted it, while the bucket file is still being written
+   * and flushed; the promise resolves once that is done and the lock is released.
+   */
+  consume(userId: string, tier: TierName, onAdmitted?: () => void): Promise<ConsumeResult> {
     const limits = this.options.policy[tier].limits;
-    return this.withRecord<ConsumeResult>(userId, limits, (record, now, { bucketFile, ledger }) => {
+    return this.withRecord<ConsumeResult>(userId, limits, async (record, now, { bucketFile, ledger }) => {
       const refusal = refusalFor(record, limits, tier, now);
       if (refusal) return { allowed: false, refusal, usage: usageOf(record, limits, now) };
       if (!ledger.claim(limits.requestsPerMonth)) {
@@ -58,7 +62,8 @@ export class RateLimiter {
         return { allowed: false, refusal: refusalFor(full, limits, tier, now)!, usage: usageOf(full, limits, now) };
       }
       const next = { ...record, monthlyUsed: record.monthlyUsed + 1, minuteTokens: record.minuteTokens - 1 };
-      writeBucket(bucketFile, userId, record.month, { tokens: next.minuteTokens, updatedAt: next.minuteUpdatedAt });
+      onAdmitted?.();
+      await writeBucketInBackground(bucketFile, userId, record.month, { tokens: next.minuteTokens, updatedAt: next.minuteUpdatedAt });
       return { allowed: true, usage: usageOf(next, limits, now) };
     });
   }
@@ -88,7 +93,7 @@ export class RateLimiter {
    * unusable bucket file or ledger is moved aside and the month counted as used: the true count is
    * unknown, and a reset to zero would make corrupting a file a way round the limit.
    */
-  private async withRecord<T>(userId: string, limits: TierLimits, decide: (record: UsageRecord, now: Date, files: { bucketFile: string; ledger: Ledger }) => T): Promise<T> {
+  private async withRecord<T>(userId: string, limits: TierLimits, decide: (record: UsageRecord, now: Date, files: { bucketFile: string; ledger: Ledger }) => T | Promise<T>): Promise<T> {
     const { clock, dataDir } = this.options;
     const now = clock();
     const limit = limits.requestsPerMonth;

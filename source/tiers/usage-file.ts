@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Clock } from '../config/clock.js';
 import { safeUserDirName } from '../config/safe-user-id.js';
 import { ExitCode, QchatError } from '../errors.js';
-import { removeLeftoverTemps, writeFileAtomic } from '../storage/atomic-write.js';
+import { removeLeftoverTemps, writeFileAtomic, writeFileAtomicInBackground } from '../storage/atomic-write.js';
 import { errorCode, moveAside, noFollow } from '../storage/disk.js';
 import { loadJsonFile } from '../storage/json-file.js';
 import { isLockBusy, withLock } from '../storage/lock.js';
@@ -53,7 +53,7 @@ export interface UsageFiles {
  * this user, not a link) cleared of killed writers' temp files. Disk trouble becomes a QchatError
  * naming the file and the fix.
  */
-export async function withUsageFiles<T>(dataDir: string, userId: string, task: (files: UsageFiles) => T): Promise<T> {
+export async function withUsageFiles<T>(dataDir: string, userId: string, task: (files: UsageFiles) => T | Promise<T>): Promise<T> {
   const bucketFile = usageFilePath(dataDir, userId);
   try {
     ensurePrivateDir(dirname(bucketFile), dataDir);
@@ -87,9 +87,19 @@ export function readBucket(file: string, clock: Clock): StoredBucket & { legacyC
 }
 
 export function writeBucket(file: string, userId: string, month: string, bucket: MinuteBucket): void {
-  const json = { version: 2, userId, month, minuteTokens: bucket.tokens, minuteUpdatedAt: bucket.updatedAt.toISOString() };
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: durability (fsync before the rename) shows only across a power loss.
-  writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`, { durable: true });
+  writeFileAtomic(file, bucketJson(userId, month, bucket), { durable: true });
+}
+
+/** writeBucket on the thread pool: the caller's thread goes on while it is written and flushed. */
+export function writeBucketInBackground(file: string, userId: string, month: string, bucket: MinuteBucket): Promise<void> {
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: durability (fsync before the rename) shows only across a power loss.
+  return writeFileAtomicInBackground(file, bucketJson(userId, month, bucket), { durable: true });
+}
+
+function bucketJson(userId: string, month: string, bucket: MinuteBucket): string {
+  const json = { version: 2, userId, month, minuteTokens: bucket.tokens, minuteUpdatedAt: bucket.updatedAt.toISOString() };
+  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 /** One entry: 16 hex digits (or `r` and 15 for a refund) and a newline. */
