@@ -48,9 +48,13 @@ export interface ServiceModel {
 
 let dataDir: string | undefined;
 
-/** botocore's data directory on this machine. */
+/** botocore's data directory on this machine (Debian's awscli package, which .ci/run installs, brings python3-botocore). */
 export function botocoreDataDir(): string {
-  dataDir ??= join(execFileSync('python3', ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim(), 'data');
+  try {
+    dataDir ??= join(execFileSync('python3', ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim(), 'data');
+  } catch (error) {
+    throw new Error(`botocore's service models are needed to check AWS operations, and python3 could not import botocore (apt-get install python3-botocore, or pip install botocore): ${(error as Error).message}`);
+  }
   return dataDir;
 }
 
