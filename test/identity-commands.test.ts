@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { usageFilePath } from '../source/tiers/usage-file.js';
+import { sandboxStartUrl } from '../source/sandbox/services/sso-oidc.js';
 import { runQchat, tempHome } from './helpers/cli.js';
 
 const approveNow = { QCHAT_SANDBOX_APPROVE_DELAY_MS: '0' };
@@ -52,6 +53,16 @@ describe('qchat whoami, login and logout', () => {
   it('carol is Free and whoami says why', async () => {
     const result = await runQchat(['whoami', '--sandbox-user', 'carol', '--json']);
     expect(JSON.parse(result.stdout)).toMatchObject({ tier: 'free', subscription: null, reason: expect.stringContaining('No Amazon Q Developer Pro subscription is assigned to you on the IAM Identity Center instance of https://d-9067642ac7.awsapps.com/start') });
+  });
+
+  it('dave: once qchat login was given a start URL and region, later commands sign in there without them', async () => {
+    const home = tempHome();
+    const env = { QCHAT_HOME: home, QCHAT_SANDBOX_APPROVE_DELAY_MS: '0' };
+    const login = await runQchat(['login', '--sandbox-user', 'dave', '--start-url', sandboxStartUrl('d-9067642ac7', 'bob'), '--sso-region', 'us-east-1', '--sandbox-approve', 'auto', '--device-code'], env);
+    expect(login.code).toBe(0);
+    const whoami = await runQchat(['whoami', '--sandbox-user', 'dave', '--json'], env);
+    expect(whoami.code).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ tier: 'pro', subscription: { name: 'example-corp-pro' } });
   });
 
   it('dave: with no start URL from flags, settings or an sso-session, stops with NO_START_URL, exit 3', async () => {

@@ -54,7 +54,9 @@ export async function resolveIdentity(deps: IdentityDeps): Promise<Resolution> {
   const wanted = deps.profileName;
   // A profile asked for by name lives on the sign-in that listed it last: that sign-in is the one to use.
   const home = wanted ? stored.signIns.find((signIn) => (signIn.profiles ?? []).some((p) => p.name === wanted)) : undefined;
-  const primary: SignInTarget | undefined = home ?? stored.signIns.find((s) => (s.profiles ?? []).some((p) => p.arn === stored.selectedProfileArn)) ?? deps.source?.target;
+  const selected = stored.signIns.find((s) => (s.profiles ?? []).some((p) => p.arn === stored.selectedProfileArn));
+  // With nothing configured, where `qchat login --start-url … --sso-region …` signed in last is where this person signs in: given by them, not guessed.
+  const primary: SignInTarget | undefined = home ?? selected ?? deps.source?.target ?? stored.signIns.at(-1);
   if (!primary) throw noStartUrl();
 
   const first = await tokenFor(deps, primary);
