@@ -25,7 +25,11 @@ export function teardown(): void {
   if (problems.length > 0) {
     throw new Error(`${problems.length} AWS operation(s) sent or served in this run are in no public model (records kept in ${dir}):\n${problems.join('\n')}`);
   }
-  const count = (side: string) => new Set(records.filter((record) => record.side === side).map((record) => labelOf(record).split(' (')[0])).size;
-  process.stdout.write(`Grounding: ${count('sent')} operations sent and ${count('served')} served in this run, each in a public model (botocore's, or the Amazon Q Developer client's).\n`);
+  const names = (side: string) => [...new Set(records.filter((record) => record.side === side).map((record) => labelOf(record).split(' (')[0]!.replace(`${side} `, '')))].sort();
+  const [sent, served] = [names('sent'), names('served')];
+  process.stdout.write(
+    `Grounding: ${sent.length} operations sent and ${served.length} served in this run, each in a public model (botocore's, or the Amazon Q Developer client's).\n` +
+      (records.length > 0 ? `  sent: ${sent.join(', ')}\n  served: ${served.join(', ')}\n` : ''),
+  );
   rmSync(dir, { recursive: true, force: true });
 }
