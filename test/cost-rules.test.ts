@@ -5,7 +5,7 @@
 // StrykerJS left alive in the cost-execution module (issue 17).
 import type { ResultByTime } from '@aws-sdk/client-cost-explorer';
 import { describe, expect, it } from 'vitest';
-import { costAndUsage, pointLabel } from '../source/answer/cost-calls.js';
+import { costAndUsage, pointLabel, record } from '../source/answer/cost-calls.js';
 import { answerCosts, costPeriod, metricName, onWhat } from '../source/answer/execute-costs.js';
 import type { ComparePlan, CostPlan } from '../source/understanding/plan.js';
 import { grouped, recordedCosts, totalOf } from './fixtures/recorded-costs.js';
@@ -155,7 +155,28 @@ describe('a comparison while the later period runs', () => {
   });
 });
 
+describe('the cache note', () => {
+  it('is added once even when other warnings came first', async () => {
+    const { run } = recordedCosts({ costAndUsage: [[span('2026-11-01', '2026-11-22', true)]] });
+    const costRun = run();
+    await costAndUsage(costRun, { start: '2026-11-01', end: '2026-11-22' }, { Granularity: 'MONTHLY' });
+    record(costRun.answer, 'GetCostAndUsage', { value: [], pages: 1, cachedAt: new Date('2026-11-22T09:30:00Z') });
+    record(costRun.answer, 'GetCostAndUsage', { value: [], pages: 1, cachedAt: new Date('2026-11-22T09:31:00Z') });
+    expect(costRun.answer.warnings).toEqual([
+      "Figures for 2026-11-01 to 2026-11-21 are estimated (Cost Explorer marks them Estimated until the month's bill is final).",
+      'Cost figures from the cache, stored 2026-11-22 09:30 UTC (--no-cache asks Cost Explorer again).',
+    ]);
+  });
+});
+
 describe('a forecast\'s figures', () => {
+  it('projects the month only for a forecast that starts today: one from tomorrow to the month\'s end is the forecast alone', async () => {
+    const { context, requests } = recordedCosts({ forecast: { Total: { Amount: '42', Unit: 'USD' } } });
+    const answer = await answerCosts({ ...scope, family: 'forecast', intent: 'forecast', granularity: 'DAILY', period: { start: '2026-11-23', end: '2026-12-01' }, periodLabel: 'from tomorrow' }, context);
+    expect(requests.map(({ operation }) => operation)).toEqual(['GetCostForecast']);
+    expect(answer.totals).toEqual([{ label: 'Forecast', amount: 42, unit: 'USD' }]);
+  });
+
   it('takes the forecast\'s unit and adds the interval over every period', async () => {
     const forecast = {
       Total: { Amount: '30', Unit: 'EUR' },
