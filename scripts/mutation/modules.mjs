@@ -56,6 +56,7 @@ export const modules = {
   fanout: {
     mutate: ['source/aws/fanout.ts', 'source/aws/pacing.ts'],
     tests: ['test/fanout.test.ts', 'test/fanout-rules.test.ts'],
+    isolate: false,
   },
   // Cost execution as two runs (about 600 mutants in all, more than an hour here): the calls under
   // every answer with the forecast, and the totals, breakdowns, trends and comparisons. Their tests
