@@ -2,7 +2,7 @@
 // (QCHAT_MUTATION_MODULE, see scripts/mutation/modules.mjs); not part of CI: too slow for 2 cores.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkerTsconfigFile, incrementalFile, modules, reportFile } from './scripts/mutation/modules.mjs';
+import { checkerTsconfigFile, fileOf, incrementalFile, modules, reportFile } from './scripts/mutation/modules.mjs';
 
 const name = process.env.QCHAT_MUTATION_MODULE;
 const module = modules[name ?? ''];
@@ -14,7 +14,7 @@ if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.k
 // runs and is judged by the tests, as vitest (which strips types) would run it anyway.
 const tsconfigFile = checkerTsconfigFile(name);
 mkdirSync(dirname(tsconfigFile), { recursive: true });
-writeFileSync(tsconfigFile, `${JSON.stringify({ extends: '../../tsconfig.json', include: module.mutate.map((pattern) => `../../${pattern}`) }, null, 2)}\n`);
+writeFileSync(tsconfigFile, `${JSON.stringify({ extends: '../../tsconfig.json', include: module.mutate.map((pattern) => `../../${fileOf(pattern)}`) }, null, 2)}\n`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

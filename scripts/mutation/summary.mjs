@@ -4,13 +4,16 @@
 // which `npm run bench` and the README quote. A module without a report keeps its last record.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { modules, reportFile } from './modules.mjs';
+import { fileOf, modules, reportFile } from './modules.mjs';
 
 export const scoreFile = fileURLToPath(new URL('../bench/mutation-score.json', import.meta.url));
 
 /** Whether a report's file is one the module mutates now (a `*` in a pattern matches within one folder). */
 const inModule = (name) => (file) =>
-  modules[name].mutate.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(file));
+  modules[name].mutate.some((pattern) => new RegExp(`^${fileOf(pattern).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(file));
+
+/** How a file was measured: the module's `file:from-to` pattern when it mutates part of the file. */
+const measuredAs = (name) => (file) => modules[name].mutate.find((pattern) => pattern !== file && fileOf(pattern) === file) ?? file;
 
 /**
  * The module's files in its report. An incremental report keeps the results of files the module no
@@ -40,7 +43,7 @@ export function summarize() {
     if (!existsSync(file)) continue;
     const files = filesOf(name, JSON.parse(readFileSync(file, 'utf8')));
     // The files measured: all of the module's, or those a `--mutate` run narrowed it to.
-    recorded.modules[name] = { measured: statSync(file).mtime.toISOString().slice(0, 10), files: Object.keys(files).sort(), ...scoreOf(files) };
+    recorded.modules[name] = { measured: statSync(file).mtime.toISOString().slice(0, 10), files: Object.keys(files).sort().map(measuredAs(name)), ...scoreOf(files) };
   }
   const rows = Object.entries(recorded.modules).filter(([name]) => name in modules);
   const headers = ['module', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'ignored', 'measured', 'files'];
