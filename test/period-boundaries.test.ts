@@ -66,6 +66,29 @@ describe('findPeriod at the edges', () => {
     ['since June', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
     ['from October to December', '2026-11-22', '2025-10-01', '2026-01-01', 'October 2025 to December 2025'],
     ['between 2026-03-01 and 2026-03-15', '2026-11-22', '2026-03-01', '2026-03-16', '2026-03-01 to 2026-03-15'],
+    // Read by chrono-node. A bare weekday is the last one (chrono's nearest may lie ahead: Wednesday
+    // from Sunday the 22nd is the 25th, which was read as 2025-11-25); "next" keeps chrono's.
+    ['on wednesday', '2026-11-22', '2026-11-18', '2026-11-19', '2026-11-18'],
+    ['on friday', '2026-11-22', '2026-11-20', '2026-11-21', '2026-11-20'],
+    ['on sunday', '2026-11-22', '2026-11-22', '2026-11-23', '2026-11-22'],
+    ['next wednesday', '2026-11-22', '2026-11-25', '2026-11-26', '2026-11-25'],
+    ['a week ago', '2026-11-22', '2026-11-15', '2026-11-16', '2026-11-15'],
+    ['on 12/25', '2026-11-22', '2025-12-25', '2025-12-26', '2025-12-25'],
+    ['on 11/22', '2026-11-22', '2026-11-22', '2026-11-23', '2026-11-22'],
+    // A range with both ends is closed: its "from" does not run it to today (it ran to 2026-11-23).
+    ['from 3/1/2026 to 3/5/2026', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
+    ['from 3/1/2026', '2026-11-22', '2026-03-01', '2026-11-23', 'since 2026-03-01'],
+    ['on 3/15', '2026-11-22', '2026-03-15', '2026-03-16', '2026-03-15'],
+    ['on tue', '2026-11-22', '2026-11-17', '2026-11-18', '2026-11-17'],
+    ['on wed', '2026-11-22', '2026-11-18', '2026-11-19', '2026-11-18'],
+    ['on thu', '2026-11-22', '2026-11-19', '2026-11-20', '2026-11-19'],
+    ['on sat', '2026-11-22', '2026-11-21', '2026-11-22', '2026-11-21'],
+    // "since" opens only a period that has begun by tomorrow; of two phrases as long, the first wins;
+    // a phrase that names no days gives way to the next.
+    ['since tomorrow', '2026-11-22', '2026-11-23', '2026-11-24', 'tomorrow'],
+    ['last month or next month', '2026-11-22', '2026-10-01', '2026-11-01', 'last month'],
+    ['next month or last month', '2026-11-22', '2026-12-01', '2027-01-01', 'next month'],
+    ['the next 0 days or last month', '2026-11-22', '2026-10-01', '2026-11-01', 'last month'],
   ])('%s on %s is %s to %s (%s)', (question, today, start, end, label) => {
     expect(findPeriod(question, at(today))).toMatchObject({ period: { start, end }, label });
   });
@@ -90,6 +113,22 @@ describe('findPeriod at the edges', () => {
   it('finds nothing where no period is named, or the day does not exist in that month', () => {
     expect(findPeriod('how many buckets', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('2026-02-30', at('2026-11-22'))).toBeUndefined();
+    // No days at all, a moment rather than a period, a time of day.
+    expect(findPeriod('the last 0 days', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('instances running now', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('cost at 5pm', at('2026-11-22'))).toBeUndefined();
+  });
+
+  it("reads chrono-node's dates in UTC whatever the machine's time zone", () => {
+    // At 10:00 UTC it is already the 23rd in Kiritimati (UTC+14): read there, "a week ago" was the 16th.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      expect(findPeriod('a week ago', at('2026-11-22'))).toMatchObject({ period: { start: '2026-11-15', end: '2026-11-16' } });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 
@@ -101,8 +140,23 @@ describe('the period before a period, and its label', () => {
     ['2026-11-16', '2026-11-23', '2026-11-09', '2026-11-16', '2026-11-09 to 2026-11-15'],
     ['2026-11-22', '2026-11-23', '2026-11-21', '2026-11-22', '2026-11-21'],
     ['2026-11-01', '2026-11-23', '2026-10-10', '2026-11-01', '2026-10-10 to 2026-10-31'],
+    // Whole months only when both ends are firsts of a month: otherwise as many days.
+    ['2026-10-15', '2026-11-15', '2026-09-14', '2026-10-15', '2026-09-14 to 2026-10-14'],
+    ['2026-10-01', '2026-10-15', '2026-09-17', '2026-10-01', '2026-09-17 to 2026-09-30'],
+    ['2026-10-15', '2026-12-01', '2026-08-29', '2026-10-15', '2026-08-29 to 2026-10-14'],
+    ['2026-10-01', '2026-11-15', '2026-08-17', '2026-10-01', '2026-08-17 to 2026-09-30'],
   ])('before %s to %s comes %s to %s (%s)', (start, end, beforeStart, beforeEnd, label) => {
     expect(precedingPeriod({ start, end })).toEqual({ period: { start: beforeStart, end: beforeEnd }, label });
+  });
+
+  it.each([
+    ['2026-01-01', '2026-01-15', '2026-01-01 to 2026-01-14'],
+    ['2026-01-01', '2026-03-01', '2026-01-01 to 2026-02-28'],
+    ['2026-01-15', '2027-01-15', '2026-01-15 to 2027-01-14'],
+    ['2026-03-01', '2027-03-01', '2026-03-01 to 2027-02-28'],
+    ['2026-02-01', '2026-03-15', '2026-02-01 to 2026-03-14'],
+  ])('names %s to %s as days (%s): not a month, a quarter or a year', (start, end, label) => {
+    expect(rangeLabel(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))).toBe(label);
   });
 
   it('names two months as a range, not as a month or a quarter', () => {

@@ -39,7 +39,7 @@ export const modules = {
     isolate: false,
   },
   'periods-reading': {
-    mutate: ['source/understanding/period.ts:275-367'],
+    mutate: ['source/understanding/period.ts:275-372'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
     isolate: false,
   },

@@ -314,6 +314,10 @@ function chronoPeriod(question: string, now: Date, today: Date): Candidate | und
   if (!first) return undefined;
   const dayOf = (component: chrono.ParsedComponents): Date | undefined => {
     const date = utc(component.get('year') ?? today.getUTCFullYear(), (component.get('month') ?? 1) - 1, component.get('day') ?? 1);
+    // A weekday is chrono's own ("last monday", "next friday"), not moved a year back as a date without
+    // its year is; a bare one is the nearest, which may lie ahead ("wednesday" on Sunday 2026-11-22 is
+    // the 25th), and a question about it means the one before.
+    if (component.isCertain('weekday') && !component.isCertain('day')) return date > today && !/\b(?:next|this)\b/i.test(first.text) ? addDays(date, -7) : date;
     if (!component.isCertain('year') && date > today) date.setUTCFullYear(date.getUTCFullYear() - 1);
     return Number.isNaN(date.getTime()) ? undefined : date;
   };
@@ -322,7 +326,8 @@ function chronoPeriod(question: string, now: Date, today: Date): Candidate | und
   if (!start || !last) return undefined;
   const end = addDays(last >= start ? last : start, 1);
   const label = end.getTime() - start.getTime() === dayMs ? iso(start) : `${iso(start)} to ${iso(addDays(end, -1))}`;
-  return { start, end, label, index: first.index, length: first.text.length };
+  // A range chrono read names both ends ("from 3/1/2026 to 3/5/2026"): its "from" does not open it to today.
+  return { start, end, label, index: first.index, length: first.text.length, closed: Boolean(first.end) };
 }
 
 /** A mention, or nothing for dates that do not print as YYYY-MM-DD (the rules reach no further back than the year 1000). */
