@@ -13,7 +13,7 @@ export const modules = {
   // tests, some 20 s a mutant at a load average of 20, and 676 mutants would have taken hours.
   planner: {
     mutate: ['source/understanding/planner.ts'],
-    tests: ['test/planner.test.ts', 'test/period-phrases.test.ts'],
+    tests: ['test/planner.test.ts', 'test/planner-edges.test.ts', 'test/period-phrases.test.ts'],
     isolate: false,
   },
   'plan-costs': {

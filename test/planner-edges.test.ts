@@ -1,0 +1,112 @@
+// The planner's own steps, row by row (issue 17, from the mutants planner.test.ts left alive): what
+// normalising takes out or turns into a space, the length limit at its edge, help only when the whole
+// question asks for it, cost words inside names, resource verbs before a service and a period, region
+// codes AWS does not have, and a follow-up changing the previous plan.
+import { describe, expect, it } from 'vitest';
+import type { PlanResult } from '../source/understanding/plan.js';
+import { maxQuestionLength, planQuestion } from '../source/understanding/planner.js';
+
+const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
+const planned = (question: string): PlanResult => planQuestion(question, context);
+
+describe('normalising a question', () => {
+  it.each([
+    ['a zero-width joiner, taken out', 'how many lamb\u200dda functions'],
+    ['a right-to-left override, taken out', 'how many lamb\u202eda functions'],
+    ['a byte-order mark, taken out', 'how many lamb\ufeffda functions'],
+    ['a direction isolate, taken out', 'how many lamb\u2066da functions'],
+    ['a zero-width space, a space', 'how many\u200blambda functions'],
+    ['a line separator, a space', 'how many\u2028lambda functions'],
+    ['a C1 control, a space', 'how many\u0085lambda functions'],
+    ['DEL, a space', 'how many\u007flambda functions'],
+    ['a lone high surrogate, a space', 'how many\ud800lambda functions'],
+    ['a lone low surrogate, a space', 'how many\udc00lambda functions'],
+  ])('reads a question with %s', (_what, question) => {
+    expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'count', resourceType: 'AWS::Lambda::Function' } });
+  });
+
+  it('keeps a surrogate pair, which is one character', () => {
+    expect(planned('how many lambda functions \ud83d\ude42')).toMatchObject({ kind: 'plan', plan: { intent: 'count' } });
+  });
+});
+
+describe('the length limit', () => {
+  const ofLength = (length: number) => `how many lambda functions ${'x'.repeat(length - 'how many lambda functions '.length)}`;
+
+  it('reads a question of exactly the limit', () => {
+    expect(ofLength(maxQuestionLength)).toHaveLength(2000);
+    expect(planned(ofLength(maxQuestionLength))).toMatchObject({ kind: 'plan', plan: { intent: 'count' } });
+  });
+
+  it('refuses one character more, saying both lengths', () => {
+    expect(planned(ofLength(maxQuestionLength + 1))).toMatchObject({ kind: 'reply', reason: 'unsupported', message: expect.stringMatching(/^That question is 2,001 characters long; questions are limited to 2,000\./) });
+  });
+});
+
+describe('help', () => {
+  it.each(['help!', 'usage.', 'examples', 'what can i do', '??'])('"%s" alone is help', (question) => {
+    expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'help' } });
+  });
+
+  it.each(['list buckets usage', 'usage of my buckets'])('"%s" is a question with a help word in it, not help', (question) => {
+    expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'list', resourceType: 'AWS::S3::Bucket' } });
+  });
+});
+
+describe('cost or resources', () => {
+  it.each<[string, string, string]>([
+    ['describe bucket my-bill', 'describe', 'a cost word inside a name'],
+    ['how much storage do my buckets use', 'list', '"how much" storage'],
+    ['compare instances', 'list', 'a comparison without a period'],
+    ['list ec2 instances last month', 'list', 'a list verb before a service and a period'],
+    ['how many ec2 instances last month', 'count', 'a count verb before them'],
+    ['describe ec2 last month', 'describe', 'a describe verb before them'],
+  ])('"%s" is a resource question (%s, %s)', (question, intent) => {
+    expect(planned(question)).toMatchObject({ kind: 'plan', plan: { family: 'resources', intent } });
+  });
+
+  it.each([
+    ['how much did ec2 cost', 'cost-total'],
+    ['compare ec2 last month', 'cost-compare'],
+    ['ec2 last month', 'cost-total'],
+  ])('"%s" is a cost question (%s)', (question, intent) => {
+    expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent } });
+  });
+});
+
+describe('region codes AWS does not have', () => {
+  it('says so without a guess when no region is near', () => {
+    expect(planned('list vpcs in mx-central-9')).toEqual({ kind: 'reply', reason: 'clarify', message: 'mx-central-9 is not an AWS region.', suggestions: [] });
+  });
+
+  it('names every unknown code and suggests the question with the first one replaced, whatever its case', () => {
+    expect(planned('cost in EU-WEST-9 and eu-west-8')).toEqual({
+      kind: 'reply',
+      reason: 'clarify',
+      message: 'eu-west-9, eu-west-8 are not AWS regions. Did you mean eu-west-1 or eu-west-2?',
+      suggestions: ['cost in eu-west-1 and eu-west-8', 'cost in eu-west-2 and eu-west-8'],
+    });
+  });
+});
+
+describe('follow-ups', () => {
+  const previous = planned('what did I spend last month');
+  if (previous.kind !== 'plan') throw new Error('the previous question must plan');
+  const followUp = (question: string) => planQuestion(question, { ...context, previous: previous.plan });
+
+  it('changes the previous plan, and says what changed', () => {
+    expect(followUp('what about this month?')).toMatchObject({ kind: 'plan', plan: { intent: 'cost-total', period: { start: '2026-11-01', end: '2026-11-23' } }, followUp: 'this month' });
+    expect(followUp('and in eu-west-1')).toMatchObject({ kind: 'plan', plan: { period: { start: '2026-10-01' }, regions: ['eu-west-1'] }, followUp: 'in eu-west-1' });
+  });
+
+  it("gives a follow-up's own reply when the changed plan cannot be answered", () => {
+    expect(followUp('what about 2024?')).toMatchObject({ kind: 'reply', reason: 'out-of-range' });
+  });
+
+  it('plans a question complete on its own afresh, and one that is no follow-up as it would alone', () => {
+    const fresh = followUp('how many buckets');
+    expect(fresh).toEqual(planned('how many buckets'));
+    expect(fresh).not.toHaveProperty('followUp');
+    expect(followUp('asdfgh')).toEqual(planned('asdfgh'));
+  });
+});
