@@ -7,41 +7,33 @@
 export const modules = {
   // Question understanding, one run per part: the planner (the question to a plan, one run per file),
   // periods (one run per part of period.ts: Stryker's `file:from-to` mutates those lines only), regions.
-  // Their test files share no state, so they run in one worker per mutant (`isolate: false`, see
-  // vitest.config.mjs): the planner's catalogs and chrono-node load once per mutant, not once per file.
   // The period runs leave planner.test.ts out: with it each of period.ts's 121 static mutants ran 424
   // tests, some 20 s a mutant at a load average of 20, and 676 mutants would have taken hours.
   planner: {
     mutate: ['source/understanding/planner.ts'],
     tests: ['test/planner.test.ts', 'test/planner-edges.test.ts', 'test/period-phrases.test.ts'],
-    isolate: false,
   },
   'plan-costs': {
     mutate: ['source/understanding/plan-costs.ts'],
     tests: ['test/planner.test.ts', 'test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
-    isolate: false,
   },
   'plan-resources': {
     mutate: ['source/understanding/plan-resources.ts'],
     tests: ['test/planner.test.ts'],
-    isolate: false,
   },
   // period.ts's relative phrases ("last 3 months"), its calendar dates ("1 March 2026", "Q1") and the
   // reading of a question with chrono-node, the labels and the period before; lines as of 2026-12-02.
   'periods-relative': {
     mutate: ['source/understanding/period.ts:1-121'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
-    isolate: false,
   },
   'periods-calendar': {
     mutate: ['source/understanding/period.ts:122-274'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
-    isolate: false,
   },
   'periods-reading': {
     mutate: ['source/understanding/period.ts:275-372'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
-    isolate: false,
   },
   // Its name patterns and place list are built on first use and kept: the tests import the module anew
   // for each row (test/helpers/fresh-module.ts), so per-test coverage names every row that uses them.

@@ -11,6 +11,7 @@ if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.k
 
 // Without the run-wide grounding check (test/global-setup.ts): it judges a whole run's records when
 // the run ends, which a mutant's run of a few tests is not, and Stryker keeps one vitest for many runs.
-// `isolate: false` (a module's choice, see modules.mjs) runs its test files in one worker, the modules
-// they import loaded once per mutant instead of once per file; every mutant still gets a new worker.
-export default { ...base, test: { ...base.test, include: module.tests, globalSetup: [], isolate: module.isolate ?? true } };
+// Each test file in a fresh worker (vitest's default isolation), which static mutants need: with
+// `isolate: false` (tried for the planner and periods, to load chrono-node once per mutant) a static
+// mutant was never switched on, and rows that fail with it applied by hand let it survive.
+export default { ...base, test: { ...base.test, include: module.tests, globalSetup: [] } };
