@@ -83,6 +83,9 @@ describe('findPeriod at the edges', () => {
     ['on wed', '2026-11-22', '2026-11-18', '2026-11-19', '2026-11-18'],
     ['on thu', '2026-11-22', '2026-11-19', '2026-11-20', '2026-11-19'],
     ['on sat', '2026-11-22', '2026-11-21', '2026-11-22', '2026-11-21'],
+    // The years a period may have: those that print as YYYY-MM-DD, 1000 to 9999.
+    ['on 1/1/1000', '2026-11-22', '1000-01-01', '1000-01-02', '1000-01-01'],
+    ['on 1/1/9999', '2026-11-22', '9999-01-01', '9999-01-02', '9999-01-01'],
     // "since" opens only a period that has begun by tomorrow; of two phrases as long, the first wins;
     // a phrase that names no days gives way to the next.
     ['since tomorrow', '2026-11-22', '2026-11-23', '2026-11-24', 'tomorrow'],
@@ -117,6 +120,12 @@ describe('findPeriod at the edges', () => {
     expect(findPeriod('the last 0 days', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('instances running now', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('cost at 5pm', at('2026-11-22'))).toBeUndefined();
+    // "may" without a date around it is a verb, and chrono-node is not asked.
+    expect(findPeriod('may I see my buckets', at('2026-11-22'))).toBeUndefined();
+    // Years that do not print as YYYY-MM-DD, at either end.
+    expect(findPeriod('on 1/1/0500', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('on 15.3.0999', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('on 12/31/9999 to 1/2/10000', at('2026-11-22'))).toBeUndefined();
   });
 
   it("reads chrono-node's dates in UTC whatever the machine's time zone", () => {
