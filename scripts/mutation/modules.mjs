@@ -73,20 +73,17 @@ export const modules = {
   fanout: {
     mutate: ['source/aws/fanout.ts', 'source/aws/pacing.ts'],
     tests: ['test/fanout.test.ts', 'test/fanout-rules.test.ts'],
-    isolate: false,
   },
   // Cost execution as two runs (about 600 mutants in all, more than an hour here): the calls under
   // every answer with the forecast, and the totals, breakdowns, trends and comparisons. Their tests
-  // share no state (each builds its own recorded Cost Explorer), so they run in one worker.
+  // share no state (each builds its own recorded Cost Explorer).
   'cost-calls': {
     mutate: ['source/answer/cost-calls.ts', 'source/answer/cost-forecast.ts'],
     tests: ['test/cost-calls.test.ts', 'test/cost-answers.test.ts', 'test/cost-rules.test.ts'],
-    isolate: false,
   },
   'cost-answers': {
     mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-compare.ts'],
     tests: ['test/cost-answers.test.ts', 'test/cost-rules.test.ts'],
-    isolate: false,
   },
   // The identity context: the sign-in method from the caller ARN, the session's user name, expiry.
   identity: {
