@@ -77,6 +77,21 @@ describe('fanOut', () => {
     expect(await fanOut([], task, { concurrency: 4 })).toEqual([]);
   });
 
+  it('starts the region named first before the others, and keeps the regions\' order in its outcomes', async () => {
+    const { task, pending, started, tick } = controlled();
+    const run = fanOut(regions, task, { concurrency: 1, first: 'eu-central-1' });
+    for (const region of ['eu-central-1', 'us-east-1', 'us-west-2', 'eu-west-1', 'ap-south-1']) {
+      await tick();
+      expect(started.at(-1)).toBe(region);
+      pending.get(region)!.resolve(region);
+    }
+    expect((await run).map(({ region, value }) => [region, value])).toEqual(regions.map((region) => [region, region]));
+    // A region not asked changes nothing.
+    const other = controlled();
+    void fanOut(regions.slice(0, 2), other.task, { concurrency: 1, first: 'sa-east-1' });
+    expect(other.started).toEqual(['us-east-1']);
+  });
+
   it('hands each task no signal without one, the one signal given, or one that follows both', async () => {
     const { task, pending, tick } = controlled();
     const none = fanOut(['us-east-1'], task, { concurrency: 1 });
