@@ -1,7 +1,8 @@
 // The entry point. `qchat --version` is answered here, before the argument parser and everything
 // it pulls in load: a version check is what scripts call most, and it should cost little more than
 // starting node (scripts/bench/startup.mjs). Any other argv, `--version` with others among it
-// included, goes to the parser, which prints the same version.
+// included, goes to the parser, which prints the same version; the full chat is drawn before it.
+import { opensChat } from './cli/mode.js';
 import { version } from './version.js';
 
 const argv = process.argv.slice(2);
@@ -13,16 +14,22 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit();
 });
 
+const io = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdinIsTTY: process.stdin.isTTY,
+  stdoutIsTTY: process.stdout.isTTY,
+  env: process.env,
+};
+
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${version}\n`);
+} else if (opensChat(argv, io)) {
+  // The chat's first frame before the argument parser: it parses argv behind the prompt.
+  const { runInteractive } = await import('./ui/run.js');
+  process.exitCode = await runInteractive(async () => (await import('./cli/program.js')).chatContext(argv, io));
 } else {
   const { runCli } = await import('./cli/program.js');
-  process.exitCode = await runCli(argv, {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY,
-    stdoutIsTTY: process.stdout.isTTY,
-    env: process.env,
-  });
+  process.exitCode = await runCli(argv, io);
 }

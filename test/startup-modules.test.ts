@@ -31,8 +31,8 @@ function outputHolding(meta: Metafile, input: string): string {
 const meta = (): Metafile => JSON.parse(readFileSync('dist/meta.json', 'utf8')) as Metafile;
 
 describe('start-up cost', () => {
-  it('qchat --version loads only the entry and the version: no argument parser, sanitizer, React, Ink, zod or AWS SDK', () => {
-    expect(staticClosure(meta(), 'dist/cli.js').sort()).toEqual(['package.json', 'source/cli.ts', 'source/version.ts']);
+  it('qchat --version loads only the entry, the version and the mode check: no argument parser, sanitizer, React, Ink, zod or AWS SDK', () => {
+    expect(staticClosure(meta(), 'dist/cli.js').sort()).toEqual(['package.json', 'source/cli.ts', 'source/cli/mode.ts', 'source/version.ts']);
   });
 
   it('qchat --help loads the argument parser and the settings docs, but no string-width, React, Ink, zod or AWS SDK code', () => {

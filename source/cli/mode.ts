@@ -28,3 +28,21 @@ function inCi(env: NodeJS.ProcessEnv): boolean {
   const ci = env.CI;
   return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
+
+/** The commands `qchat` takes (program.ts declares them; test/startup-entry.test.ts checks the two agree). */
+export const commandNames = ['ask', 'diagnose', 'whoami', 'login', 'doctor', 'logout', 'history', 'sandbox'] as const;
+
+/** `help` is no command, but a person who types it is not asking for the chat: the parser says so. */
+const runsSomethingElse = new Set<string>([...commandNames, 'help', '--help', '--version', '--plain', '--']);
+
+/**
+ * Whether `qchat ARGS` opens the full chat, decided without the argument parser: the terminal
+ * takes it, and no word of ARGS is a command, a short flag (`-h`, `-v`; the settings have none) or
+ * a long one that runs something else (`--help`, `--version`, `--plain`). A flag's value that looks
+ * like one of those only sends ARGS the long way, through the parser first. Otherwise the entry
+ * draws the chat first and parses ARGS behind it: the parser and its flag definitions are about a
+ * tenth of the CPU the chat takes to start, and the prompt does not need them.
+ */
+export function opensChat(argv: string[], io: ModeIo): boolean {
+  return chatMode(io) === 'interactive' && !argv.some((word) => runsSomethingElse.has(word) || /^-[^-]/.test(word));
+}

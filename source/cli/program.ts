@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, QchatError } from '../errors.js';
+import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { settingDocs } from '../config/setting-docs.js';
 import type { SettingKey } from '../config/settings.js';
 import type { CliIo } from '../headless/io.js';
@@ -34,7 +34,7 @@ function withSettingOptions(command: Command): Command {
  * tests can drive it. Heavy modules (Ink, React, AWS SDK clients, the sandbox) load lazily, and so
  * does the text sanitizer (string-width and its grapheme segmenter): `--help` does not need it.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, openChat: OpenChat = openFullChat): Promise<number> {
   let exitCode: number = ExitCode.ok;
   // Commander's own errors quote what was typed (an unknown option or command), so they are made
   // safe to draw; they are held until parsing ends, when the sanitizer has loaded.
@@ -83,9 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       exitCode = await runPlainChat(await context(command), io);
       return;
     }
-    // Ink first: the first frame is drawn before settings, AWS and the chat engine load.
-    const { runInteractive } = await import('../ui/run.js');
-    exitCode = await runInteractive(() => context(command, { printWarnings: false }));
+    exitCode = await openChat(() => context(command, { printWarnings: false }));
   });
 
   program
@@ -201,6 +199,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(safeText(parserErrors.join(''), { keepNewlines: true }));
     }
   }
+}
+
+/** Opens the full chat with its settings loaded by `load`; resolves with the exit code. */
+type OpenChat = (load: () => Promise<RunContext>) => Promise<number>;
+
+/** Ink first: the first frame is drawn before settings, AWS and the chat engine load. */
+const openFullChat: OpenChat = async (load) => (await import('../ui/run.js')).runInteractive(load);
+
+/**
+ * The settings of a chat the entry has already drawn (mode.ts `opensChat`): argv parsed as `runCli`
+ * parses it. What the parser refuses, or a bad setting, is the error the chat shows as it stops.
+ */
+export async function chatContext(argv: string[], io: CliIo): Promise<RunContext> {
+  let context: Promise<RunContext> | undefined;
+  let refused = '';
+  const stderr = { write: (text: string) => ((refused += text), true) } as unknown as NodeJS.WritableStream;
+  await runCli(argv, { ...io, stderr }, async (load) => {
+    context = load();
+    await context;
+    return ExitCode.ok;
+  });
+  return context ?? Promise.reject(new UsageError(refused.replace(/^qchat: /, '').trim() || 'the arguments do not open the chat'));
 }
 
 /** A QchatError before the command ran (a bad setting, a bad clock) is JSON too when --json was asked for. */
