@@ -299,6 +299,35 @@ describe('chat flows: history, copy and export', () => {
     ui.unmount();
   });
 
+  it('a command typed as the footer appears, while the last conversation is still being restored, waits for the restore and is not wiped by it', async () => {
+    const home = tempHome();
+    const first = renderWithProviders({ home });
+    await first.waitFor(ready);
+    await first.type('how many s3 buckets');
+    await first.press(keys.enter);
+    await first.waitFor(/You have \d+ S3 buckets/);
+    first.ui.unmount();
+    let release = () => {};
+    const restoring = new Promise<void>((resolve) => (release = resolve));
+    const openSession = async (context: RunContext) => {
+      const session = await ChatSession.open(context);
+      const history = session.history.bind(session);
+      session.history = async () => {
+        await restoring;
+        return history();
+      };
+      return session;
+    };
+    const { waitFor, press, type, frame, ui } = renderWithProviders({ home, openSession });
+    await waitFor(ready);
+    await type('/clear');
+    await press(keys.enter);
+    release();
+    await waitFor('Started a new conversation.');
+    expect(frame()).not.toContain('You have');
+    ui.unmount();
+  });
+
   it('/clear clears the screen and the scrollback and starts a new conversation', async () => {
     const { waitFor, press, type, ui } = renderWithProviders();
     await waitFor(ready);

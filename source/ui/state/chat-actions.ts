@@ -227,11 +227,13 @@ export function createChatActions(deps: ChatDeps) {
     if (closed) return void (await session.close());
     conversation = new Conversation(session);
     const identity = await session.identify();
-    ready = true;
     dispatch({ type: 'ready', header: header(), tableRows: context.settings.tableRows });
     if (context.warnings.length > 0) dispatch({ type: 'notices', notices: context.warnings });
     if (identity.kind === 'sign-in-required') await signIn(identity.resolution.message);
     else await begin();
+    // Only now: a question or /clear typed while the last conversation was being restored would
+    // otherwise be answered first and then wiped from the screen by the restore.
+    ready = true;
     await drain();
   };
 
