@@ -21,6 +21,7 @@ async function waitForPane(session: string, text: string | RegExp, timeoutMs = 2
 describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in a real terminal (tmux)', () => {
   it('opens on the sandbox, edits with Backspace and Ctrl+C, copies with /copy; after a restart Up and Ctrl+R recall; quits', async () => {
     const session = `qchat-e2e-${process.pid}`;
+    const second = `${session}-2`;
     const home = tempHome();
     const command = `env -u CI QCHAT_HOME=${home} QCHAT_NOW=2026-11-22T10:00:00Z TERM=xterm-256color node dist/cli.js; echo QCHAT-EXITED-$?; sleep 30`;
     tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
@@ -49,26 +50,27 @@ describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in
       tmux('send-keys', '-t', session, '-l', '/quit');
       tmux('send-keys', '-t', session, 'Enter');
       await waitForPane(session, 'QCHAT-EXITED-0');
+      // A second run: Up recalls the last input (the /quit), Ctrl+R finds the question; two Ctrl+C quit.
+      // It starts before the first session is killed: killing tmux's last session stops its server,
+      // and a session started just then can find it going ("server exited unexpectedly").
+      tmux('new-session', '-d', '-s', second, '-x', '110', '-y', '40', command);
     } finally {
       tmux('kill-session', '-t', session);
     }
-
-    // A second run: Up recalls the last input (the /quit), Ctrl+R finds the question; two Ctrl+C quit.
-    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
     try {
-      await waitForPane(session, 'Restored your last conversation');
-      tmux('send-keys', '-t', session, 'Up');
-      await waitForPane(session, prompt('/quit'));
-      tmux('send-keys', '-t', session, 'C-u', 'C-r');
-      tmux('send-keys', '-t', session, '-l', 'lambda');
-      await waitForPane(session, '(reverse search) “lambda ”: how many lambda functions in us-east-1');
-      tmux('send-keys', '-t', session, 'Escape');
+      await waitForPane(second, 'Restored your last conversation');
+      tmux('send-keys', '-t', second, 'Up');
+      await waitForPane(second, prompt('/quit'));
+      tmux('send-keys', '-t', second, 'C-u', 'C-r');
+      tmux('send-keys', '-t', second, '-l', 'lambda');
+      await waitForPane(second, '(reverse search) “lambda ”: how many lambda functions in us-east-1');
+      tmux('send-keys', '-t', second, 'Escape');
       // Esc and Ctrl+C in one read would be Alt+Ctrl+C: wait for the search to close first.
-      await waitForPane(session, /› +Ask about your AWS account/);
-      tmux('send-keys', '-t', session, 'C-c', 'C-c');
-      await waitForPane(session, 'QCHAT-EXITED-0');
+      await waitForPane(second, /› +Ask about your AWS account/);
+      tmux('send-keys', '-t', second, 'C-c', 'C-c');
+      await waitForPane(second, 'QCHAT-EXITED-0');
     } finally {
-      tmux('kill-session', '-t', session);
+      tmux('kill-session', '-t', second);
     }
   }, 90_000);
 
@@ -90,16 +92,18 @@ describe.skipIf(!hasTmux && !process.env.QCHAT_REQUIRE_TMUX)('the built qchat in
       await waitForPane(session, /› how many YlambdaZ functions *\n/);
       tmux('send-keys', '-t', session, 'C-u');
       await waitForPane(session, 'cross-region ask');
+      // The next session starts before this one is killed: killing tmux's last session stops its
+      // server, and a session started just then can find it going ("server exited unexpectedly").
+      tmux('new-session', '-d', '-s', `${session}-2`, '-x', '110', '-y', '40', command);
     } finally {
       tmux('kill-session', '-t', session);
     }
-    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '40', command);
     try {
-      await waitForPane(session, 'Ask about your AWS account');
-      tmux('send-keys', '-t', session, 'C-d');
-      await waitForPane(session, 'QCHAT-EXITED-0');
+      await waitForPane(`${session}-2`, 'Ask about your AWS account');
+      tmux('send-keys', '-t', `${session}-2`, 'C-d');
+      await waitForPane(`${session}-2`, 'QCHAT-EXITED-0');
     } finally {
-      tmux('kill-session', '-t', session);
+      tmux('kill-session', '-t', `${session}-2`);
     }
   }, 60_000);
 });
