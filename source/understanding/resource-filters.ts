@@ -16,8 +16,14 @@ export interface ReadFilter {
 
 type Reader = (text: string) => ReadFilter | undefined;
 
-/** Words that qualify resources by state, runtime, engine and the like: named as ignored when the type's table has no use for them. */
-export const qualifierWords = /\b(?:running|stopped|stopping|pending|terminated|available|in-use|active|inactive|failed|creating|deleting|python|node(?:\.?js)?|java|ruby|dotnet|postgres(?:ql)?|mysql|mariadb|aurora|oracle|redis|valkey|memcached|fifo|encrypted|unencrypted|spot|fargate|arm64|graviton)\b/gi;
+/**
+ * Words that qualify resources by state, runtime, engine and the like: named as ignored when the
+ * type's table has no use for them. Some states are in no Cloud Control model at all: an alarm's
+ * state (AWS::CloudWatch::Alarm has no StateValue; it is CloudWatch DescribeAlarms's) and a volume's
+ * attachment (AWS::EC2::Volume has no State or Attachments; attachments are AWS::EC2::VolumeAttachment),
+ * per @aws-cdk/aws-service-spec.
+ */
+export const qualifierWords = /\b(?:in (?:the )?alarm(?: state)?|(?:in )?(?:the )?(?:ok|insufficient[ _]data) state|alarming|un-?attached|detached|orphan(?:ed)?|running|stopped|stopping|pending|terminated|available|in-use|active|inactive|failed|creating|deleting|python|node(?:\.?js)?|java|ruby|dotnet|postgres(?:ql)?|mysql|mariadb|aurora|oracle|redis|valkey|memcached|fifo|encrypted|unencrypted|spot|fargate|arm64|graviton)\b/gi;
 
 function span(match: RegExpExecArray): [number, number] {
   return [match.index, match.index + match[0].length];
