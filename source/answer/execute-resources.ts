@@ -7,6 +7,7 @@ import { regionFailure } from './aws-failure.js';
 import type { ExecutionContext } from './execution-context.js';
 import { plural } from './format.js';
 import { otherRegionsOffer } from './other-regions.js';
+import { bucketRegionNeed, inOwnRegions, ownRegion } from './bucket-regions.js';
 import { rowsCap, type RegionScope, type ResourceDescribePlan, type ResourceListPlan, type ResourcePlan } from '../understanding/plan.js';
 import { shownWhole, withProperties, withTags } from './resource-details.js';
 import { filterLabels } from '../understanding/resource-filters.js';
@@ -27,7 +28,10 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
 
   const global = isGlobalType(typeName);
   const asked = global ? [context.homeRegion] : regions;
-  if (global && Array.isArray(plan.regions) && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
+  // Buckets asked for in some regions are kept by the region each lives in.
+  const byOwnRegion = typeName === 'AWS::S3::Bucket' && plan.regions !== 'all' && !plan.defaultRegion;
+  if (byOwnRegion) answer.warnings.push(`${typeName} is a global type: one listing covers every region, so the buckets kept are those whose own region (RegionalDomainName) was asked.`);
+  else if (global && Array.isArray(plan.regions) && !(plan.regions.length === 1 && plan.regions[0] === context.homeRegion)) {
     answer.warnings.push(`${typeName} is a global type: one listing covers every region.`);
   }
   context.onProgress?.({ kind: 'regions', typeName, done: 0, total: asked.length });
@@ -63,15 +67,24 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   const byTags = applyFilters(tagged.resources, { ...plan.filters, name: null, properties: [] }, typeName).kept;
   const detailed = tagged.notApplied ? tagged : await withProperties(byTags, typeName, plan.filters, context, answer);
   if (detailed.notApplied) return unappliedFilter(answer, plan, typeName, detailed.notApplied);
-  const { kept, warnings, applied } = applyFilters(detailed.resources, plan.filters, typeName);
+  const filteredBy = applyFilters(detailed.resources, plan.filters, typeName);
+  const { warnings, applied } = filteredBy;
   answer.warnings.push(...warnings);
+  let kept = filteredBy.kept;
+  if (byOwnRegion) {
+    const located = await withProperties(kept, typeName, { tags: [], name: null, properties: [bucketRegionNeed] }, context, answer);
+    if (located.notApplied) return unappliedFilter(answer, plan, typeName, located.notApplied);
+    kept = inOwnRegions(located.resources, typeName).filter((resource) => regions.includes(resource.region));
+  }
   if (truncated) answer.warnings.push(`Stopped reading at the cap of ${context.settings.listCap} resources per region (setting listCap); counts are at least these.`);
 
   const failedAll = asked.every((region) => answer.failures.some((failure) => failure.region === region));
   const answered = plural(asked.length - answer.failures.length, 'region');
   // A group names itself: "in Japan (2 regions)", "in all regions except us-east-1 (16 regions)".
   const group = !Array.isArray(plan.regions) && plan.regions !== 'all' ? plan.regions.group : undefined;
-  const where = global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : group ? `in ${group} (${answered})` : `across ${answered}`;
+  const where = byOwnRegion
+    ? regions.length === 1 ? `in ${regions[0]}` : group ? `in ${group} (${plural(regions.length, 'region')})` : `across ${plural(regions.length, 'region')}`
+    : global ? 'in the account' : asked.length === 1 ? `in ${asked[0]}` : group ? `in ${group} (${answered})` : `across ${answered}`;
   // The headline names only the filters applied.
   const filtered = describeFilters({ ...plan, filters: { ...plan.filters, properties: applied } });
   if (failedAll) {
@@ -92,7 +105,7 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     answer.summary = kept.length === 0 ? `No ${typeLabel(typeName, 0)}${filtered} ${where}${offer}.` : `Found ${kept.length.toLocaleString('en-US')} ${typeLabel(typeName, kept.length)}${filtered} ${where}${offer}.`;
     if (kept.length > 0) {
       // Columns come from the rows shown, read whole where the listing gave only identifiers.
-      const table = resourceTable(await shownWhole(kept.slice(0, limit), typeName, context, answer), limit, typeName);
+      const table = resourceTable(inOwnRegions(await shownWhole(kept.slice(0, limit), typeName, context, answer), typeName), limit, typeName);
       answer.table = { ...table, ...(kept.length > table.rows.length ? { note: `showing ${table.rows.length} of ${kept.length}`, total: kept.length } : {}), ...(plan.allRows ? { all: true as const } : {}) };
     }
   }
@@ -130,7 +143,7 @@ async function describe(plan: ResourceDescribePlan, regions: string[], context: 
     return answer;
   }
   const resource = found.value!;
-  answer.summary = `${typeName} ${resource.identifier} in ${resource.region}.`;
+  answer.summary = `${typeName} ${resource.identifier} in ${ownRegion(resource, typeName)}.`;
   answer.table = {
     columns: ['Property', 'Value'],
     rows: propertyRows(resource.properties ?? {}),
