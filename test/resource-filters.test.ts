@@ -77,6 +77,16 @@ describe('a filter the type cannot take is named, never applied in silence', () 
     expect(answer.warnings.some((w) => w.startsWith('Ignored: "running"'))).toBe(true);
   });
 
+  it.each([
+    ['how many cloudwatch alarms in alarm state in us-east-1', 'AWS::CloudWatch::Alarm', 'CloudWatch alarms', 'in alarm state'],
+    ['how many unattached volumes in us-east-1', 'AWS::EC2::Volume', 'EC2 volumes', 'unattached'],
+  ])('names a state no Cloud Control model has as ignored: %s', async (question, typeName, label, word) => {
+    const session = await sandboxSession();
+    const { answer } = await askAnswer(session, question);
+    expect(answer.summary).toBe(`You have ${count(typeName, () => true, 'us-east-1')} ${label} in us-east-1.`);
+    expect(answer.warnings.some((w) => w.startsWith(`Ignored: "${word}"`))).toBe(true);
+  });
+
   it('says when none of the resources has the property, and leaves it out of the headline', () => {
     // Models that lack the property a filter reads (an older sandbox world had no DBInstanceStatus): nothing is claimed.
     const models = fixture.filter((r) => r.typeName === 'AWS::RDS::DBInstance').map(({ identifier, region, properties }) => {

@@ -159,6 +159,20 @@ plan('blended cost last month', { metric: 'BlendedCost' });
 plan('help', { family: 'help' });
 plan('what can you do?', { family: 'help' });
 
+// ---------- Views, regions and states fixed after trying the phrasings ----------
+plan('what did I spend last month by service as a table', { intent: 'cost-by-service', service: null, view: 'table' });
+plan('monthly cost this year as a chart', { intent: 'cost-trend', view: 'chart' });
+plan('graph of daily cost for the last 30 days', { intent: 'cost-trend', granularity: 'DAILY', view: 'chart' });
+plan('cost by region last month as a chart and a table', { intent: 'cost-by-region', view: 'both' });
+plan('how many eks clusters', { intent: 'count', resourceType: 'AWS::EKS::Cluster', regions: ['us-east-1'], defaultRegion: true });
+plan('lambda functions in eu-west-1 except Frankfurt', { resourceType: 'AWS::Lambda::Function', regions: { group: 'eu-west-1 except eu-central-1', codes: ['eu-west-1'] } });
+plan('lambdas in us-east-2 and Europe', { resourceType: 'AWS::Lambda::Function', regions: { group: 'us-east-2 and Europe' } });
+plan('kms key aliases', { intent: 'list', resourceType: 'AWS::KMS::Alias' });
+plan('alarms in alarm state', { intent: 'list', resourceType: 'AWS::CloudWatch::Alarm', ignored: ['in alarm state'] });
+plan('unattached volumes', { intent: 'list', resourceType: 'AWS::EC2::Volume', ignored: ['unattached'] });
+plan('stopped databases', { resourceType: 'AWS::RDS::DBInstance', filters: { properties: [{ property: 'DBInstanceStatus', value: 'stopped' }] } });
+plan('list buckets in eu-west-1', { resourceType: 'AWS::S3::Bucket', regions: ['eu-west-1'] });
+
 // ---------- Must be refused or clarified ----------
 const changes = ['terminate', 'stop', 'start', 'delete', 'create', 'resize', 'tag', 'reboot', 'modify', 'scale up'];
 const targets = ['my idle instances', 'the old buckets', 'all lambda functions', 'my rds databases', 'the dynamodb tables', 'my eks clusters'];
@@ -166,6 +180,7 @@ for (const [i, verb] of changes.entries()) for (const target of targets.slice(0,
 for (const question of ['please delete my unused volumes', 'can you stop i-0abc12345678def90', 'how do I create a vpc', 'buy a savings plan', 'I want to purchase reserved instances', 'upgrade my rds instance class', 'move my buckets to eu-west-1', 'detach the volume', 'rotate the kms keys', 'cancel my subscription']) reply(question, 'read-only');
 for (const question of [
   'why did my bill go up',
+  'why did it go up last month',
   'why is my AWS bill so high this month',
   'any cost anomalies last week',
   'unusual spend spikes',
