@@ -25,6 +25,11 @@ describe('normalising a question', () => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'count', resourceType: 'AWS::Lambda::Function' } });
   });
 
+  it('takes a joiner out of a word rather than putting anything in its place, and collapses runs of spaces', () => {
+    expect(planned('list buc\u200dkets')).toMatchObject({ kind: 'plan', plan: { intent: 'list', resourceType: 'AWS::S3::Bucket' } });
+    expect(planned('how   many lambda functions')).toMatchObject({ kind: 'plan', plan: { intent: 'count', resourceType: 'AWS::Lambda::Function' } });
+  });
+
   it('keeps a surrogate pair, which is one character', () => {
     expect(planned('how many lambda functions \ud83d\ude42')).toMatchObject({ kind: 'plan', plan: { intent: 'count' } });
   });
@@ -48,6 +53,10 @@ describe('help', () => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'help' } });
   });
 
+  it('does not read a word that starts with a help word as help', () => {
+    expect(planned('helpful')).toMatchObject({ kind: 'reply', reason: 'unsupported' });
+  });
+
   it.each(['list buckets usage', 'usage of my buckets'])('"%s" is a question with a help word in it, not help', (question) => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'list', resourceType: 'AWS::S3::Bucket' } });
   });
@@ -66,6 +75,8 @@ describe('cost or resources', () => {
   });
 
   it.each([
+    ['dollar total this month', 'cost-total'],
+    ['what is the charge', 'cost-total'],
     ['how much did ec2 cost', 'cost-total'],
     ['compare ec2 last month', 'cost-compare'],
     ['ec2 last month', 'cost-total'],
@@ -108,5 +119,7 @@ describe('follow-ups', () => {
     expect(fresh).toEqual(planned('how many buckets'));
     expect(fresh).not.toHaveProperty('followUp');
     expect(followUp('asdfgh')).toEqual(planned('asdfgh'));
+    // A complete question that a follow-up would also read ("this month") is still planned afresh.
+    expect(followUp('what did I spend this month')).toEqual(planned('what did I spend this month'));
   });
 });
