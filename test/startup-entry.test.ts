@@ -47,10 +47,10 @@ describe('the built entry (dist/cli.js)', () => {
 describe('the chat drawn before the argument parser', () => {
   const terminal = { stdinIsTTY: true, stdoutIsTTY: true, env: {} };
 
-  it('is taken only for a terminal and settings flags; a command, a short flag, --help, --version or --plain goes through the parser first', () => {
+  it('is taken only for a terminal and settings flags; a command, a bare word, a short flag, --help, --version or --plain goes through the parser first', () => {
     expect(opensChat([], terminal)).toBe(true);
     expect(opensChat(['--sandbox', '--region', 'eu-west-1', '--no-color'], terminal)).toBe(true);
-    for (const argv of [['ask', 'x'], ['--region', 'eu-west-1', 'history'], ['-h'], ['-vh'], ['--help'], ['--sandbox', '--version'], ['--plain'], ['--', 'x']]) {
+    for (const argv of [['ask', 'x'], ['--region', 'eu-west-1', 'history'], ['-h'], ['-vh'], ['--help'], ['--sandbox', '--version'], ['--plain'], ['--', 'x'], ['frobnicate'], ['--region=eu-west-1', 'histroy']]) {
       expect(opensChat(argv, terminal)).toBe(false);
     }
     expect(opensChat([], { ...terminal, stdoutIsTTY: false })).toBe(false);

@@ -44,5 +44,15 @@ const runsSomethingElse = new Set<string>([...commandNames, 'help', '--help', '-
  * tenth of the CPU the chat takes to start, and the prompt does not need them.
  */
 export function opensChat(argv: string[], io: ModeIo): boolean {
-  return chatMode(io) === 'interactive' && !argv.some((word) => runsSomethingElse.has(word) || /^-[^-]/.test(word));
+  return chatMode(io) === 'interactive' && !argv.some((word, at) => runsSomethingElse.has(word) || /^-[^-]/.test(word) || isBareWord(argv, at));
+}
+
+/**
+ * A word that cannot be a flag's value: not a flag itself and not after a `--flag` without `=`.
+ * `qchat frobnicate` (a mistyped command) then gets the parser's error on stderr, not a chat that
+ * opens only to stop; `--sandbox frobnicate` still looks like a value and is refused behind the chat.
+ */
+function isBareWord(argv: string[], at: number): boolean {
+  const previous = argv[at - 1];
+  return !argv[at]!.startsWith('-') && !(previous?.startsWith('--') && !previous.includes('='));
 }
