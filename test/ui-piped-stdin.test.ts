@@ -30,16 +30,22 @@ describe('questions on piped stdin', () => {
 });
 
 describe('the plain chat', () => {
-  it('with a terminal on stdin but not on stdout: line by line, no cursor movement, /quit leaves', async () => {
+  /** The chat with a terminal on stdin but not on stdout, fed `lines`. */
+  async function plainChat(lines: string[]): Promise<{ code: number; stdout: string }> {
     let stdout = '';
     const code = await runCli([], {
-      stdin: Readable.from(['how many vpcs\n', '/regions\n', '/quit\n']),
+      stdin: Readable.from(lines),
       stdout: { write: (chunk: string) => ((stdout += chunk), true) } as unknown as NodeJS.WritableStream,
       stderr: { write: () => true } as unknown as NodeJS.WritableStream,
       stdinIsTTY: true,
       stdoutIsTTY: false,
       env: { ...env, QCHAT_HOME: tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z', PATH: process.env.PATH },
     });
+    return { code, stdout };
+  }
+
+  it('with a terminal on stdin but not on stdout: line by line, no cursor movement, /quit leaves', async () => {
+    const { code, stdout } = await plainChat(['how many vpcs\n', '/regions\n', '/quit\n']);
     expect(code).toBe(0);
     expect(stdout).toContain('qchat (plain mode)');
     expect(stdout).toMatch(/› You have \d+ EC2 VPCs in us-east-1[.;]/);
@@ -48,15 +54,7 @@ describe('the plain chat', () => {
   });
 
   it('Ctrl+D (the end of input) at the prompt leaves with exit 0 and ends the prompt’s line, so the shell’s prompt starts on its own', async () => {
-    let stdout = '';
-    const code = await runCli([], {
-      stdin: Readable.from(['how many vpcs\n']),
-      stdout: { write: (chunk: string) => ((stdout += chunk), true) } as unknown as NodeJS.WritableStream,
-      stderr: { write: () => true } as unknown as NodeJS.WritableStream,
-      stdinIsTTY: true,
-      stdoutIsTTY: false,
-      env: { ...env, QCHAT_HOME: tempHome(), QCHAT_NOW: '2026-11-22T10:00:00Z', PATH: process.env.PATH },
-    });
+    const { code, stdout } = await plainChat(['how many vpcs\n']);
     expect(code).toBe(0);
     expect(stdout.endsWith('\n\n› \n')).toBe(true);
   });
