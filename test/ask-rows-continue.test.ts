@@ -77,4 +77,12 @@ describe('qchat ask --continue', () => {
     const alone = await runQchat(['ask', '--sandbox', 'only the stopped ones'], { QCHAT_HOME: home });
     expect(alone.code).toBe(2);
   }, 60_000);
+
+  it('after a plain ask (which keeps no conversation) a --continue follow-up says there was nothing to follow', async () => {
+    const home = tempHome();
+    await runQchat(['ask', '--sandbox', 'how many eks clusters'], { QCHAT_HOME: home });
+    const followUp = await runQchat(['ask', '--sandbox', '--continue', 'and in eu-west-1?'], { QCHAT_HOME: home });
+    expect(followUp.code).toBe(2);
+    expect(followUp.stderr).toContain('qchat: warning: your last conversation has no answered question to follow up, so this was read on its own (plain qchat ask keeps none');
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { ExitCode, QchatError, UsageError } from '../errors.js';
 import { maxQuestionLength, type planQuestion } from '../understanding/planner.js';
 import { withRegions, withRows, type Plan } from '../understanding/plan.js';
 import { ContinuedConversation } from './ask-continue.js';
-import { outputWidth, readStdinText, writeError, writeJson, writeWarnings } from './output.js';
+import { outputWidth, readStdinText, writeError, writeJson, writeWarning, writeWarnings } from './output.js';
 import { renderAnswerText } from '../present/answer-text.js';
 import { safeText } from '../present/terminal-text.js';
 
@@ -71,6 +71,7 @@ async function askOne(context: RunContext, session: Session, question: string, f
   const json = Boolean(flags.json);
   const planned = withFlags(session.plan(question, thread?.previous), flags);
   if (planned.kind === 'reply') {
+    if (thread && !thread.previous && planned.reason === 'unsupported') writeWarning(io, nothingToContinue);
     await thread?.replied(question, planned.message);
     return writeReply(io, json, question, planned, lines);
   }
@@ -87,6 +88,9 @@ async function askOne(context: RunContext, session: Session, question: string, f
   else io.stdout.write(renderAnswerText(result.answer, { width: outputWidth(io), tableRows: flags.all ? Number.MAX_SAFE_INTEGER : context.settings.tableRows, wrap: Boolean(io.stdoutIsTTY), moreRows: '`--all` for every row' }));
   return outcomeExitCode[result.answer.outcome];
 }
+
+/** Why a follow-up under --continue found nothing to change: plain `qchat ask` keeps no conversation. */
+const nothingToContinue = 'your last conversation has no answered question to follow up, so this was read on its own (plain qchat ask keeps none; qchat ask --continue and the chat do).';
 
 /**
  * A filter left unapplied (it needs more GetResource reads than describeLimit) is no AWS failure:
