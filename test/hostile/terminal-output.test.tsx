@@ -21,7 +21,9 @@ const attack = '\u001b]52;c;cHduZWQ=\u0007\u001b]0;pwned\u0007\u001b]8;;https://
 /** The prompt has the keys and the footer shows who is signed in. */
 const ready = /› +Ask about your AWS account, or \/help\n(.*\n)?qchat /;
 
-const sandbox = useSandbox({ approve: 'auto' });
+// Rate limits off: one attempt per call and no pacing (below), so a throttle would fail a case for a
+// reason that is not this file's.
+const sandbox = useSandbox({ approve: 'auto', rateLimits: false });
 let proxy: HostileProxy;
 beforeAll(async () => {
   proxy = await startHostileProxy(sandbox.current.url);
