@@ -2,13 +2,15 @@
 // length edge, positions and ids looked up, entries rebuilt from messages, lines appended after a
 // torn one, messages counted by byte range, and a restore's earlier turns with and without the
 // index's count. Rows written for the mutants StrykerJS can leave alive in the history module.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appendLine, countNewMessages } from '../source/history/conversation-file.js';
 import { lookUp, numbered, summarize, titleFrom } from '../source/history/listing.js';
-import { toLine } from '../source/history/message.js';
+import { ConversationReader, toLine } from '../source/history/message.js';
 import { readRecentMessages } from '../source/history/recent-turns.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'qchat-history-rules-'));
@@ -136,5 +138,133 @@ describe('a restore\'s earlier turns', () => {
     expect(await readRecentMessages(file, 10)).toMatchObject({ earlierTurns: 0, unreadable: 0 });
     expect((await readRecentMessages(file, 10)).messages).toHaveLength(6);
     expect(await readRecentMessages(join(dir(), 'none.jsonl'), 2)).toEqual({ messages: [], earlierTurns: 0, unreadable: 0 });
+  });
+});
+
+describe('reading the end of a conversation file', () => {
+  const base = { role: 'user', at: '2026-11-22T10:00:00.000Z', text: 'q' };
+  const read = (lines: string[], tail?: { firstLine: number }) => {
+    const reader = new ConversationReader(tail);
+    for (const line of lines) reader.add(line);
+    return reader.result();
+  };
+
+  it('numbers lines from the first one read, and takes feedback on a message before them as no unreadable line', () => {
+    const feedbackOnEarlier = JSON.stringify({ id: 'before', feedback: { rating: 'up' } });
+    expect(read([JSON.stringify({ id: 'm1', ...base }), feedbackOnEarlier, 'garbage'], { firstLine: 5 })).toEqual({ messages: [{ id: 'm1', ...base }], badLines: [7] });
+    // Read from the start, the same feedback line names a message never recorded.
+    expect(read([feedbackOnEarlier]).badLines).toEqual([1]);
+  });
+
+  it.each([
+    ['a role besides the feedback', { id: 'before', role: 'user', feedback: { rating: 'up' } }],
+    ['a text besides the feedback', { id: 'before', text: 't', feedback: { rating: 'up' } }],
+    ['no feedback', { id: 'before', comment: 'x' }],
+  ])('still counts a line about an earlier message with %s as unreadable', (_case, record) => {
+    expect(read([JSON.stringify(record)], { firstLine: 1 }).badLines).toEqual([1]);
+  });
+});
+
+describe('titles and look-ups, more edges', () => {
+  it('redacts a secret and strips escape sequences before cutting', () => {
+    expect(titleFrom('\u001b]0;owned\u0007key \u001b[31mAKIAIOSFODNN7EXAMPLE\u001b[0m please')).toBe('key [redacted] please');
+  });
+
+  it('tells positions from ids that have digits at one end', () => {
+    const list = [entry('a1', '2026-11-21T00:00:00.000Z'), entry('1a', '2026-11-20T00:00:00.000Z')];
+    expect([lookUp(list, 'a1')?.id, lookUp(list, '1a')?.id, lookUp(list, '1')?.id, lookUp(list, 2)?.id]).toEqual(['a1', '1a', 'a1', '1a']);
+  });
+});
+
+describe('appending lines, refusals', () => {
+  it('refuses a FIFO in the file\'s place, and tightens an empty file that exists with a wider mode', async () => {
+    const folder = dir();
+    execFileSync('mkfifo', [join(folder, 'pipe.jsonl')]);
+    await expect(appendLine(join(folder, 'pipe.jsonl'), 'x\n')).rejects.toMatchObject({ kind: 'NOT_A_FILE', problem: 'is not a regular file (it is a FIFO (named pipe))' });
+    const file = join(folder, 'c.jsonl');
+    writeFileSync(file, '', { mode: 0o644 });
+    chmodSync(file, 0o644);
+    await appendLine(file, 'first\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // A file with lines already is left as it is (its owner may have chosen the mode).
+    chmodSync(file, 0o640);
+    await appendLine(file, 'second\n');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('reports a write the disk took only part of as a full disk', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const probe = await open(file, 'a');
+    const fileHandle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const write = vi.spyOn(fileHandle, 'write').mockResolvedValueOnce({ bytesWritten: 3, buffer: Buffer.alloc(0) });
+    try {
+      await expect(appendLine(file, 'a whole line\n')).rejects.toMatchObject({ code: 'ENOSPC', message: `short write to ${file}` });
+    } finally {
+      write.mockRestore();
+    }
+    await appendLine(file, 'whole\n');
+    expect(readFileSync(file, 'utf8')).toBe('whole\n');
+  });
+});
+
+describe('counting from the end of a file', () => {
+  it('counts nothing from a byte exactly at the end, without starting over', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const line = toLine(message('q1', 'user', '2026-11-01T10:00:00Z'));
+    writeFileSync(file, line);
+    expect(await countNewMessages(file, line.length)).toEqual({ count: 0, questions: 0, lastAt: undefined, to: line.length, fromStart: false });
+  });
+
+  it('keeps the latest time whatever order the lines are in', async () => {
+    const file = join(dir(), 'c.jsonl');
+    writeFileSync(file, [message('a', 'assistant', '2026-11-01T09:00:00Z'), message('b', 'assistant', '2026-11-01T11:00:00Z'), message('c', 'assistant', '2026-11-01T10:00:00Z')].map(toLine).join(''));
+    expect(await countNewMessages(file, 0)).toMatchObject({ count: 3, questions: 0, lastAt: '2026-11-01T11:00:00.000Z' });
+  });
+});
+
+describe('a restore of a long conversation', () => {
+  // Answers of 40 kB: the last three turns do not fit in the first 64 kB window, nor the next.
+  const answer = 'x'.repeat(40_000);
+  const turn = (n: number) => [toLine(message(`q${n}`, 'user', '2026-11-01T10:00:00.000Z', `question ${n}`)), toLine(message(`r${n}`, 'assistant', '2026-11-01T10:00:01.000Z', answer))];
+
+  function longConversation(turns: number) {
+    const file = join(dir(), 'c.jsonl');
+    const text = Array.from({ length: turns }, (_, n) => turn(n + 1).join('')).join('');
+    writeFileSync(file, text);
+    return { file, size: Buffer.byteLength(text) };
+  }
+
+  it('grows its window until it holds the turns asked for, and counts the questions before them', async () => {
+    const { file } = longConversation(12);
+    const recent = await readRecentMessages(file, 7);
+    expect(recent.messages.map(({ id }) => id)).toEqual(['q6', 'r6', 'q7', 'r7', 'q8', 'r8', 'q9', 'r9', 'q10', 'r10', 'q11', 'r11', 'q12', 'r12']);
+    expect(recent).toMatchObject({ earlierTurns: 5, unreadable: 0 });
+    expect((await readRecentMessages(file, 1)).messages.map(({ id }) => id)).toEqual(['q12', 'r12']);
+  });
+
+  it('does not take a line cut by the window\'s start for a whole one', async () => {
+    const { file, size } = longConversation(2);
+    // The last answer alone is within 64 kB: its question is not, and must not be read from a piece.
+    const recent = await readRecentMessages(file, 1, { to: size, questions: 2 });
+    expect(recent.messages.map(({ id }) => id)).toEqual(['q2', 'r2']);
+    expect(recent).toMatchObject({ earlierTurns: 1, unreadable: 0 });
+  });
+
+  it('tells questions before the window by the prefix qchat writes, or by parsing the line', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const lines = [
+      toLine(message('q"1', 'user', '2026-11-01T10:00:00.000Z')), // an escaped quote in the id: parsed
+      '{"id":"q2","role":"user","at":"2026-11-01T10:00:00.000Z","text":"torn\n', // qchat's prefix: a question, trusted
+      '{"id":"q3","role":"user\n', // the prefix cut short: parsed, unreadable
+      '{"id":"q4",\n', // the id's quote, then no role: parsed, unreadable
+      '{"id\n', // shorter than the id's prefix
+      toLine(message('r1', 'assistant', '2026-11-01T10:00:01.000Z')),
+      toLine({ id: 'r1', feedback: { rating: 'up' } }),
+      '\n',
+      ...turn(3),
+    ];
+    writeFileSync(file, lines.join(''));
+    expect(await readRecentMessages(file, 1)).toMatchObject({ earlierTurns: 2, unreadable: 3 });
   });
 });

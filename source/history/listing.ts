@@ -15,9 +15,10 @@ const titleLength = 60;
 
 /** A first question as a conversation title: one line of terminal-safe text, at most 60 characters. */
 export function titleFrom(question: string): string {
-  // Redact and sanitize before cutting: a cut could hide a secret from the patterns, or fall
+  // Sanitize, then redact, before cutting: a cut could hide a secret from the patterns, or fall
   // inside an escape sequence, which the sanitizer would then take for one running to the end.
-  const line = safeText(redactSecrets(question)).replace(/\s+/g, ' ').trim();
+  // Redacting first missed a key glued to an escape sequence (`\x1b[31mAKIA…`: no word boundary).
+  const line = redactSecrets(safeText(question)).replace(/\s+/g, ' ').trim();
   const characters = Array.from(line);
   if (characters.length === 0) return 'untitled';
   return characters.length <= titleLength ? line : `${characters.slice(0, titleLength - 1).join('').trimEnd()}…`;
