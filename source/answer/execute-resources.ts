@@ -1,5 +1,6 @@
 import { getResource, listResources, type CloudResource } from '../aws/cloud-control.js';
 import { fanOut } from '../aws/fanout.js';
+import { longestListing, rememberPages } from '../aws/listing-lengths.js';
 import { regionPacers } from '../aws/pacing.js';
 import { regionCatalog } from '../aws/region-catalog.js';
 import { emptyAnswer, type Answer, type RegionFailure } from './answer.js';
@@ -39,9 +40,14 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
   const outcomes = await fanOut(
     asked,
     (region, signal) => listResources(context.clients, { typeName, resourceModel: plan.resourceModel, region, cap: context.settings.listCap, pacer: pacers.of(region), ...(signal ? { signal } : {}) }),
-    // The home region first: where an account keeps the most, and so the longest page chain to
-    // start before the other regions' first requests take qchat's thread.
-    { ...fanOutLimits(context), first: context.homeRegion, onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }) },
+    // The longest page chain first, before the other regions' first requests take qchat's thread:
+    // the region whose last listing of the type had the most pages, else the home region (where an
+    // account keeps the most, as a guess).
+    {
+      ...fanOutLimits(context),
+      first: longestListing(context.clients, typeName, asked, context.homeRegion),
+      onRegionDone: (done, total) => context.onProgress?.({ kind: 'regions', typeName, done, total }),
+    },
   );
 
   const seen = new Set<string>();
@@ -53,6 +59,7 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
       continue;
     }
     answer.calls.push({ service: 'cloudcontrol', operation: 'ListResources', region: outcome.region, pages: outcome.value!.pages, fromCache: false });
+    rememberPages(context.clients, typeName, outcome.region, outcome.value!.pages);
     truncated ||= outcome.value!.truncated;
     for (const resource of outcome.value!.resources) {
       if (seen.has(resource.identifier + (global ? '' : `@${resource.region}`))) continue;

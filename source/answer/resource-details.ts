@@ -39,11 +39,15 @@ export async function withTags(resources: CloudResource[], typeName: string, glo
   if (!resourceType) return describe(resources, bare, typeName, 'filter on tags', context, answer);
 
   const pacers = regionPacers(context.clients, context.settings.regionRequestsPerSecond);
-  const regions = [...new Set(bare.map((resource) => resource.region))];
+  const perRegion = new Map<string, number>();
+  for (const resource of bare) perRegion.set(resource.region, (perRegion.get(resource.region) ?? 0) + 1);
+  const regions = [...perRegion.keys()];
   // A value asked for under any key ("tag value prod") has no TagFilter: GetResources then returns every tagged resource, matched here.
   const tagFilters = filters.tags.flatMap((tag) => (tag.key === null ? [] : [{ key: tag.key, values: tag.value === null ? [] : [tag.value] }]));
   const outcomes = await fanOut(regions, (region, signal) => taggedResources(context.clients, { region, resourceType, tagFilters, pacer: pacers.of(region), ...(signal ? { signal } : {}) }), {
     concurrency: context.settings.fanoutConcurrency,
+    // The region with the most resources first: its GetResources pages are the longest chain.
+    first: [...perRegion].reduce((most, entry) => (entry[1] > most[1] ? entry : most))[0],
     ...(context.signal ? { signal: context.signal } : {}),
     ...(context.deadline ? { deadline: context.deadline } : {}),
   });
