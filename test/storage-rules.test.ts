@@ -2,8 +2,9 @@
 // read-only disk, file-name stamps, moving aside without overwriting, temp files of killed writers,
 // JSON problems as they are worded, reads through links when asked, lines split across chunks, and
 // the lock's own errors. Rows written for the mutants StrykerJS can leave alive in the storage module.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ import { isLockBusy, lockLost, withLock } from '../source/storage/lock.js';
 import { ensurePrivateDir } from '../source/storage/private-dir.js';
 import { readFileCapped, readSmallFile } from '../source/storage/read-file.js';
 import { openPrivateFile, readLines } from '../source/storage/read-lines.js';
-import { StorageError } from '../source/storage/storage-error.js';
+import { recordingVariable, recordOperation, recordingOperations } from '../source/storage/operation-record.js';
+import { kindOf, StorageError } from '../source/storage/storage-error.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'qchat-storage-rules-'));
 const clock = () => new Date('2026-11-22T10:00:00.123Z');
@@ -231,5 +233,104 @@ describe('the lock', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
     await expect(withLock(file, () => Promise.reject(new Error('task failed')))).rejects.toThrow('task failed');
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('the lock, between processes', () => {
+  it('locks a file that does not exist yet, and makes a second task wait for the first', async () => {
+    const file = join(temp(), 'index.json');
+    const order: string[] = [];
+    const task = (name: string) => async () => {
+      order.push(`${name} starts`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      order.push(`${name} ends`);
+      return name;
+    };
+    expect(await Promise.all([withLock(file, task('first')), withLock(file, task('second'))])).toEqual(['first', 'second']);
+    expect(order).toEqual(['first starts', 'first ends', 'second starts', 'second ends']);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('tells a task paused past the stale time that another process took the lock over, and leaves that lock alone', async () => {
+    const file = join(temp(), 'index.json');
+    const lockfile = createRequire(import.meta.url).resolve('proper-lockfile');
+    // Another qchat: waits for the lock to go stale (2 s untouched), then takes it and holds it.
+    const other = spawn(process.execPath, ['-e', `console.log('ready'); require(${JSON.stringify(lockfile)}).lock(${JSON.stringify(file)}, { realpath: false, stale: 2000, retries: { retries: 300, minTimeout: 100, maxTimeout: 100 } }).then(() => setTimeout(() => {}, 60000))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const ready = new Promise<void>((resolve) => other.stdout.once('data', () => resolve()));
+      const seen = await withLock(file, async (stillOurs) => {
+        const before = stillOurs();
+        await ready;
+        // This process stalls (its lock not refreshed) until the other has made the lock its own.
+        const ours = statSync(`${file}.lock`).mtimeMs;
+        const stalled = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+        for (let waited = 0; waited < 15_000 && statSync(`${file}.lock`, { throwIfNoEntry: false })?.mtimeMs === ours; waited += 100) stalled(100);
+        for (let tries = 0; stillOurs() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+        return [before, stillOurs()];
+      });
+      expect(seen).toEqual([true, false]);
+      // Not released by this process: the lock is the other one's now.
+      expect(existsSync(`${file}.lock`)).toBe(true);
+    } finally {
+      other.kill();
+    }
+  });
+});
+
+describe('operation records', () => {
+  it('appends each distinct record once to this process\'s file, and nothing when recording is off', () => {
+    const dir = temp();
+    const saved = process.env[recordingVariable];
+    const record = { side: 'served', operation: 'GetCallerIdentity', protocol: 'awsQuery', method: 'POST', path: '/', auth: 'sigv4', signingName: 'sts' } as const;
+    try {
+      delete process.env[recordingVariable];
+      expect(recordingOperations()).toBe(false);
+      recordOperation(record);
+      process.env[recordingVariable] = dir;
+      expect(recordingOperations()).toBe(true);
+      recordOperation(record);
+      recordOperation(record);
+      recordOperation({ ...record, operation: 'AssumeRole' });
+    } finally {
+      if (saved === undefined) delete process.env[recordingVariable];
+      else process.env[recordingVariable] = saved;
+    }
+    expect(readdirSync(dir)).toEqual([`${process.pid}.jsonl`]);
+    expect(readFileSync(join(dir, `${process.pid}.jsonl`), 'utf8')).toBe(`${JSON.stringify(record)}\n${JSON.stringify({ ...record, operation: 'AssumeRole' })}\n`);
+  });
+});
+
+describe('what a path is', () => {
+  const stat = (kind: string) => ({ isFile: () => kind === 'file', isDirectory: () => kind === 'dir', isSymbolicLink: () => kind === 'link', isFIFO: () => kind === 'fifo', isSocket: () => kind === 'socket' });
+  it.each([
+    ['file', 'a file'],
+    ['dir', 'a directory'],
+    ['link', 'a symbolic link'],
+    ['fifo', 'a FIFO (named pipe)'],
+    ['socket', 'a socket'],
+    ['device', 'a device'],
+  ])('%s is %s', (kind, said) => {
+    expect(kindOf(stat(kind))).toBe(said);
+  });
+
+  it('words a storage error with its path, problem and remedy', () => {
+    const error = new StorageError('LINK', '/x/f', 'is a symbolic link', 'remove the link');
+    expect(error).toMatchObject({ code: 'FILE_UNUSABLE', kind: 'LINK', path: '/x/f', problem: 'is a symbolic link', message: '/x/f is a symbolic link.', remedy: { kind: 'fix', action: 'Remove the link.' }, details: { path: '/x/f' } });
+  });
+});
+
+describe('private folders, more edges', () => {
+  it('makes every missing folder down from the top, each private, and accepts one that exists', () => {
+    const top = join(temp(), 'a', 'b');
+    ensurePrivateDir(join(top, 'c', 'd'), top);
+    expect([join(top, '..'), top, join(top, 'c'), join(top, 'c', 'd')].map(mode)).toEqual([0o700, 0o700, 0o700, 0o700]);
+    ensurePrivateDir(join(top, 'c', 'd'), top);
+    expect(mode(join(top, 'c', 'd'))).toBe(0o700);
+  });
+
+  it('refuses a top folder under a file, naming the file', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => ensurePrivateDir(join(dir, 'file', 'home'))).toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { errorJson, type QchatError } from '../source/errors.js';
 import { describe, expect, it } from 'vitest';
 import { CostCache } from '../source/aws/cost-cache.js';
@@ -59,11 +60,13 @@ describe('writing private files (issue 16 item 4)', () => {
     // The names the old writers used (`<file>.<pid>.tmp`) planted as links to the victim.
     symlinkSync(victim, `${file}.${process.pid}.tmp`);
     symlinkSync(victim, file);
-    const previous = process.umask(0);
+    // A worker thread may not set the umask (Stryker's vitest runner uses threads): there the
+    // write runs under the process's umask, and test/storage-faults.test.ts simulates a tight one.
+    const previous = isMainThread ? process.umask(0) : undefined;
     try {
       writeFileAtomic(file, '{"new": true}\n', { durable: true });
     } finally {
-      process.umask(previous);
+      if (previous !== undefined) process.umask(previous);
     }
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
     expect(lstatSync(file).isFile()).toBe(true);

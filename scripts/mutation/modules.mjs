@@ -60,11 +60,12 @@ export const modules = {
     mutate: ['source/history/store.ts', 'source/history/index-file.ts'],
     tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
   },
-  // Its own tests and the rate limiter's: the history suites (hostile/history, history-store) reach
-  // every storage file too, but at seconds a mutant (each test opens a store) a run took hours here.
+  // Its own tests (storage-faults watches and fails the fs calls of the atomic writes), the shipped
+  // catalogs' and the rate limiter's: the history suites (hostile/history, history-store) reach every
+  // storage file too, but at seconds a mutant (each test opens a store) a run took hours here.
   storage: {
     mutate: ['source/storage/*.ts'],
-    tests: ['test/storage*.test.ts', 'test/tiers-rate-limiter.test.ts'],
+    tests: ['test/storage*.test.ts', 'test/shipped-json.test.ts', 'test/tiers-rate-limiter.test.ts'],
   },
   sanitizer: {
     mutate: ['source/present/terminal-text.ts'],

@@ -30,6 +30,7 @@ export async function withLock<T>(file: string, task: (stillOurs: () => boolean)
     return await task(() => compromised === undefined);
   } finally {
     // A failed release leaves a lock that goes stale and is taken over; nothing to do here.
+    // Stryker disable next-line ConditionalExpression: equivalent as `true`, proper-lockfile refuses to release a compromised lock (ERELEASED), which the catch ignores; `false` is killed by the tests that check the lock is gone.
     if (!compromised) await release().catch(() => undefined);
   }
 }
