@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRecentMessages } from '../source/history/recent-turns.js';
@@ -210,7 +211,9 @@ describe('history store', () => {
   });
 
   it('creates private folders and files whatever the umask', async () => {
-    const previous = process.umask(0);
+    // A worker thread may not set the umask (Stryker's vitest runner uses threads): there the
+    // store runs under the process's umask, and test/storage-faults.test.ts simulates a tight one.
+    const previous = isMainThread ? process.umask(0) : undefined;
     try {
       const { store, dataDir } = await freshStore();
       const { id } = await conversationWith(store, 'modes');
@@ -220,7 +223,7 @@ describe('history store', () => {
       expect(mode(join(store.dir, 'index.json'))).toBe(0o600);
       expect(mode(join(store.dir, `${id}.jsonl`))).toBe(0o600);
     } finally {
-      process.umask(previous);
+      if (previous !== undefined) process.umask(previous);
     }
   });
 

@@ -50,15 +50,26 @@ export const modules = {
     mutate: ['source/tiers/rate-limiter.ts', 'source/tiers/usage-file.ts'],
     tests: ['test/tiers-rate-limiter.test.ts', 'test/tiers-clock-skew.test.ts', 'test/tiers-edges.test.ts', 'test/usage-rules.test.ts'],
   },
-  // History as two runs: its records (lines, titles, counts, retention, redaction: fast tests on
-  // small files) and the store with its index (lock, recovery, two processes: seconds per test).
+  // History as four runs: its records (lines, titles, counts, retention, redaction: fast tests on
+  // small files), then the index file and the store (lock, recovery, two processes: each test opens
+  // a store, and the round-trip test's first fast-check sample alone takes some 6 s), the store by
+  // lines of store.ts (as of 2026-12-02): its calls (list to rememberInput), and its upkeep (tidy,
+  // counting, recovery, the queues and the guard that turns disk trouble into warnings).
   'history-records': {
     mutate: ['source/history/message.ts', 'source/history/listing.ts', 'source/history/retention.ts', 'source/history/redact.ts', 'source/history/conversation-file.ts', 'source/history/recent-turns.ts'],
     tests: ['test/history-rules.test.ts', 'test/history-retention.test.ts', 'test/history-redact.test.ts'],
   },
+  'history-index': {
+    mutate: ['source/history/index-file.ts'],
+    tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
+  },
   'history-store': {
-    mutate: ['source/history/store.ts', 'source/history/index-file.ts'],
+    mutate: ['source/history/store.ts:1-195'],
     tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
+  },
+  'history-upkeep': {
+    mutate: ['source/history/store.ts:196-380'],
+    tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
   },
   // Its own tests (storage-faults watches and fails the fs calls of the atomic writes), the shipped
   // catalogs' and the rate limiter's: the history suites (hostile/history, history-store) reach every
