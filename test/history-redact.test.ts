@@ -16,6 +16,14 @@ describe('redactSecrets', () => {
     ['Authorization: Bearer abcdef0123456789abcdef0123456789', 'Authorization: Bearer [redacted]'],
     ['token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MX0.c2lnbmF0dXJl end', 'token [redacted] end'],
     ['Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MX0.c2lnbmF0dXJl', 'Bearer [redacted]'],
+    // Labels in every spelling the pattern allows, with tokens no other rule knows by their prefix.
+    ['Authorization: Bearer   abcdef0123456789abcdef0123456789', 'Authorization: Bearer   [redacted]'],
+    ['{"awsSecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}', '{"awsSecretAccessKey":"[redacted]"}'],
+    ['SessionToken=abcdefghijklmnop0123456789', 'SessionToken=[redacted]'],
+    ['session-token: abcdefghijklmnop0123456789', 'session-token: [redacted]'],
+    ['SecurityToken=abcdefghijklmnop0123456789', 'SecurityToken=[redacted]'],
+    ['security_token abcdefghijklmnop0123456789', 'security_token [redacted]'],
+    ['aws_secret_access_key    wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws_secret_access_key    [redacted]'],
   ])('redacts %j', (text, expected) => {
     expect(redactSecrets(text)).toBe(expected);
   });
