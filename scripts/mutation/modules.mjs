@@ -65,7 +65,7 @@ export const modules = {
   },
   'history-store': {
     mutate: ['source/history/store.ts:1-195'],
-    tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
+    tests: ['test/history-calls.test.ts', 'test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
   },
   'history-upkeep': {
     mutate: ['source/history/store.ts:196-380'],
