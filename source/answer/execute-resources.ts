@@ -62,8 +62,9 @@ export async function answerResources(plan: ResourcePlan, context: ExecutionCont
     rememberPages(context.clients, typeName, outcome.region, outcome.value!.pages);
     truncated ||= outcome.value!.truncated;
     for (const resource of outcome.value!.resources) {
-      if (seen.has(resource.identifier + (global ? '' : `@${resource.region}`))) continue;
-      seen.add(resource.identifier + (global ? '' : `@${resource.region}`));
+      const key = global ? resource.identifier : `${resource.identifier}@${resource.region}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       resources.push(resource);
     }
   }

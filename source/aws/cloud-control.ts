@@ -54,6 +54,7 @@ export async function listResources(clients: AwsClients, request: ListRequest): 
     return client.send(new ListResourcesCommand({ ...input, ...(nextToken ? { NextToken: nextToken } : {}) }), options);
   };
   const resources: CloudResource[] = [];
+  const listed = documentedListProperties(request.typeName);
   const tokens = new PageTokens('cloudcontrol ListResources');
   let pages = 0;
   let more = true;
@@ -73,8 +74,9 @@ export async function listResources(clients: AwsClients, request: ListRequest): 
       next.catch(() => undefined);
     }
     for (const description of descriptions) {
-      const resource: CloudResource = { identifier: identifierOf(description, 'cloudcontrol ListResources'), region: request.region, properties: parseProperties(description.Properties) };
-      resources.push(isListHandlerShaped(resource, request.typeName) ? { ...resource, partial: true } : resource);
+      const identifier = identifierOf(description, 'cloudcontrol ListResources');
+      const properties = parseProperties(description.Properties);
+      resources.push(isListHandlerShaped(identifier, properties, listed) ? { identifier, region: request.region, properties, partial: true } : { identifier, region: request.region, properties });
     }
   }
   return { resources: resources.slice(0, request.cap), pages, truncated: more || resources.length > request.cap };
@@ -99,10 +101,13 @@ export async function getResource(
  * log group's RetentionInDays and Arn). Such a resource must be read with GetResource before a
  * filter or a column can use its other properties (tags, state, names).
  */
-export function isListHandlerShaped(resource: CloudResource, typeName: string): boolean {
-  const parts = resource.identifier.split('|');
-  const listed = documentedListProperties(typeName);
-  return Object.entries(resource.properties ?? {}).every(([key, value]) => listed.includes(key) || (typeof value === 'string' && parts.includes(value)));
+function isListHandlerShaped(identifier: string, properties: Record<string, unknown> | null, listed: readonly string[]): boolean {
+  // Run for every listed resource: the documented list (`listed`) is looked up once per listing by the caller, the identifier split only when needed.
+  let parts: string[] | undefined;
+  for (const [key, value] of Object.entries(properties ?? {})) {
+    if (!listed.includes(key) && !(typeof value === 'string' && (parts ??= identifier.split('|')).includes(value))) return false;
+  }
+  return true;
 }
 
 let listHandlers: Record<string, string[]> | undefined;
@@ -129,7 +134,9 @@ export function parseProperties(raw: unknown): Record<string, unknown> | null {
   if (typeof raw !== 'string' || !raw) return null;
   try {
     const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !nestedDeeperThan(value, maxPropertyDepth) ? (value as Record<string, unknown>) : null;
+    // Nesting past the depth takes two brackets a level: a shorter text cannot, and is not walked.
+    const tooDeep = raw.length > 2 * maxPropertyDepth && nestedDeeperThan(value, maxPropertyDepth);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !tooDeep ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
