@@ -69,7 +69,7 @@ export const modules = {
   },
   'history-upkeep': {
     mutate: ['source/history/store.ts:196-380'],
-    tests: ['test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
+    tests: ['test/history-upkeep.test.ts', 'test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
   },
   // Its own tests (storage-faults watches and fails the fs calls of the atomic writes), the shipped
   // catalogs' and the rate limiter's: the history suites (hostile/history, history-store) reach every

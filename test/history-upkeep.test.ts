@@ -1,0 +1,152 @@
+// The store's upkeep one row each, beside test/history-store.test.ts: what opening re-lists and
+// moves aside among the history folder's entries, how counts left by an older qchat or a replaced
+// file are redone, how retention words what it removed, and which troubles are warnings, which stop
+// recording and which are bugs thrown. Rows written for the mutants StrykerJS can leave alive in
+// store.ts's upkeep.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toLine } from '../source/history/message.js';
+import { openHistory } from '../source/history/store.js';
+import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
+
+const at = '2026-11-22T10:00:00.000Z';
+const clock = () => steppingClock('2026-11-22T10:00:00Z', 0);
+const line = (id: string, role: 'user' | 'assistant', text: string, time = at) => toLine({ id, role, at: time, text });
+const indexOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { conversations: Array<Record<string, unknown>> };
+
+async function historyDir() {
+  const dataDir = tempDataDir();
+  const store = await openHistory({ dataDir, userId: 'alice', clock: clock() });
+  return { dataDir, dir: store.dir, reopen: () => openHistory({ dataDir, userId: 'alice', clock: clock() }) };
+}
+
+describe('opening re-lists conversation files', () => {
+  it('lists one conversation file missing from the index, and says so in the singular', async () => {
+    const { dir, reopen } = await historyDir();
+    writeFileSync(join(dir, 'c1.jsonl'), line('m1', 'user', 'how many vpcs'));
+    const store = await reopen();
+    expect((await store.list()).map(({ id, title, messageCount }) => [id, title, messageCount])).toEqual([['c1', 'how many vpcs', 1]]);
+    expect(store.warnings).toEqual(['history: recovered 1 conversation missing from index.json']);
+  });
+
+  it('leaves alone files that are not conversations, and empty ones, without a warning', async () => {
+    const { dir, reopen } = await historyDir();
+    const entries = ['notes.txt', '.hidden.jsonl', 'bad id.jsonl', 'empty.jsonl'];
+    writeFileSync(join(dir, 'notes.txt'), line('m1', 'user', 'q'));
+    writeFileSync(join(dir, '.hidden.jsonl'), line('m1', 'user', 'q'));
+    writeFileSync(join(dir, 'bad id.jsonl'), line('m1', 'user', 'q'));
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    const store = await reopen();
+    expect([await store.list(), store.warnings]).toEqual([[], []]);
+    expect(readdirSync(dir).sort()).toEqual([...entries, 'index.json'].sort());
+  });
+
+  it('moves aside a folder and a link in a conversation file\'s place, saying which', async () => {
+    const { dir, reopen } = await historyDir();
+    mkdirSync(join(dir, 'c1.jsonl'));
+    writeFileSync(join(dir, '..', 'elsewhere'), line('m1', 'user', 'q'));
+    symlinkSync(join(dir, '..', 'elsewhere'), join(dir, 'c2.jsonl'));
+    execFileSync('mkfifo', [join(dir, 'c3.jsonl')]);
+    const store = await reopen();
+    expect(store.warnings.sort()).toEqual(
+      [
+        `history: ${join(dir, 'c1.jsonl')} was unreadable (not a regular file); moved it to ${join(dir, 'c1.jsonl')}.corrupt-20261122T100000Z`,
+        `history: ${join(dir, 'c2.jsonl')} was unreadable (a symbolic link); moved it to ${join(dir, 'c2.jsonl')}.corrupt-20261122T100000Z`,
+        `history: ${join(dir, 'c3.jsonl')} was unreadable (not a regular file); moved it to ${join(dir, 'c3.jsonl')}.corrupt-20261122T100000Z`,
+      ].sort(),
+    );
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('moves aside a conversation file over 64 MB, with the reason', async () => {
+    const { dir, reopen } = await historyDir();
+    writeFileSync(join(dir, 'c1.jsonl'), '');
+    execFileSync('truncate', ['-s', String(64 * 1024 * 1024 + 1), join(dir, 'c1.jsonl')]);
+    const store = await reopen();
+    expect(store.warnings).toEqual([`history: ${join(dir, 'c1.jsonl')} was unreadable (67,108,865 bytes; at most 67,108,864 are read); moved it to ${join(dir, 'c1.jsonl')}.corrupt-20261122T100000Z`]);
+  });
+});
+
+describe('opening recounts', () => {
+  it('counts again from the start an entry an older qchat left without its counts', async () => {
+    const { dir, reopen } = await historyDir();
+    writeFileSync(join(dir, 'c1.jsonl'), [line('q1', 'user', 'q'), line('a1', 'assistant', 'a'), line('q2', 'user', 'again', '2026-11-22T11:00:00.000Z')].join(''));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ version: 1, conversations: [{ id: 'c1', title: 'q', createdAt: at, updatedAt: at, messageCount: 7 }] }));
+    await reopen();
+    expect(indexOf(dir).conversations).toEqual([{ id: 'c1', title: 'q', createdAt: at, updatedAt: '2026-11-22T11:00:00.000Z', messageCount: 3, countedTo: readFileSync(join(dir, 'c1.jsonl')).length, questionCount: 2 }]);
+  });
+
+  it('counts again from the start a file shorter than its count (replaced meanwhile)', async () => {
+    const { dir, reopen } = await historyDir();
+    writeFileSync(join(dir, 'c1.jsonl'), line('q1', 'user', 'q'));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ version: 1, conversations: [{ id: 'c1', title: 'q', createdAt: at, updatedAt: at, messageCount: 40, countedTo: 100_000, questionCount: 20 }] }));
+    await reopen();
+    expect(indexOf(dir).conversations[0]).toMatchObject({ messageCount: 1, questionCount: 1, countedTo: readFileSync(join(dir, 'c1.jsonl')).length });
+  });
+
+  it('adds what was appended past the count to it, keeping a later time the entry has', async () => {
+    const { dir, reopen } = await historyDir();
+    const first = line('q1', 'user', 'q');
+    writeFileSync(join(dir, 'c1.jsonl'), first + line('a1', 'assistant', 'a') + line('q2', 'user', 'q2'));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ version: 1, conversations: [{ id: 'c1', title: 'q', createdAt: at, updatedAt: '2026-11-23T00:00:00.000Z', messageCount: 5, countedTo: first.length, questionCount: 4 }] }));
+    await reopen();
+    expect(indexOf(dir).conversations[0]).toMatchObject({ updatedAt: '2026-11-23T00:00:00.000Z', messageCount: 7, questionCount: 5 });
+  });
+});
+
+describe('retention\'s warning', () => {
+  it('counts one removed conversation in the singular', async () => {
+    const dataDir = tempDataDir();
+    const store = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-11-22T10:00:00Z') });
+    for (const question of ['a', 'b']) {
+      const { id } = await store.create(question);
+      await store.append(id, { role: 'user', text: question });
+    }
+    await store.flush();
+    const reopened = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-11-22T11:00:00Z'), retention: { maxConversations: 1 } });
+    expect(reopened.warnings).toEqual(['history: removed 1 conversation by retention (at most 1, none older than 90 days)']);
+    expect((await reopened.list()).map(({ title }) => title)).toEqual(['b']);
+  });
+
+  it('removes nothing and says nothing when nothing is past the limits', async () => {
+    const { dir, reopen } = await historyDir();
+    writeFileSync(join(dir, 'c1.jsonl'), line('q1', 'user', 'q'));
+    await reopen();
+    const store = await reopen();
+    expect([store.warnings, existsSync(join(dir, 'c1.jsonl'))]).toEqual([[], true]);
+  });
+});
+
+describe('trouble', () => {
+  it('throws a bug (an error without an errno code) instead of taking it for disk trouble', async () => {
+    const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
+    await expect(store.read('../outside')).rejects.toThrow('not a conversation id: "../outside"');
+    expect([store.recording, store.warnings]).toEqual([true, []]);
+  });
+
+  it('reads nothing of a conversation file it may not read and moves it aside, recording on', async () => {
+    const { dir, reopen } = await historyDir();
+    const store = await reopen();
+    const { id } = await store.create('q');
+    await store.append(id, { role: 'user', text: 'q' });
+    await store.flush();
+    // As root a mode does not refuse reads; a folder where the file was does, as unusable.
+    const file = join(dir, `${id}.jsonl`);
+    execFileSync('rm', [file]);
+    mkdirSync(file);
+    expect(await store.read(id)).toEqual([]);
+    expect(store.warnings).toEqual([`history: ${file} was unreadable (a directory, not a file); moved it to ${file}.corrupt-20261122T100000Z`]);
+    expect(store.recording).toBe(true);
+  });
+
+  it('warns of an unusable index folder without stopping the chat, and names the fix', async () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'history'), 'a file where the folder goes');
+    const store = await openHistory({ dataDir, userId: 'alice', clock: clock() });
+    expect(store.recording).toBe(false);
+    expect(store.warnings).toEqual([`history: ${join(dataDir, 'history')} is a file, not a folder. This chat is no longer being saved. Move it away so qchat can create the folder.`]);
+    expect(await store.list()).toEqual([]);
+  });
+});
