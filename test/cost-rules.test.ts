@@ -192,3 +192,18 @@ describe('a forecast\'s figures', () => {
     expect(answer.calls).toEqual([{ service: 'ce', operation: 'GetCostForecast', region: 'us-east-1', pages: 1, fromCache: false }]);
   });
 });
+
+describe('the service check, matched loosely', () => {
+  it('skips a listed entry without a value, which would otherwise match every name', async () => {
+    const { context, costs: explorer, requests } = recordedCosts({ dimensionValues: ['AWS Lambda'] });
+    const original = explorer.getDimensionValues.bind(explorer);
+    explorer.getDimensionValues = async (input, signal) => {
+      const call = await original(input, signal);
+      return { ...call, value: [{}, ...call.value] };
+    };
+    const answer = await answerCosts(costs({ intent: 'cost-total', service: { name: 'ec2', values: ['Amazon EC2'] } }), context);
+    expect(answer.warnings).toEqual([]);
+    expect(answer.summary).toBe('No ec2 spend last month (2026-10-01 to 2026-10-31; unblended cost): Cost Explorer lists no matching service in that period.');
+    expect(requests.map(({ operation }) => operation)).toEqual(['GetDimensionValues']);
+  });
+});

@@ -105,7 +105,8 @@ async function confirmServices(plan: AnyCostPlan, context: ExecutionContext, ans
   context.onProgress?.({ kind: 'cost', operation: 'GetDimensionValues' });
   const call = await context.costs.getDimensionValues({ TimePeriod: toInput(lookupPeriod(plan, context.now)), Dimension: 'SERVICE', Context: 'COST_AND_USAGE' }, context.signal);
   record(answer, 'GetDimensionValues', call);
-  const known = call.value.map((v) => v.Value ?? '');
+  // An entry without a Value (botocore does not require one) names no service; as '' it would match every name loosely.
+  const known = call.value.map((v) => v.Value).filter((value): value is string => Boolean(value));
   const exact = wanted.filter((value) => known.includes(value));
   if (exact.length > 0) return exact;
   const loose = known.filter((value) => wanted.some((w) => value.toLowerCase().includes(w.toLowerCase()) || w.toLowerCase().includes(value.toLowerCase())));
