@@ -193,7 +193,69 @@ describe('a forecast\'s figures', () => {
   });
 });
 
+describe('a comparison\'s requests, rows and summary', () => {
+  const base: ComparePlan = {
+    ...scope, family: 'compare', intent: 'cost-compare', periodLabel: 'Q2 2026', period: { start: '2026-04-01', end: '2026-07-01' },
+    comparePeriod: { start: '2026-07-01', end: '2026-10-01' }, comparePeriodLabel: 'Q3 2026', order: 'change', limit: null,
+  };
+  const months = (starts: string[], rows: Array<Array<[string, string]>>) => starts.map((start, i) => grouped(start, rows[i]!));
+
+  it('asks for each period by month and service, and adds the months of each before comparing', async () => {
+    const { context, requests } = recordedCosts({
+      costAndUsage: [
+        months(['2026-04-01', '2026-05-01', '2026-06-01'], [[['A', '10'], ['B', '1']], [['A', '20']], [['A', '30'], ['B', '2']]]),
+        months(['2026-07-01', '2026-08-01', '2026-09-01'], [[['A', '5']], [['A', '5'], ['B', '4']], [['B', '4']]]),
+      ],
+    });
+    const answer = await answerCosts(base, context);
+    const shape = { Metrics: ['UnblendedCost'], Granularity: 'MONTHLY', GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }] };
+    expect(requests.map(({ input }) => input)).toEqual([
+      { TimePeriod: { Start: '2026-04-01', End: '2026-07-01' }, ...shape },
+      { TimePeriod: { Start: '2026-07-01', End: '2026-10-01' }, ...shape },
+    ]);
+    // A: 10 + 20 + 30 = 60 before, 5 + 5 = 10 after; B: 1 + 2 = 3 before, 4 + 4 = 8 after.
+    expect(answer.table!.rows).toEqual([['A', '$60.00', '$10.00', '-$50.00'], ['B', '$3.00', '$8.00', '+$5.00']]);
+    expect(answer.totals).toEqual([{ label: 'Q2 2026', amount: 63, unit: 'USD' }, { label: 'Q3 2026', amount: 18, unit: 'USD' }]);
+    expect(answer.summary).toBe('Q3 2026: $18.00, against $63.00 Q2 2026 (down 71%; unblended cost). Biggest change: A (-$50.00).');
+  });
+
+  it('shows an unchanged service without a sign, and leaves it out of what grew', async () => {
+    const replies = { costAndUsage: [[grouped('2026-04-01', [['A', '7'], ['B', '1']])], [grouped('2026-07-01', [['A', '7'], ['B', '3']])]] };
+    const change = await answerCosts(base, recordedCosts(replies).context);
+    expect(change.table!.rows).toEqual([['B', '$1.00', '$3.00', '+$2.00'], ['A', '$7.00', '$7.00', '$0.00']]);
+    const growth = await answerCosts({ ...base, order: 'growth' }, recordedCosts(replies).context);
+    expect(growth.table!.rows).toEqual([['B', '$1.00', '$3.00', '+$2.00']]);
+    expect(growth.table).not.toHaveProperty('note');
+  });
+
+  it('ranks every increase largest first and names each in the summary', async () => {
+    const replies = { costAndUsage: [[grouped('2026-04-01', [['A', '1'], ['B', '1'], ['C', '1'], ['D', '9']])], [grouped('2026-07-01', [['A', '2'], ['B', '11'], ['C', '5'], ['D', '1']])]] };
+    const answer = await answerCosts({ ...base, order: 'growth' }, recordedCosts(replies).context);
+    expect(answer.table!.rows.map(([service, , , change]) => [service, change])).toEqual([['B', '+$10.00'], ['C', '+$4.00'], ['A', '+$1.00']]);
+    expect(answer.summary).toBe('Q3 2026: $19.00, against $12.00 Q2 2026 (up 58%; unblended cost). Grew most: B (+$10.00), C (+$4.00), A (+$1.00).');
+  });
+
+  it('says nothing of a mover when neither period has costs', async () => {
+    const answer = await answerCosts(base, recordedCosts({ costAndUsage: [[], []] }).context);
+    expect(answer.table!.rows).toEqual([]);
+    expect(answer.summary).toBe('Q3 2026: $0.00, against $0.00 Q2 2026 (unblended cost).');
+  });
+
+  it('compares to date a running period that ends on the 1st, even against the same days', async () => {
+    const { context } = recordedCosts({ costAndUsage: [[grouped('2026-10-01', [['A', '1']])], [grouped('2026-11-01', [['A', '2']])]] });
+    const answer = await answerCosts({ ...base, period: { start: '2026-10-01', end: '2026-10-23' }, periodLabel: 'October', comparePeriod: { start: '2026-11-01', end: '2026-12-01' }, comparePeriodLabel: 'this month' }, context);
+    expect(answer.warnings).toEqual(['This month is not over yet, so it is compared to date.']);
+  });
+});
+
 describe('the service check, matched loosely', () => {
+  it('takes a listed name that the planner\'s name contains, ignoring case', async () => {
+    const { context, requests } = recordedCosts({ dimensionValues: ['Amazon Simple Storage Service', 'AWS Lambda'], costAndUsage: [[totalOf('2026-10-01', '3')]] });
+    const answer = await answerCosts(costs({ intent: 'cost-total', service: { name: 's3', values: ['amazon simple storage service (s3)'] } }), context);
+    expect(answer.warnings).toEqual(['Matched s3 to Amazon Simple Storage Service.']);
+    expect(requests[1]!.input).toMatchObject({ Filter: { Dimensions: { Key: 'SERVICE', Values: ['Amazon Simple Storage Service'] } } });
+  });
+
   it('skips a listed entry without a value, which would otherwise match every name', async () => {
     const { context, costs: explorer, requests } = recordedCosts({ dimensionValues: ['AWS Lambda'] });
     const original = explorer.getDimensionValues.bind(explorer);
