@@ -16,13 +16,18 @@ describe('findPeriod at the edges', () => {
     ['on the 1st', '2026-11-01', '2026-11-01', '2026-11-02', '2026-11-01'],
     ['on the 31st', '2026-11-22', '2026-10-31', '2026-11-01', '2026-10-31'],
     ['on the 31st', '2027-01-05', '2026-12-31', '2027-01-01', '2026-12-31'],
+    ['on the 30th', '2026-12-05', '2026-11-30', '2026-12-01', '2026-11-30'],
     // Days.
     ['today', '2026-11-22', '2026-11-22', '2026-11-23', 'today'],
     ['yesterday', '2027-01-01', '2026-12-31', '2027-01-01', 'yesterday'],
+    ['the previous day', '2026-11-22', '2026-11-21', '2026-11-22', 'yesterday'],
+    ['previous day', '2026-11-22', '2026-11-21', '2026-11-22', 'yesterday'],
     ['tomorrow', '2026-12-31', '2027-01-01', '2027-01-02', 'tomorrow'],
     ['the last 7 days', '2026-11-22', '2026-11-15', '2026-11-22', 'last 7 days'],
     ['the last 2 weeks', '2026-11-22', '2026-11-08', '2026-11-22', 'last 14 days'],
     ['the next 10 days', '2026-11-22', '2026-11-22', '2026-12-02', 'the next 10 days'],
+    ['last 7 days', '2026-11-22', '2026-11-15', '2026-11-22', 'last 7 days'],
+    ['next 10 days', '2026-11-22', '2026-11-22', '2026-12-02', 'the next 10 days'],
     // Weeks start on Monday; 2026-11-22 is a Sunday, 2026-11-23 a Monday.
     ['this week', '2026-11-22', '2026-11-16', '2026-11-23', 'this week'],
     ['this week', '2026-11-23', '2026-11-23', '2026-11-30', 'this week'],
@@ -33,6 +38,8 @@ describe('findPeriod at the edges', () => {
     ['this month', '2026-12-31', '2026-12-01', '2027-01-01', 'this month'],
     ['next month', '2026-12-31', '2027-01-01', '2027-02-01', 'next month'],
     ['the month before last', '2026-02-10', '2025-12-01', '2026-01-01', 'the month before last'],
+    ['month before last', '2026-11-22', '2026-09-01', '2026-10-01', 'the month before last'],
+    ['mtd', '2026-11-22', '2026-11-01', '2026-11-23', 'month to date'],
     ['month to date', '2026-11-01', '2026-11-01', '2026-11-02', 'month to date'],
     ['the rest of this month', '2026-11-30', '2026-11-30', '2026-12-01', 'the rest of this month'],
     ['the last 3 months', '2026-01-10', '2025-10-01', '2026-01-01', 'last 3 months'],
@@ -54,10 +61,16 @@ describe('findPeriod at the edges', () => {
     ['the last 2 quarters', '2026-05-01', '2025-10-01', '2026-04-01', 'last 2 quarters'],
     ['the last 2 years', '2026-11-22', '2024-01-01', '2026-01-01', 'last 2 years'],
     ['year to date', '2026-11-22', '2026-01-01', '2026-11-23', 'year to date'],
+    ['so far this year', '2026-11-22', '2026-01-01', '2026-11-23', 'year to date'],
+    ['this year', '2026-11-22', '2026-01-01', '2027-01-01', 'this year'],
+    ['next year', '2026-11-22', '2027-01-01', '2028-01-01', 'next year'],
     ['last year', '2026-01-01', '2025-01-01', '2026-01-01', 'last year'],
     ['the rest of this year', '2026-12-31', '2026-12-31', '2027-01-01', 'the rest of this year'],
     ['the start of the month', '2026-11-22', '2026-11-01', '2026-11-02', 'the start of the month'],
     ['the beginning of the week', '2026-11-22', '2026-11-16', '2026-11-17', 'the start of the week'],
+    ['the start of the year', '2026-11-22', '2026-01-01', '2026-01-02', 'the start of the year'],
+    ['the beginning of this quarter', '2026-11-22', '2026-10-01', '2026-10-02', 'the start of the quarter'],
+    ['start of month', '2026-11-22', '2026-11-01', '2026-11-02', 'the start of the month'],
     // A month without a year: the latest that has started (on its first day it has).
     ['in March', '2026-03-01', '2026-03-01', '2026-04-01', 'March 2026'],
     ['in March', '2026-02-28', '2025-03-01', '2025-04-01', 'March 2025'],
@@ -66,6 +79,28 @@ describe('findPeriod at the edges', () => {
     ['since June', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
     ['from October to December', '2026-11-22', '2025-10-01', '2026-01-01', 'October 2025 to December 2025'],
     ['between 2026-03-01 and 2026-03-15', '2026-11-22', '2026-03-01', '2026-03-16', '2026-03-01 to 2026-03-15'],
+    // Calendar dates in each form the rules read; a range's year carries from the end that has one.
+    ['in 2026-10', '2026-11-22', '2026-10-01', '2026-11-01', 'October 2026'],
+    ['on 2026-3-5', '2026-11-22', '2026-03-05', '2026-03-06', '2026-03-05'],
+    ['2026 q3', '2026-11-22', '2026-07-01', '2026-10-01', 'Q3 2026'],
+    ['q4 of 2025', '2026-11-22', '2025-10-01', '2026-01-01', 'Q4 2025'],
+    ['the third quarter of 2025', '2026-11-22', '2025-07-01', '2025-10-01', 'Q3 2025'],
+    ['the 2nd quarter', '2026-11-22', '2026-04-01', '2026-07-01', 'Q2 2026'],
+    ['in 2025', '2026-11-22', '2025-01-01', '2026-01-01', '2025'],
+    ['in 1999', '2026-11-22', '1999-01-01', '2000-01-01', '1999'],
+    ['1st of March 2026', '2026-11-22', '2026-03-01', '2026-03-02', '2026-03-01'],
+    ['the 5 of march', '2026-11-22', '2026-03-05', '2026-03-06', '2026-03-05'],
+    ['March 5th, 2026', '2026-11-22', '2026-03-05', '2026-03-06', '2026-03-05'],
+    ['Sept. 2026', '2026-11-22', '2026-09-01', '2026-10-01', 'September 2026'],
+    ['in may', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['from November to February', '2026-11-22', '2025-11-01', '2026-03-01', 'November 2025 to February 2026'],
+    ['from 2026-03-01 to may', '2026-11-22', '2026-03-01', '2026-06-01', '2026-03-01 to May 2026'],
+    ['from march to 2026-05-15', '2026-11-22', '2026-03-01', '2026-05-16', 'March 2026 to 2026-05-15'],
+    ['from 2026-05-01 to 2026-03-01', '2026-11-22', '2026-03-01', '2026-05-02', '2026-03-01 to 2026-05-01'],
+    ['between march 3 and 2026-04-01', '2026-11-22', '2026-03-03', '2026-04-02', '2026-03-03 to 2026-04-01'],
+    // "may" after a dash is the end of a range, as after "to" (it was left out: "march - may" was March).
+    ['march - may', '2026-11-22', '2026-03-01', '2026-06-01', 'March 2026 to May 2026'],
+    ['march–may', '2026-11-22', '2026-03-01', '2026-06-01', 'March 2026 to May 2026'],
     // Read by chrono-node. A bare weekday is the last one (chrono's nearest may lie ahead: Wednesday
     // from Sunday the 22nd is the 25th, which was read as 2025-11-25); "next" keeps chrono's.
     ['on wednesday', '2026-11-22', '2026-11-18', '2026-11-19', '2026-11-18'],
@@ -83,6 +118,14 @@ describe('findPeriod at the edges', () => {
     ['on wed', '2026-11-22', '2026-11-18', '2026-11-19', '2026-11-18'],
     ['on thu', '2026-11-22', '2026-11-19', '2026-11-20', '2026-11-19'],
     ['on sat', '2026-11-22', '2026-11-21', '2026-11-22', '2026-11-21'],
+    ['on monday', '2026-11-22', '2026-11-16', '2026-11-17', '2026-11-16'],
+    ['this wednesday', '2026-11-22', '2026-11-25', '2026-11-26', '2026-11-25'],
+    ['2 days ago', '2026-11-22', '2026-11-20', '2026-11-21', '2026-11-20'],
+    // A month chrono-node reads without a day is the whole month (it was read as the month's 1st).
+    ['in 3/2026', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
+    ['in 2/2027', '2026-11-22', '2027-02-01', '2027-03-01', 'February 2027'],
+    ['since 3/2026', '2026-11-22', '2026-03-01', '2026-11-23', 'since March 2026'],
+    ['from 3/1 to 3/5', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
     // The years a period may have: those that print as YYYY-MM-DD, 1000 to 9999.
     ['on 1/1/1000', '2026-11-22', '1000-01-01', '1000-01-02', '1000-01-01'],
     ['on 1/1/9999', '2026-11-22', '9999-01-01', '9999-01-02', '9999-01-01'],
@@ -101,6 +144,10 @@ describe('findPeriod at the edges', () => {
     ['March', '2026-03-31', '2026-03-01', '2026-04-01'],
     ['March', '2026-04-01', '2027-03-01', '2027-04-01'],
     ['Q1', '2026-04-01', '2027-01-01', '2027-04-01'],
+    ['Q4', '2026-11-22', '2026-10-01', '2027-01-01'],
+    ['march to may', '2026-11-22', '2027-03-01', '2027-06-01'],
+    ['november to february', '2026-11-22', '2026-11-01', '2027-03-01'],
+    ['2026-12-01 to march', '2026-11-22', '2026-12-01', '2027-04-01'],
   ])('for a forecast, %s on %s is %s to %s', (question, today, start, end) => {
     expect(findPeriod(`forecast for ${question}`, at(today), { prefer: 'future' })).toMatchObject({ period: { start, end } });
   });
@@ -116,6 +163,12 @@ describe('findPeriod at the edges', () => {
   it('finds nothing where no period is named, or the day does not exist in that month', () => {
     expect(findPeriod('how many buckets', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('2026-02-30', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('2026-13', at('2026-11-22'))).toBeUndefined();
+    // A year inside a name, a version or a number is not a year.
+    for (const text of ['bucket i-2026', 'logs.2026', '2026.5', 'version 2026/2']) expect(findPeriod(text, at('2026-11-22')), text).toBeUndefined();
+    // "the Nth" after today's date is last month's, which may not have one.
+    expect(findPeriod('on the 31st', at('2026-12-05'))).toBeUndefined();
+    expect(findPeriod('on the 30th', at('2026-03-05'))).toBeUndefined();
     // No days at all, a moment rather than a period, a time of day.
     expect(findPeriod('the last 0 days', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('instances running now', at('2026-11-22'))).toBeUndefined();

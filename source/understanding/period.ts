@@ -141,7 +141,7 @@ const calendarPoint = new RegExp(
   'gi',
 );
 /** "may" is a month only where a date is expected, not in "may I see". */
-const datePreposition = /\b(?:in|of|since|from|between|for|during|until|till|to|through|thru|and|vs\.?|versus|than|after|before|with)\s+$/i;
+const datePreposition = /(?:\b(?:in|of|since|from|between|for|during|until|till|to|through|thru|and|vs\.?|versus|than|after|before|with)\s+|[-–—]\s*)$/i;
 
 /** Stands in for a year the question did not give until `anchor` picks one; a leap year, so "February 29" reads. */
 const placeholderYear = 2000;
@@ -324,6 +324,11 @@ function chronoPeriod(question: string, now: Date, today: Date): Candidate | und
   const start = dayOf(first.start);
   const last = first.end ? dayOf(first.end) : start;
   if (!start || !last) return undefined;
+  // A month chrono is sure of without a day ("in 3/2026") is that month, not its 1st.
+  if (!first.end && !first.start.isCertain('day') && !first.start.isCertain('weekday')) {
+    const monthEnd = utc(start.getUTCFullYear(), start.getUTCMonth() + 1);
+    return { start, end: monthEnd, label: rangeLabel(start, monthEnd), index: first.index, length: first.text.length };
+  }
   const end = addDays(last >= start ? last : start, 1);
   const label = end.getTime() - start.getTime() === dayMs ? iso(start) : `${iso(start)} to ${iso(addDays(end, -1))}`;
   // A range chrono read names both ends ("from 3/1/2026 to 3/5/2026"): its "from" does not open it to today.
