@@ -14,4 +14,8 @@ if (!module) throw new Error(`QCHAT_MUTATION_MODULE must name one of: ${Object.k
 // Each test file in a fresh worker (vitest's default isolation), which static mutants need: with
 // `isolate: false` (tried for the planner and periods, to load chrono-node once per mutant) a static
 // mutant was never switched on, and rows that fail with it applied by hand let it survive.
+// A module may ask for a time zone other than the machine's (UTC here) for the whole run: the runner's
+// worker threads share the process's zone, and a test that sets TZ from inside a thread does not reach it.
+if (module.timeZone) process.env.TZ = module.timeZone;
+
 export default { ...base, test: { ...base.test, include: module.tests, globalSetup: [] } };
