@@ -4,7 +4,7 @@
 // codes AWS does not have, and a follow-up changing the previous plan.
 import { describe, expect, it } from 'vitest';
 import type { PlanResult } from '../source/understanding/plan.js';
-import { maxQuestionLength, planQuestion } from '../source/understanding/planner.js';
+import { examplePhrasings, maxQuestionLength, planQuestion } from '../source/understanding/planner.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
 const planned = (question: string): PlanResult => planQuestion(question, context);
@@ -32,6 +32,12 @@ describe('normalising a question', () => {
 
   it('keeps a surrogate pair, which is one character', () => {
     expect(planned('how many lambda functions \ud83d\ude42')).toMatchObject({ kind: 'plan', plan: { intent: 'count' } });
+    // Inside a name the pair is read as it was typed: neither half is a lone surrogate.
+    expect(planned('functions whose name contains a\ud83d\ude42b')).toMatchObject({ kind: 'plan', plan: { filters: { name: { match: 'contains', value: 'a\ud83d\ude42b' } } } });
+  });
+
+  it.each(['', 'as a table', ' as a chart '])('asks for a question when nothing is left but view words (%j)', (question) => {
+    expect(planned(question)).toEqual({ kind: 'reply', reason: 'unsupported', message: 'Ask a question about your AWS resources or costs.', suggestions: examplePhrasings.slice(0, 4) });
   });
 });
 
@@ -82,6 +88,23 @@ describe('cost or resources', () => {
     ['ec2 last month', 'cost-total'],
   ])('"%s" is a cost question (%s)', (question, intent) => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent } });
+  });
+});
+
+describe('the session region as a default', () => {
+  // Only a resource list or count that names no region says it used the session's region (the answer notes the other regions).
+  it.each<[string, boolean]>([
+    ['list vpcs', true],
+    ['how many lambda functions', true],
+    ['list vpcs in eu-west-1', false],
+    ['list vpcs everywhere', false],
+    ['describe bucket logs-archive', false],
+    ['help me please', false],
+    ['what did I spend last month', false],
+  ])('%s: %s', (question, defaulted) => {
+    const result = planned(question);
+    if (result.kind !== 'plan') throw new Error(`"${question}" gave a reply`);
+    expect('defaultRegion' in result.plan && result.plan.defaultRegion === true).toBe(defaulted);
   });
 });
 

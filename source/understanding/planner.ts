@@ -44,7 +44,7 @@ export function planQuestion(rawQuestion: string, context: PlannerContext): Plan
 
 function planAlone(rawQuestion: string, context: PlannerContext): PlanResult {
   const question = normalise(rawQuestion);
-  if (!question) return reply('unsupported', 'Ask a question about your AWS resources or costs.', examplePhrasings.slice(0, 4));
+  // An empty question, or one of view words alone ("as a table"), is answered by planWords.
   if (question.length > maxQuestionLength) {
     return reply('unsupported', `That question is ${question.length.toLocaleString('en-US')} characters long; questions are limited to ${maxQuestionLength.toLocaleString('en-US')}. Ask one short question at a time.`, examplePhrasings.slice(0, 4));
   }
@@ -95,6 +95,7 @@ function asksAboutCost(text: string, now: Date): boolean {
 
 /** "eu-west-9 is not an AWS region. Did you mean eu-west-1 or eu-west-2?", suggesting the question with each. */
 function unknownRegions(text: string, regions: Extract<RegionMention, { kind: 'unknown' }>): PlanResult {
+  // Stryker disable next-line StringLiteral: findRegions says 'unknown' only with at least one code, so the default is never used
   const [first = ''] = regions.codes;
   const nearest = nearestRegionCodes(first, 2);
   const suggestion = nearest.length > 0 ? ` Did you mean ${nearest.join(' or ')}?` : '';
