@@ -130,6 +130,20 @@ describe('list', () => {
     expect(planned.filters).toEqual({ ...noFilters, ...filters });
   });
 
+  it.each<[string, string[]]>([
+    // The word before the noun that qualifies it and that no filter reads is named, so the answer can say it was ignored.
+    ['list my idle instances', ['idle']],
+    ['idle instances', ['idle']],
+    ['list old buckets tagged env=prod', ['old']],
+    ['how many unattached volumes', ['unattached']],
+    ['list running buckets', ['running']],
+    ['how many running instances', []],
+    ['list my instances', []],
+    ['show me s3 buckets', []],
+  ])('%s ignores %j', (question, ignored) => {
+    expect(plan(question)).toMatchObject({ intent: expect.stringMatching(/^(?:list|count)$/), ignored });
+  });
+
   it.each<[string, number]>([
     ['first 10 buckets', 10],
     ['top 3 lambdas', 3],
@@ -206,6 +220,10 @@ describe('resource nouns it does not know', () => {
     expect(answer.reason).toBe('clarify');
     expect(answer.message).toMatch(message);
     expect(answer.suggestions).toContain(suggestion);
+  });
+
+  it('reads a plain word after the noun that is one slip from another noun as a misspelling, not a name', () => {
+    expect(replyTo('cloudfront distros')).toEqual({ kind: 'reply', reason: 'clarify', message: 'I don\'t know what "distros" means here. Did you mean "distributions", "disks"?', suggestions: ['list distributions', 'list disks'] });
   });
 
   it('names a noun with nothing close, and offers supported phrasings', () => {
@@ -346,6 +364,30 @@ describe('cost-total and the ways people name a period', () => {
   ])('%s is filtered by service', (question, service, start, end) => {
     expect(plan(question)).toMatchObject({ intent: 'cost-total', service: { values: service }, period: period(start, end) });
   });
+
+  it('names two services as the question did', () => {
+    expect(plan('what did I spend on ec2 and s3 last month').service).toMatchObject({ name: 'ec2 and s3' });
+  });
+});
+
+describe('the cost metric', () => {
+  // Unblended unless the question names another; "unblended" is not read as "blended", nor "internet" as "net".
+  it.each<[string, string]>([
+    ['what did I spend last month', 'UnblendedCost'],
+    ['unblended cost last month', 'UnblendedCost'],
+    ['internet cost last month', 'UnblendedCost'],
+    ['amortized cost last month', 'AmortizedCost'],
+    ['amortised cost by service', 'AmortizedCost'],
+    ['amortization cost this month', 'AmortizedCost'],
+    ['net unblended cost by service this month', 'NetUnblendedCost'],
+    ['net-unblended cost', 'NetUnblendedCost'],
+    ['net cost last month', 'NetUnblendedCost'],
+    ['blended cost trend for the last 30 days', 'BlendedCost'],
+    ['blended cost this month vs last month', 'BlendedCost'],
+    ['amortized cost forecast', 'AmortizedCost'],
+  ])('%s: %s', (question, metric) => {
+    expect(plan(question)).toMatchObject({ metric });
+  });
 });
 
 describe('cost-by-service', () => {
@@ -394,6 +436,9 @@ describe('cost-trend', () => {
     ['cost per day in october', '2026-10-01', '2026-11-01', 'DAILY'],
     ['cost history since march', '2026-03-01', '2026-11-23', 'MONTHLY'],
     ['is my spend going up', '2026-10-23', '2026-11-22', 'DAILY'],
+    // Day by day up to 62 days (two months), month by month beyond.
+    ['cost trend from 2026-09-01 to 2026-11-01', '2026-09-01', '2026-11-02', 'DAILY'],
+    ['cost trend from 2026-09-01 to 2026-11-02', '2026-09-01', '2026-11-03', 'MONTHLY'],
   ])('%s', (question, start, end, granularity) => {
     expect(plan(question)).toMatchObject({ intent: 'cost-trend', period: period(start, end), granularity });
   });
@@ -418,6 +463,10 @@ describe('forecast', () => {
     ['bill for December 2026', '2026-12-01', '2027-01-01', 'December 2026'],
     ['forecast for the rest of the year', '2026-11-22', '2027-01-01', 'the rest of this year'],
     ['cost tomorrow', '2026-11-23', '2026-11-24', 'tomorrow'],
+    ['forecast for today', '2026-11-22', '2026-11-23', 'today'],
+    // Ahead of today without the word "forecast" (issue 17: planned as a cost total).
+    ['cost for the rest of this month', '2026-11-22', '2026-12-01', 'the rest of this month'],
+    ['spend for the rest of this year', '2026-11-22', '2027-01-01', 'the rest of this year'],
   ])('%s', (question, start, end, periodLabel) => {
     expect(plan(question)).toMatchObject({ intent: 'forecast', period: period(start, end), periodLabel, regions: 'all' });
   });
@@ -427,6 +476,8 @@ describe('forecast', () => {
     ['how much will ec2 cost next month in frankfurt', 'DAILY', ec2, ['eu-central-1']],
     ['forecast for the next 6 months', 'MONTHLY', null, 'all'],
     ['monthly forecast for next month', 'MONTHLY', null, 'all'],
+    ['forecast for the next 62 days', 'DAILY', null, 'all'],
+    ['forecast for the next 63 days', 'MONTHLY', null, 'all'],
   ])('%s', (question, granularity, service, regions) => {
     expect(plan(question)).toMatchObject({ intent: 'forecast', granularity, service: service && { values: service }, regions });
   });
@@ -478,6 +529,24 @@ describe('cost-compare', () => {
     const answer = replyTo('cost of s3 vs ec2 last month');
     expect(answer).toMatchObject({ reason: 'clarify', message: expect.stringMatching(/^I compare periods, not services/) });
     expect(answer.suggestions).toContain('cost by service last month');
+    // Without a period it suggests this month.
+    expect(replyTo('cost of s3 vs ec2')).toEqual({
+      kind: 'reply',
+      reason: 'clarify',
+      message: 'I compare periods, not services. To see s3 and ec2 side by side, ask for the cost by service.',
+      suggestions: ['cost by service this month', 's3 cost this month vs the month before'],
+    });
+  });
+
+  it('compares the same service on both sides as periods, with no row limit unless asked', () => {
+    expect(plan('ec2 cost this month vs ec2 cost last month')).toMatchObject({ intent: 'cost-compare', service: { values: ec2 }, period: period('2026-10-01', '2026-10-23'), limit: null, order: 'change' });
+    expect(plan('compare march against april')).toMatchObject({ period: period('2026-03-01', '2026-04-01'), comparePeriod: period('2026-04-01', '2026-05-01'), limit: null });
+    expect(plan('top 3 changes march vs april')).toMatchObject({ order: 'change', limit: 3 });
+  });
+
+  it('compares a whole earlier month when the days so far outnumber it (30 days of March against February)', () => {
+    const result = planQuestion('this month vs last month', { ...context, now: new Date('2026-03-30T10:00:00Z') });
+    expect(result).toMatchObject({ kind: 'plan', plan: { period: period('2026-02-01', '2026-03-01'), periodLabel: 'last month', comparePeriod: period('2026-03-01', '2026-03-31'), comparePeriodLabel: 'this month' } });
   });
 
   it('asks for the periods when neither is named', () => {
@@ -608,6 +677,17 @@ describe('periods Cost Explorer cannot answer', () => {
     expect(answer.reason).toBe('out-of-range');
     expect(answer.message).toMatch(message);
     expect(answer.suggestions[0]).toMatch(/^forecast for /);
+  });
+
+  it.each<[string, string]>([
+    // Ending on the first day Cost Explorer keeps, nothing overlaps it; from the day after a forecast's reach, it is too far.
+    ['what did I spend in 2024', 'Cost Explorer keeps 13 months of cost history, from 2025-11-01; 2024 starts 2024-01-01.'],
+    ['costs in October 2025', 'Cost Explorer keeps 13 months of cost history, from 2025-11-01; October 2025 starts 2025-10-01.'],
+    ['what did I spend tomorrow', 'Tomorrow has not happened yet (it starts 2026-11-23), so there is no spend to report. Ask for a forecast instead, e.g. "forecast for tomorrow".'],
+    ['forecast yesterday', 'A forecast looks ahead, but yesterday is already over. Ask what you spent instead, e.g. "what did I spend yesterday".'],
+    ['forecast for the next 366 days', 'Cost Explorer forecasts reach 12 months ahead, to 2027-11-22; the next 366 days runs to 2027-11-23.'],
+  ])('%s is out of range at the edge', (question, message) => {
+    expect(replyTo(question)).toMatchObject({ reason: 'out-of-range', message });
   });
 
   it.each<[string, RegExp]>([

@@ -13,9 +13,12 @@ export const modules = {
     mutate: ['source/understanding/planner.ts'],
     tests: ['test/planner.test.ts', 'test/planner-edges.test.ts', 'test/period-phrases.test.ts'],
   },
+  // planner.test.ts alone: each test file is a fresh worker that loads chrono-node and the catalogs, and
+  // with three files a mutant took 25 s or more at a load of 20 (its static mutants timed out). The
+  // period files' cost rows (a forecast without the word, spoken periods) are periods', and are in it too.
   'plan-costs': {
     mutate: ['source/understanding/plan-costs.ts'],
-    tests: ['test/planner.test.ts', 'test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
+    tests: ['test/planner.test.ts'],
   },
   'plan-resources': {
     mutate: ['source/understanding/plan-resources.ts'],
