@@ -68,6 +68,15 @@ describe('help', () => {
   });
 });
 
+describe('periods it will not guess', () => {
+  it.each([
+    ['cost at Christmas', /^I don't know which date/],
+    ['spend FY26', /^I don't know your fiscal calendar/],
+  ])('"%s" asks for dates instead of planning', (question, message) => {
+    expect(planned(question)).toMatchObject({ kind: 'reply', reason: 'clarify', message: expect.stringMatching(message), suggestions: expect.arrayContaining([expect.any(String)]) });
+  });
+});
+
 describe('cost or resources', () => {
   it.each<[string, string, string]>([
     ['describe bucket my-bill', 'describe', 'a cost word inside a name'],
