@@ -1,7 +1,8 @@
 // The usage files' rules one row each, beside test/tiers-edges.test.ts: what a later request sees
 // after a version-1 file or a conservative count (not only the call that made it), the bucket file's
 // schema, ledgers that are too large or a FIFO, a ledger whose own entry cannot be found, and a usage
-// folder that is not one. Rows written to kill the mutants StrykerJS left alive in the usage module.
+// folder that is not one, and what trouble inside the lock becomes (a lock taken over, a disk error,
+// errors passing through). Rows written to kill the mutants StrykerJS left alive in the usage module.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { QchatError } from '../source/errors.js';
 import { loadTierPolicy } from '../source/tiers/policy.js';
 import { RateLimiter } from '../source/tiers/rate-limiter.js';
-import { usageFilePath } from '../source/tiers/usage-file.js';
+import { usageFilePath, withUsageFiles } from '../source/tiers/usage-file.js';
 
 const user = 'd-9067642ac7.0a1b2c3d-1111-2222-3333-444455556666';
 
@@ -112,5 +113,37 @@ describe('a usage folder qchat cannot use', () => {
       message: `Could not use the usage file ${bucketFile}, which keeps your request limits (${join(dataDir, 'usage')} is a file, not a folder).`,
       remedy: { kind: 'fix', action: 'Move it away so qchat can create the folder.' },
     });
+  });
+});
+
+describe('what trouble inside the usage lock becomes', () => {
+  const thrown = async (error: unknown) => {
+    const { dataDir, bucketFile } = setup();
+    const caught = await withUsageFiles(dataDir, user, () => {
+      throw error;
+    }).catch((e: unknown) => e);
+    return { caught, bucketFile };
+  };
+
+  it('the lock taken over by another process: USAGE_FILE_BUSY, naming the file', async () => {
+    const { caught, bucketFile } = await thrown(Object.assign(new Error('the lock on the usage file was taken over by another process'), { code: 'ECOMPROMISED' }));
+    expect(caught).toBeInstanceOf(QchatError);
+    expect(caught).toMatchObject({ code: 'USAGE_FILE_BUSY', message: `Could not lock the usage file ${bucketFile}: another qchat process has held it for too long. Try again in a moment.` });
+  });
+
+  it('a disk error: USAGE_FILE_UNUSABLE with the error, and the fix as its remedy', async () => {
+    const { caught, bucketFile } = await thrown(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }));
+    expect(caught).toMatchObject({
+      code: 'USAGE_FILE_UNUSABLE',
+      message: `Could not use the usage file ${bucketFile}, which keeps your request limits (EIO: i/o error, write).`,
+      remedy: { kind: 'fix', action: 'Check that its folder is a folder you can write to.' },
+    });
+  });
+
+  it('a QchatError and an error without an errno code pass through as they are', async () => {
+    const refusal = new QchatError('USAGE_FILE_BUSY', 'already worded');
+    expect((await thrown(refusal)).caught).toBe(refusal);
+    const bug = new TypeError('not a disk problem');
+    expect((await thrown(bug)).caught).toBe(bug);
   });
 });
