@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toLine } from '../source/history/message.js';
 import { redactSecrets } from '../source/history/redact.js';
 
 describe('redactSecrets', () => {
@@ -17,6 +18,8 @@ describe('redactSecrets', () => {
     ['token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MX0.c2lnbmF0dXJl end', 'token [redacted] end'],
     ['Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MX0.c2lnbmF0dXJl', 'Bearer [redacted]'],
     // Labels in every spelling the pattern allows, with tokens no other rule knows by their prefix.
+    // A key glued to an escape sequence: the text is kept as a terminal draws it, the key redacted.
+    ['key \u001b[31mAKIAIOSFODNN7EXAMPLE\u001b[0m\tthere', 'key [redacted]  there'],
     ['Authorization: Bearer   abcdef0123456789abcdef0123456789', 'Authorization: Bearer   [redacted]'],
     ['{"awsSecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}', '{"awsSecretAccessKey":"[redacted]"}'],
     ['SessionToken=abcdefghijklmnop0123456789', 'SessionToken=[redacted]'],
@@ -35,7 +38,14 @@ describe('redactSecrets', () => {
     'AKIA is the prefix of an access key id',
     'aws_secret_access_key is set in ~/.aws/credentials',
     'i-0abcd1234efgh5678 and vol-0123456789abcdef0',
+    '\u001b[31mred\u001b[0m text\twith a tab',
   ])('leaves %j alone', (text) => {
     expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe('a line written to a history file', () => {
+  it('never holds a key glued to an escape sequence', () => {
+    expect(toLine({ id: 'm1', text: 'my key: \u001b[1mAKIAIOSFODNN7EXAMPLE' })).toBe('{"id":"m1","text":"my key: [redacted]"}\n');
   });
 });

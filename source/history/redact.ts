@@ -1,3 +1,5 @@
+import { safeText } from '../present/terminal-text.js';
+
 // Credentials pasted into a question, or echoed in an answer, must never reach the history files.
 // Labelled secrets keep their label so the text still reads ("aws_secret_access_key = [redacted]").
 const redacted = '[redacted]';
@@ -14,6 +16,15 @@ const rules: Array<[RegExp, string]> = [
 ];
 
 export function redactSecrets(text: string): string {
+  const redacted = applyRules(text);
+  // A key right after an escape sequence's final letter (`\x1b[31mAKIA…`) has no word boundary in
+  // the text, but has one as a terminal draws it: then the drawn text, redacted, is what is kept.
+  const drawn = safeText(redacted, { keepNewlines: true });
+  const drawnRedacted = applyRules(drawn);
+  return drawnRedacted === drawn ? redacted : drawnRedacted;
+}
+
+function applyRules(text: string): string {
   return rules.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
 }
 
