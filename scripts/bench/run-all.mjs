@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// Not benchmarks: this runner, the shared report, and the scale bench's shared module and profiler.
-const benches = readdirSync(here).filter((name) => name.endsWith('.mjs') && !['run-all.mjs', 'report.mjs', 'scale-sandbox.mjs', 'scale-profile.mjs'].includes(name)).sort();
+// Not benchmarks: this runner, the shared report, and the scale bench's shared module and its two probes.
+const benches = readdirSync(here).filter((name) => name.endsWith('.mjs') && !['run-all.mjs', 'report.mjs', 'scale-sandbox.mjs', 'scale-profile.mjs', 'scale-chain.mjs'].includes(name)).sort();
 const rows = [];
 let failed = false;
 for (const bench of benches) {
