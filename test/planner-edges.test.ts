@@ -50,7 +50,7 @@ describe('the length limit', () => {
   });
 
   it('refuses one character more, saying both lengths', () => {
-    expect(planned(ofLength(maxQuestionLength + 1))).toMatchObject({ kind: 'reply', reason: 'unsupported', message: expect.stringMatching(/^That question is 2,001 characters long; questions are limited to 2,000\./) });
+    expect(planned(ofLength(maxQuestionLength + 1))).toMatchObject({ kind: 'reply', reason: 'unsupported', message: expect.stringMatching(/^That question is 2,001 characters long; questions are limited to 2,000\./), suggestions: examplePhrasings.slice(0, 4) });
   });
 });
 
@@ -65,6 +65,16 @@ describe('help', () => {
 
   it.each(['list buckets usage', 'usage of my buckets'])('"%s" is a question with a help word in it, not help', (question) => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'list', resourceType: 'AWS::S3::Bucket' } });
+  });
+});
+
+describe('what qchat does not do', () => {
+  it.each([
+    ['delete my buckets', 'read-only'],
+    ['stop my ec2 instances in frankfurt', 'read-only'],
+    ['any spikes in my bill', 'unsupported'],
+  ])('"%s" gets a %s reply, not a plan', (question, reason) => {
+    expect(planned(question)).toMatchObject({ kind: 'reply', reason });
   });
 });
 
@@ -133,13 +143,25 @@ describe('region codes AWS does not have', () => {
 });
 
 describe('follow-ups', () => {
-  const previous = planned('what did I spend last month');
-  if (previous.kind !== 'plan') throw new Error('the previous question must plan');
-  const followUp = (question: string) => planQuestion(question, { ...context, previous: previous.plan });
+  // The previous plan is made inside each test, not while the file is collected: code run outside a
+  // test is "static" to Stryker, and its mutants then ran every test of the module.
+  const followUp = (question: string) => {
+    const previous = planned('what did I spend last month');
+    if (previous.kind !== 'plan') throw new Error('the previous question must plan');
+    return planQuestion(question, { ...context, previous: previous.plan });
+  };
 
   it('changes the previous plan, and says what changed', () => {
     expect(followUp('what about this month?')).toMatchObject({ kind: 'plan', plan: { intent: 'cost-total', period: { start: '2026-11-01', end: '2026-11-23' } }, followUp: 'this month' });
     expect(followUp('and in eu-west-1')).toMatchObject({ kind: 'plan', plan: { period: { start: '2026-10-01' }, regions: ['eu-west-1'] }, followUp: 'in eu-west-1' });
+  });
+
+  it('never reads a request to change something, or a question it cannot answer, as a follow-up', () => {
+    const instances = planned('list ec2 instances');
+    if (instances.kind !== 'plan') throw new Error('the previous question must plan');
+    // Alone, "only the stopped ones" and "in eu-west-1" would change the previous plan.
+    expect(planQuestion('terminate the stopped ones', { ...context, previous: instances.plan })).toMatchObject({ kind: 'reply', reason: 'read-only' });
+    expect(followUp('any spikes in eu-west-1')).toMatchObject({ kind: 'reply', reason: 'unsupported', message: expect.stringMatching(/^I don't detect cost anomalies/) });
   });
 
   it("gives a follow-up's own reply when the changed plan cannot be answered", () => {

@@ -12,7 +12,13 @@ export const modules = {
   // Without period-phrases.test.ts: its rows are periods' (planner-edges has the refusals planner.ts
   // returns), and each test file is one more fresh worker per mutant (chrono-node and the catalogs).
   planner: {
-    mutate: ['source/understanding/planner.ts'],
+    mutate: ['source/understanding/planner.ts:30-104'],
+    tests: ['test/planner.test.ts', 'test/planner-edges.test.ts'],
+  },
+  // The cost words and the help pattern, module-level (lines 1-29): each of their 85 static mutants runs
+  // every test of both files in a fresh load, two minutes a mutant at a load of 20, so a run of their own.
+  'planner-words': {
+    mutate: ['source/understanding/planner.ts:1-29'],
     tests: ['test/planner.test.ts', 'test/planner-edges.test.ts'],
   },
   // planner.test.ts alone: each test file is a fresh worker that loads chrono-node and the catalogs, and
