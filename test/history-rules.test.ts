@@ -3,15 +3,16 @@
 // torn one, messages counted by byte range, and a restore's earlier turns with and without the
 // index's count. Rows written for the mutants StrykerJS can leave alive in the history module.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { appendLine, countNewMessages } from '../source/history/conversation-file.js';
+import { appendLine, countNewMessages, readConversationFile } from '../source/history/conversation-file.js';
 import { lookUp, numbered, summarize, titleFrom } from '../source/history/listing.js';
 import { ConversationReader, toLine } from '../source/history/message.js';
 import { readRecentMessages } from '../source/history/recent-turns.js';
+import { expiredConversations, newestFirst } from '../source/history/retention.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'qchat-history-rules-'));
 const entry = (id: string, updatedAt: string) => ({ id, title: id, createdAt: updatedAt, updatedAt, messageCount: 2, countedTo: 10, questionCount: 1 });
@@ -266,5 +267,115 @@ describe('a restore of a long conversation', () => {
     ];
     writeFileSync(file, lines.join(''));
     expect(await readRecentMessages(file, 1)).toMatchObject({ earlierTurns: 2, unreadable: 3 });
+  });
+});
+
+describe('rows for the survivors of the first history-records run', () => {
+  const lineOf = (id: string, role: 'user' | 'assistant', text = id) => toLine(message(id, role, '2026-11-01T10:00:00.000Z', text));
+
+  it('reads a conversation file\'s lines of any ordinary length', async () => {
+    const file = join(dir(), 'c.jsonl');
+    writeFileSync(file, lineOf('q1', 'user', 'how many vpcs are there in every region I have enabled'));
+    expect((await readConversationFile(file)).messages.map(({ id }) => id)).toEqual(['q1']);
+  });
+
+  it('leaves no file open after appending, counting or restoring', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const open = () => readdirSync('/proc/self/fd').length;
+    await appendLine(file, lineOf('q0', 'user'));
+    const before = open();
+    for (let i = 1; i <= 20; i++) {
+      await appendLine(file, lineOf(`q${i}`, 'user'));
+      await countNewMessages(file, 0);
+      await readRecentMessages(file, 1);
+    }
+    expect(open()).toBe(before);
+  });
+
+  it('finds a position of two digits', () => {
+    const list = Array.from({ length: 12 }, (_, i) => entry(`c${i}`, new Date(Date.UTC(2026, 10, 1 + i)).toISOString()));
+    expect([lookUp(list, '12')?.id, lookUp(list, 10)?.id]).toEqual(['c0', 'c2']);
+  });
+
+  it('orders conversations of the same times by id, whatever order they come in', () => {
+    const same = (id: string) => ({ id, title: id, createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z', messageCount: 1 });
+    expect([[same('d'), same('e')], [same('e'), same('d')]].map((list) => numbered(list).map(({ id }) => id))).toEqual([['e', 'd'], ['e', 'd']]);
+    // A comparator either way round: a sort may ask it only one of the two.
+    expect([newestFirst(same('d'), same('e')), newestFirst(same('e'), same('d'))]).toEqual([1, -1]);
+  });
+
+  it('removes by rank of the newest first, whatever order the index holds them in', () => {
+    const list = [entry('oldest', '2026-11-01T00:00:00.000Z'), entry('newest', '2026-11-03T00:00:00.000Z'), entry('middle', '2026-11-02T00:00:00.000Z')];
+    expect(expiredConversations(list, new Date('2026-11-04T00:00:00Z'), { maxConversations: 1, maxAgeDays: 90 }).map(({ id }) => id)).toEqual(['middle', 'oldest']);
+  });
+
+  it.each([
+    ['a primitive', '5'],
+    ['a string', '"text"'],
+    ['feedback without an id', '{"feedback":{"rating":"up"}}'],
+  ])('counts %s at the end of a file as an unreadable line', (_case, line) => {
+    const reader = new ConversationReader({ firstLine: 1 });
+    reader.add(line);
+    expect(reader.result()).toEqual({ messages: [], badLines: [1] });
+  });
+
+  it('reads only the end of a long file when the index has counted it', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const lines = Array.from({ length: 4000 }, (_, n) => lineOf(`m${n}`, n % 2 === 0 ? 'user' : 'assistant', `message ${n} ${'x'.repeat(200)}`));
+    writeFileSync(file, lines.join(''));
+    const size = statSync(file).size;
+    const probe = await open(file, 'r');
+    const fileHandle = Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => Promise<{ bytesRead: number }> };
+    await probe.close();
+    const original = fileHandle.read;
+    let read = 0;
+    const spy = vi.spyOn(fileHandle, 'read').mockImplementation(async function (this: unknown, ...args: unknown[]) {
+      const result = await original.apply(this, args);
+      read += result.bytesRead;
+      return result;
+    });
+    try {
+      const recent = await readRecentMessages(file, 2, { to: size, questions: 2000 });
+      expect(recent).toMatchObject({ earlierTurns: 1998, unreadable: 0 });
+      expect(recent.messages.map(({ id }) => id)).toEqual(['m3996', 'm3997', 'm3998', 'm3999']);
+    } finally {
+      spy.mockRestore();
+    }
+    // The first window (64 kB) holds the last two turns: nothing before it is read.
+    expect(read).toBeLessThanOrEqual(64 * 1024);
+    expect(size).toBeGreaterThan(800_000);
+  });
+
+  it('counts a question whose line ends exactly where the index counted to', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const lines = [lineOf('q1', 'user'), lineOf('r1', 'assistant'), lineOf('q2', 'user'), lineOf('r2', 'assistant')];
+    writeFileSync(file, lines.join(''));
+    const afterQ2 = lines.slice(0, 3).join('').length;
+    expect(await readRecentMessages(file, 1, { to: afterQ2, questions: 2 })).toMatchObject({ earlierTurns: 1 });
+  });
+
+  it('adds the unreadable lines before the turns read to those among them', async () => {
+    const file = join(dir(), 'c.jsonl');
+    writeFileSync(file, [lineOf('q1', 'user'), 'garbage\n', lineOf('q2', 'user'), 'more garbage\n', lineOf('r2', 'assistant')].join(''));
+    expect(await readRecentMessages(file, 1)).toMatchObject({ earlierTurns: 1, unreadable: 2 });
+  });
+
+  it('reads a last message written without its newline whole, and a blank first line as nothing', async () => {
+    const file = join(dir(), 'c.jsonl');
+    writeFileSync(file, `\n${lineOf('q1', 'user')}${lineOf('r1', 'assistant').trimEnd()}`);
+    expect(await readRecentMessages(file, 5)).toMatchObject({ messages: [{ id: 'q1' }, { id: 'r1' }], earlierTurns: 0, unreadable: 0 });
+  });
+
+  it('trusts qchat\'s prefix only where a line has it: torn answers, other keys, an id never closed', async () => {
+    const file = join(dir(), 'c.jsonl');
+    const earlier = [
+      '{"id":"r0","role":"assistant","at":"2026-11-01T10:00:00.000Z","text":"torn\n', // qchat's prefix: an answer, not unreadable
+      '{"xx":"abcd","role":"user","at":"2026-11-01T10:00:00.000Z","text":"q"}\n', // no id prefix: parsed, unreadable
+      '{"id":"x","ROLE":"user","at":"2026-11-01T10:00:00.000Z","text":"q"}\n', // no role key after the id: parsed, unreadable
+      'garbage {"id":"m","feedback":{"rating":"up"}}\n', // a feedback line only at the start of a line
+      '{"id":"never closed\n',
+    ];
+    writeFileSync(file, [...earlier, lineOf('q1', 'user'), lineOf('r1', 'assistant')].join(''));
+    expect(await readRecentMessages(file, 1)).toMatchObject({ earlierTurns: 0, unreadable: 4 });
   });
 });
