@@ -229,10 +229,14 @@ describe('a comparison\'s requests, rows and summary', () => {
   });
 
   it('ranks every increase largest first and names each in the summary', async () => {
-    const replies = { costAndUsage: [[grouped('2026-04-01', [['A', '1'], ['B', '1'], ['C', '1'], ['D', '9']])], [grouped('2026-07-01', [['A', '2'], ['B', '11'], ['C', '5'], ['D', '1']])]] };
+    // Ranked by the increase, not by where a service started or ended: A ends highest and grows least.
+    const replies = { costAndUsage: [[grouped('2026-04-01', [['A', '100'], ['B', '1'], ['C', '50'], ['D', '9']])], [grouped('2026-07-01', [['A', '101'], ['B', '11'], ['C', '54'], ['D', '1']])]] };
     const answer = await answerCosts({ ...base, order: 'growth' }, recordedCosts(replies).context);
     expect(answer.table!.rows.map(([service, , , change]) => [service, change])).toEqual([['B', '+$10.00'], ['C', '+$4.00'], ['A', '+$1.00']]);
-    expect(answer.summary).toBe('Q3 2026: $19.00, against $12.00 Q2 2026 (up 58%; unblended cost). Grew most: B (+$10.00), C (+$4.00), A (+$1.00).');
+    expect(answer.summary).toBe('Q3 2026: $167.00, against $160.00 Q2 2026 (up 4.4%; unblended cost). Grew most: B (+$10.00), C (+$4.00), A (+$1.00).');
+    // Close increases from different starts: E (10 to 13) grew more than F (5 to 6), whichever is compared with which.
+    const close = { costAndUsage: [[grouped('2026-04-01', [['E', '10'], ['F', '5']])], [grouped('2026-07-01', [['E', '13'], ['F', '6']])]] };
+    expect((await answerCosts({ ...base, order: 'growth' }, recordedCosts(close).context)).table!.rows.map(([service]) => service)).toEqual(['E', 'F']);
   });
 
   it('says nothing of a mover when neither period has costs', async () => {
