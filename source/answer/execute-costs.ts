@@ -7,15 +7,16 @@ import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, s
 import type { ExecutionContext } from './execution-context.js';
 import { describePeriod, formatMoney, formatPercent, periodPhrase, pointPhrase } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
-import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan } from '../understanding/plan.js';
+import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan, type CostService } from '../understanding/plan.js';
 
 export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionContext): Promise<Answer> {
+  // Stryker disable next-line StringLiteral: equivalent, every path below sets the summary before it returns.
   const answer = emptyAnswer('');
   // Cost Explorer is one call at a time: the deadline simply cancels it, and the answer says so.
   const signals = [userContext.signal, userContext.deadline].filter((s): s is AbortSignal => s !== undefined);
   const context = { ...userContext, signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] };
   try {
-    const services = plan.service ? await confirmServices(plan, context, answer) : undefined;
+    const services = plan.service ? await confirmServices(plan, plan.service, context, answer) : undefined;
     if (services?.length === 0) {
       answer.summary = `No ${plan.service?.name} spend ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
       return answer;
@@ -101,8 +102,8 @@ async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
  * Confirms the planner's SERVICE values against GetDimensionValues. The values are looked up over
  * past spend (a forecast's period lies ahead, where no service has a value yet).
  */
-async function confirmServices(plan: AnyCostPlan, context: ExecutionContext, answer: Answer): Promise<string[]> {
-  const wanted = plan.service?.values ?? [];
+async function confirmServices(plan: AnyCostPlan, service: CostService, context: ExecutionContext, answer: Answer): Promise<string[]> {
+  const wanted = service.values;
   context.onProgress?.({ kind: 'cost', operation: 'GetDimensionValues' });
   const call = await context.costs.getDimensionValues({ TimePeriod: toInput(lookupPeriod(plan, context.now)), Dimension: 'SERVICE', Context: 'COST_AND_USAGE' }, context.signal);
   record(answer, 'GetDimensionValues', call);
@@ -111,7 +112,7 @@ async function confirmServices(plan: AnyCostPlan, context: ExecutionContext, ans
   const exact = wanted.filter((value) => known.includes(value));
   if (exact.length > 0) return exact;
   const loose = known.filter((value) => wanted.some((w) => value.toLowerCase().includes(w.toLowerCase()) || w.toLowerCase().includes(value.toLowerCase())));
-  if (loose.length > 0) answer.warnings.push(`Matched ${plan.service?.name} to ${loose.join(', ')}.`);
+  if (loose.length > 0) answer.warnings.push(`Matched ${service.name} to ${loose.join(', ')}.`);
   return loose;
 }
 
