@@ -273,3 +273,15 @@ describe('the service check, matched loosely', () => {
     expect(requests.map(({ operation }) => operation)).toEqual(['GetDimensionValues']);
   });
 });
+
+describe('a caller that follows no progress', () => {
+  it('gets every answer without an onProgress: a total with its service check, and a forecast', async () => {
+    const total = recordedCosts({ dimensionValues: ['AWS Lambda'], costAndUsage: [[totalOf('2026-10-01', '2')]] });
+    const quiet = { ...total.context, onProgress: undefined };
+    expect((await answerCosts(costs({ intent: 'cost-total', service: { name: 'Lambda', values: ['AWS Lambda'] } }), quiet)).summary).toBe('You spent $2.00 on Lambda last month (2026-10-01 to 2026-10-31; unblended cost).');
+    const forecast = recordedCosts({ forecast: { Total: { Amount: '42', Unit: 'USD' } } });
+    const answer = await answerCosts({ ...scope, family: 'forecast', intent: 'forecast', granularity: 'DAILY', period: { start: '2026-11-23', end: '2026-12-01' }, periodLabel: 'from tomorrow' }, { ...forecast.context, onProgress: undefined });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.totals).toEqual([{ label: 'Forecast', amount: 42, unit: 'USD' }]);
+  });
+});
