@@ -101,15 +101,19 @@ export const modules = {
     mutate: ['source/aws/fanout.ts', 'source/aws/pacing.ts'],
     tests: ['test/fanout.test.ts', 'test/fanout-rules.test.ts'],
   },
-  // Cost execution as two runs (about 600 mutants in all, more than an hour here): the calls under
-  // every answer with the forecast, and the totals, breakdowns, trends and comparisons. Their tests
-  // share no state (each builds its own recorded Cost Explorer).
+  // Cost execution as three runs (about 600 mutants in all, hours here with each test file isolated):
+  // the calls under every answer with the forecast; the totals, breakdowns, trends and the service
+  // check; the comparisons. Their tests share no state (each builds its own recorded Cost Explorer).
   'cost-calls': {
     mutate: ['source/answer/cost-calls.ts', 'source/answer/cost-forecast.ts'],
     tests: ['test/cost-calls.test.ts', 'test/cost-answers.test.ts', 'test/cost-rules.test.ts'],
   },
   'cost-answers': {
-    mutate: ['source/answer/execute-costs.ts', 'source/answer/cost-compare.ts'],
+    mutate: ['source/answer/execute-costs.ts'],
+    tests: ['test/cost-answers.test.ts', 'test/cost-rules.test.ts'],
+  },
+  'cost-compare': {
+    mutate: ['source/answer/cost-compare.ts'],
     tests: ['test/cost-answers.test.ts', 'test/cost-rules.test.ts'],
   },
   // The identity context: the sign-in method from the caller ARN, the session's user name, expiry.
