@@ -138,6 +138,7 @@ describe('the forecast answer', () => {
   it.each([
     ['UnblendedCost', 'UNBLENDED_COST'],
     ['NetUnblendedCost', 'NET_UNBLENDED_COST'],
+    ['NetAmortizedCost', 'NET_AMORTIZED_COST'],
     ['BlendedCost', 'BLENDED_COST'],
   ] as const)('asks GetCostForecast for %s as %s', async (metric, spelled) => {
     const { run, requests } = recordedCosts({});

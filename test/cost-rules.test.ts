@@ -74,6 +74,7 @@ describe('what the figures are filtered to and named as', () => {
     ['UnblendedCost', 'unblended cost'],
     ['AmortizedCost', 'amortized cost'],
     ['NetUnblendedCost', 'net unblended cost'],
+    ['NetAmortizedCost', 'net amortized cost'],
     ['BlendedCost', 'blended cost'],
   ] as const)('names %s as "%s"', (metric, name) => {
     expect(metricName(metric)).toBe(name);

@@ -27,6 +27,7 @@ describe('the metric', () => {
     ['what did I spend last month', 'UnblendedCost'],
     ['amortized cost last month', 'AmortizedCost'],
     ['net unblended cost by service this month', 'NetUnblendedCost'],
+    ['net amortized cost by service this month', 'NetAmortizedCost'],
     ['blended cost trend for the last 30 days', 'BlendedCost'],
     ['unblended spend this month vs last month', 'UnblendedCost'],
     ['amortized forecast for next month', 'AmortizedCost'],

@@ -11,6 +11,7 @@ const forecastMetric: Record<CostMetric, NonNullable<GetCostForecastCommandInput
   UnblendedCost: 'UNBLENDED_COST',
   AmortizedCost: 'AMORTIZED_COST',
   NetUnblendedCost: 'NET_UNBLENDED_COST',
+  NetAmortizedCost: 'NET_AMORTIZED_COST',
   BlendedCost: 'BLENDED_COST',
 };
 

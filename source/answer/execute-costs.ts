@@ -128,7 +128,7 @@ export function spentVerb(period: Period, now: Date): string {
   return period.end > iso(startOfDay(now)) ? 'have spent' : 'spent';
 }
 
-const metricNames: Record<CostMetric, string> = { UnblendedCost: 'unblended cost', AmortizedCost: 'amortized cost', NetUnblendedCost: 'net unblended cost', BlendedCost: 'blended cost' };
+const metricNames: Record<CostMetric, string> = { UnblendedCost: 'unblended cost', AmortizedCost: 'amortized cost', NetUnblendedCost: 'net unblended cost', NetAmortizedCost: 'net amortized cost', BlendedCost: 'blended cost' };
 
 /** "2026-10-01 to 2026-10-31; unblended cost": every cost answer names its dates and its metric. */
 export function costPeriod(plan: AnyCostPlan): string {

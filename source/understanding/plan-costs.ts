@@ -31,7 +31,9 @@ const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/
 const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)|\b(?:biggest|largest|highest) (?:cost|expense)\b(?!s)/i;
 /** "amortized", "net unblended", "blended": the metric asked for; unblended when none is named. */
 const metricWords: Array<[RegExp, CostMetric]> = [
-  [/\bnet[\s-]+(?:unblended\b|amorti[sz]ed\b)?/i, 'NetUnblendedCost'],
+  [/\bnet[\s-]+amorti[sz](?:ed|ation)\b/i, 'NetAmortizedCost'],
+  // "net cost" alone is net unblended: the console's "Net unblended costs".
+  [/\bnet[\s-]+(?:unblended\b)?/i, 'NetUnblendedCost'],
   [/\bamorti[sz](?:ed|ation)\b/i, 'AmortizedCost'],
   [/\bunblended\b/i, 'UnblendedCost'],
   [/\bblended\b/i, 'BlendedCost'],

@@ -57,7 +57,7 @@ export function regionScopeLabel(scope: RegionScope): string {
  * The Cost Explorer metrics a question may ask for (GetCostAndUsage `Metrics`; botocore
  * ce/2017-10-25 lists them, and GetCostForecast takes the same names in SCREAMING_SNAKE_CASE).
  */
-export const costMetrics = ['UnblendedCost', 'AmortizedCost', 'NetUnblendedCost', 'BlendedCost'] as const;
+export const costMetrics = ['UnblendedCost', 'AmortizedCost', 'NetUnblendedCost', 'NetAmortizedCost', 'BlendedCost'] as const;
 export type CostMetric = (typeof costMetrics)[number];
 
 /** A billed service as the question named it ("EC2") and the Cost Explorer SERVICE values it stands for. */
