@@ -1,10 +1,11 @@
 // The question's deadline and the region buckets, the rows test/fanout.test.ts leaves out: a pause
 // that starts late on the clock, pauses inside pauses, nothing left running after the deadline, a
-// partial refill, and the session's buckets made again when the rate setting changes. Fake timers
+// partial refill, the session's buckets made again when the rate setting changes, and a cancel
+// during the last region's task. Fake timers
 // only (no wall clock). Rows written to kill the mutants StrykerJS left alive in the fanout module.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AwsClients } from '../source/aws/clients.js';
-import { QuestionDeadline, sleep } from '../source/aws/fanout.js';
+import { fanOut, QuestionDeadline, sleep } from '../source/aws/fanout.js';
 import { regionPacers, TokenBucket } from '../source/aws/pacing.js';
 
 const fakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
@@ -84,5 +85,16 @@ describe('region buckets', () => {
     expect(slower.perSecond).toBe(4);
     expect(regionPacers(session, 4)).toBe(slower);
     expect(regionPacers({} as AwsClients, 4)).not.toBe(slower);
+  });
+});
+
+describe('a cancel during the last region\'s task', () => {
+  it('is thrown, not recorded as that region\'s failure', async () => {
+    const controller = new AbortController();
+    const run = fanOut(['eu-west-1'], async () => {
+      controller.abort(new Error('cancelled'));
+      throw new Error('the request was aborted');
+    }, { concurrency: 1, signal: controller.signal });
+    await expect(run).rejects.toThrow('cancelled');
   });
 });
