@@ -207,7 +207,11 @@ describe('reading lines', () => {
 
 describe('private folders', () => {
   it('refuses a folder outside qchat\'s own', () => {
-    const top = temp();
+    // One level down, so that the folder above `top` is this test's own: a mutant without the
+    // check walks up into it and makes it private (run as the system's temp folder, it made /tmp
+    // 0700 on 2026-12-02, and apt could no longer write its temporary files).
+    const top = join(temp(), 'home');
+    mkdirSync(top);
     expect(() => ensurePrivateDir(join(top, '..', 'elsewhere'), top)).toThrow(`${join(top, '..', 'elsewhere')} is not inside ${top}`);
   });
 
