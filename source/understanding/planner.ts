@@ -44,7 +44,7 @@ export function planQuestion(rawQuestion: string, context: PlannerContext): Plan
 
 function planAlone(rawQuestion: string, context: PlannerContext): PlanResult {
   const question = normalise(rawQuestion);
-  // An empty question, or one of view words alone ("as a table"), is answered by planWords.
+  // An empty question, or view words alone ("as a table"), gets its reply from planWords.
   if (question.length > maxQuestionLength) {
     return reply('unsupported', `That question is ${question.length.toLocaleString('en-US')} characters long; questions are limited to ${maxQuestionLength.toLocaleString('en-US')}. Ask one short question at a time.`, examplePhrasings.slice(0, 4));
   }
