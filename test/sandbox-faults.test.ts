@@ -75,6 +75,25 @@ describe('sandbox faults: latency', () => {
   });
 });
 
+describe('sandbox faults: latency by region', () => {
+  const sandbox = useSandbox({ faults: parseFaultSpec('latency=1ms+eu-west-3:80ms') });
+
+  it('reads a default and regions with their own, in any order', () => {
+    expect(parseFaultSpec('latency=ap-southeast-2:250ms+20ms+eu-west-1:0.1s')).toMatchObject({ latencyMs: 20, regionLatencyMs: { 'ap-southeast-2': 250, 'eu-west-1': 100 } });
+    expect(parseFaultSpec('latency=ap-southeast-2:250ms')).toMatchObject({ latencyMs: 0, regionLatencyMs: { 'ap-southeast-2': 250 } });
+    expect(new FaultInjector(parseFaultSpec('latency=5ms+eu-west-3:80ms')).latencyFor('eu-west-3')).toBe(80);
+    expect(new FaultInjector(parseFaultSpec('latency=5ms+eu-west-3:80ms')).latencyFor('eu-west-1')).toBe(5);
+    for (const bad of ['latency=Mars:5ms', 'latency=eu-west-3:', 'latency=20ms+', 'latency=eu-west-3:fast']) expect(() => parseFaultSpec(bad), bad).toThrow(FaultSpecError);
+  });
+
+  it("answers a named region after its own latency, the others after the default's", async () => {
+    const far = new CloudControlClient(sandboxClientConfig(sandbox.current, 'alice', 'eu-west-3'));
+    const started = performance.now();
+    await far.send(list());
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+  });
+});
+
 describe('sandbox faults: determinism and retries', () => {
   /** The outcome of the same sequence of calls against a fresh sandbox with `spec`. */
   async function run(spec: string, maxAttempts: number): Promise<string[]> {

@@ -1,10 +1,15 @@
 /**
  * Fault injection for the sandbox: `latency=50ms,throttle=0.2,error5xx=0.05,down=ap-south-1,deny=eu-west-3,seed=7`.
+ * The latency is the time from a request's arrival to its reply, the sandbox's own work included (as a
+ * service's response time is); it may differ by region, as a far region's round trip does:
+ * `latency=20ms+ap-southeast-2:250ms` (a default, and regions with their own, joined by "+").
  * Decisions are a pure function of (seed, request key, how often that key was seen), so a run is
  * reproducible under a seed however concurrent requests interleave.
  */
 export interface FaultSpec {
+  /** The latency of a region not named in `regionLatencyMs`. */
   latencyMs: number;
+  regionLatencyMs: Record<string, number>;
   throttle: number;
   error5xx: number;
   down: string[];
@@ -12,14 +17,14 @@ export interface FaultSpec {
   seed: number;
 }
 
-export const noFaults: FaultSpec = { latencyMs: 0, throttle: 0, error5xx: 0, down: [], deny: [], seed: 1 };
+export const noFaults: FaultSpec = { latencyMs: 0, regionLatencyMs: {}, throttle: 0, error5xx: 0, down: [], deny: [], seed: 1 };
 
 export class FaultSpecError extends Error {}
 
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 export function parseFaultSpec(spec: string): FaultSpec {
-  const result: FaultSpec = { ...noFaults, down: [], deny: [] };
+  const result: FaultSpec = { ...noFaults, regionLatencyMs: {}, down: [], deny: [] };
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq).trim();
@@ -27,9 +32,14 @@ export function parseFaultSpec(spec: string): FaultSpec {
     const bad = (allowed: string) => new FaultSpecError(`bad fault "${part}": ${allowed}`);
     switch (key) {
       case 'latency': {
-        const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value);
-        if (!match) throw bad('latency takes a duration such as 50ms or 1s');
-        result.latencyMs = Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+        const items = value.split('+').map((item) => item.trim());
+        for (const item of items) {
+          const match = /^(?:([a-z]{2}(?:-[a-z]+)+-\d):)?(\d+(?:\.\d+)?)(ms|s)?$/.exec(item);
+          if (!match) throw bad('latency takes a duration such as 50ms or 1s, and regions their own as in 20ms+ap-southeast-2:250ms');
+          const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+          if (match[1]) result.regionLatencyMs[match[1]] = ms;
+          else result.latencyMs = ms;
+        }
         break;
       }
       case 'throttle':
@@ -66,6 +76,11 @@ export class FaultInjector {
   private readonly seen = new Map<string, number>();
 
   constructor(readonly spec: FaultSpec) {}
+
+  /** How long after its arrival a request to this region is answered. */
+  latencyFor(region: string): number {
+    return Object.hasOwn(this.spec.regionLatencyMs, region) ? this.spec.regionLatencyMs[region]! : this.spec.latencyMs;
+  }
 
   isDown(region: string): boolean {
     return this.spec.down.includes(region);

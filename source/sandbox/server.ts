@@ -68,6 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const body = await readBody(req);
     if (body === undefined) {
       send(res, errorReply('restJson1', new AwsError('SerializationException', 'Request body is too large', 413)));
@@ -126,6 +127,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       input,
     };
     const reply = await dispatch(service, request);
+    // The latency fault is the service's response time: the reply leaves that long after the request
+    // arrived, the sandbox's own reading, paging and serialising inside it rather than added to it.
+    const latency = service.throttled ? context.faults.latencyFor(request.region) : 0;
+    const waited = performance.now() - arrived;
+    if (latency > waited) await setTimeout(latency - waited);
     options.onRequest?.({ service: service.signingName, operation, region: request.region, status: reply.status });
     send(res, reply);
   }
@@ -162,7 +168,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         throw protocol === 'awsQuery' ? new AwsError('AccessDenied', message, 403) : new AwsError('AccessDeniedException', message, protocol === 'restJson1' ? 403 : 400);
       }
       const faults = context.faults;
-      if (service.throttled && faults.spec.latencyMs > 0) await setTimeout(faults.spec.latencyMs);
       if (service.regional && faults.isDown(region)) {
         throw new AwsError('ServiceUnavailableException', `Service is unavailable in ${region}`, 503);
       }
