@@ -39,6 +39,14 @@ describe('index.json', () => {
     expect([await reopened.list(), await reopened.settings(), reopened.warnings]).toEqual([[], { inputHistory: [] }, []]);
   });
 
+  it('reads settings without an input history as an empty one', async () => {
+    const dataDir = tempDataDir();
+    const store = await open(dataDir);
+    writeFileSync(join(store.dir, 'index.json'), '{"version":1,"settings":{"crossRegionConsent":true}}');
+    const reopened = await open(dataDir);
+    expect([await reopened.settings(), reopened.warnings]).toEqual([{ crossRegionConsent: true, inputHistory: [] }, []]);
+  });
+
   it.each([
     ['an entry whose id names another path', { id: '../x', title: 't', createdAt: '2026-11-22T10:00:00Z', updatedAt: '2026-11-22T10:00:00Z', messageCount: 1 }, 'conversations."0".id'],
     ['a negative count', { id: 'c1', title: 't', createdAt: '2026-11-22T10:00:00Z', updatedAt: '2026-11-22T10:00:00Z', messageCount: -1 }, 'conversations."0".messageCount'],

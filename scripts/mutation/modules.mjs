@@ -75,7 +75,7 @@ export const modules = {
   },
   'history-index': {
     mutate: ['source/history/index-file.ts'],
-    tests: ['test/history-index.test.ts', 'test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
+    tests: ['test/history-index.test.ts', 'test/history-index-lock.test.ts', 'test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
   },
   'history-store': {
     mutate: ['source/history/store.ts:1-195'],
