@@ -148,5 +148,9 @@ describe('trouble', () => {
     expect(store.recording).toBe(false);
     expect(store.warnings).toEqual([`history: ${join(dataDir, 'history')} is a file, not a folder. This chat is no longer being saved. Move it away so qchat can create the folder.`]);
     expect(await store.list()).toEqual([]);
+    // Reading says what is wrong at once: it used to wait out the lock's retries (~10 s) for a
+    // lock that cannot be made beside index.json, then warned of a failed mkdir.
+    expect(store.warnings.slice(1)).toEqual([`history: ${join(store.dir, 'index.json')} cannot be read: a folder on its path is a file. Move that file away.`]);
+    expect([await store.settings(), await store.find(1), store.warnings.length]).toEqual([{ inputHistory: [] }, undefined, 2]);
   });
 });

@@ -60,7 +60,9 @@ class IndexAdapter implements Adapter<IndexData> {
   async read(): Promise<IndexData | null> {
     const loaded = loadJsonFile(this.path, indexSchema, { maxBytes: maxIndexBytes, what: 'a qchat history index' });
     if (loaded.state === 'missing') return null;
-    if (loaded.state === 'unusable') throw new UnreadableIndexError(loaded.problem);
+    // A file in place of a folder above it: there is nothing to move aside, and the lock beside it
+    // cannot be made either (its retries made each read wait some 10 s), so the error is the answer.
+    if (loaded.state === 'unusable') throw loaded.error?.kind === 'NOT_A_DIRECTORY' ? loaded.error : new UnreadableIndexError(loaded.problem);
     return loaded.value;
   }
 
