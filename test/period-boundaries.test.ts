@@ -2,7 +2,7 @@
 // changes the answer (issue 17). Each row gives the question, "now" (UTC) and the period expected,
 // worked out by hand from the calendar (end dates exclusive, as Cost Explorer's).
 import { describe, expect, it } from 'vitest';
-import { findPeriod, precedingPeriod, rangeLabel } from '../source/understanding/period.js';
+import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, rangeLabel } from '../source/understanding/period.js';
 import { planQuestion } from '../source/understanding/planner.js';
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
@@ -135,6 +135,98 @@ describe('findPeriod at the edges', () => {
     ['last month or next month', '2026-11-22', '2026-10-01', '2026-11-01', 'last month'],
     ['next month or last month', '2026-11-22', '2026-12-01', '2027-01-01', 'next month'],
     ['the next 0 days or last month', '2026-11-22', '2026-10-01', '2026-11-01', 'last month'],
+    // Each way of saying a relative period, so a word dropped from a rule shows.
+    ['ytd', '2026-11-22', '2026-01-01', '2026-11-23', 'year to date'],
+    ['so far this month', '2026-11-22', '2026-11-01', '2026-11-23', 'month to date'],
+    ['the current year', '2026-11-22', '2026-01-01', '2027-01-01', 'this year'],
+    ['the previous year', '2026-11-22', '2025-01-01', '2026-01-01', 'last year'],
+    ['the past year', '2026-11-22', '2025-01-01', '2026-01-01', 'last year'],
+    ['the prior year', '2026-11-22', '2025-01-01', '2026-01-01', 'last year'],
+    ['the remainder of the year', '2026-11-22', '2026-11-22', '2027-01-01', 'the rest of this year'],
+    ['the end of this year', '2026-11-22', '2026-11-22', '2027-01-01', 'the rest of this year'],
+    ['the current quarter', '2026-11-22', '2026-10-01', '2027-01-01', 'this quarter'],
+    ['the previous quarter', '2026-11-22', '2026-07-01', '2026-10-01', 'last quarter'],
+    ['the past quarter', '2026-11-22', '2026-07-01', '2026-10-01', 'last quarter'],
+    ['the prior quarter', '2026-11-22', '2026-07-01', '2026-10-01', 'last quarter'],
+    ['the current month', '2026-11-22', '2026-11-01', '2026-12-01', 'this month'],
+    ['the previous month', '2026-03-31', '2026-02-01', '2026-03-01', 'last month'],
+    ['the past month', '2026-11-22', '2026-10-01', '2026-11-01', 'last month'],
+    ['the prior month', '2026-11-22', '2026-10-01', '2026-11-01', 'last month'],
+    ['the remainder of this month', '2026-11-22', '2026-11-22', '2026-12-01', 'the rest of this month'],
+    ['the end of the month', '2028-02-28', '2028-02-28', '2028-03-01', 'the rest of this month'],
+    ['the current week', '2026-11-22', '2026-11-16', '2026-11-23', 'this week'],
+    ['the previous week', '2026-11-22', '2026-11-09', '2026-11-16', 'last week'],
+    ['the past week', '2026-11-22', '2026-11-09', '2026-11-16', 'last week'],
+    ['the prior week', '2026-11-22', '2026-11-09', '2026-11-16', 'last week'],
+    ['last week', '2027-01-01', '2026-12-21', '2026-12-28', 'last week'],
+    ['the past day', '2026-11-22', '2026-11-21', '2026-11-22', 'yesterday'],
+    ['the last day', '2026-03-01', '2026-02-28', '2026-03-01', 'yesterday'],
+    ['the coming 3 months', '2026-11-22', '2026-11-22', '2027-02-22', 'the next 3 months'],
+    ['the following 2 weeks', '2026-11-22', '2026-11-22', '2026-12-06', 'the next 2 weeks'],
+    ['the prior 2 months', '2026-11-22', '2026-09-01', '2026-11-01', 'last 2 months'],
+    ['the previous 3 quarters', '2026-11-22', '2026-01-01', '2026-10-01', 'last 3 quarters'],
+    // One of each unit is singular, three digits read, number words and capitals too.
+    ['the last 1 day', '2026-11-22', '2026-11-21', '2026-11-22', 'last 1 day'],
+    ['the past 1 week', '2026-11-22', '2026-11-15', '2026-11-22', 'last 7 days'],
+    ['the last 1 quarter', '2026-11-22', '2026-07-01', '2026-10-01', 'last 1 quarter'],
+    ['the last 1 year', '2026-11-22', '2025-01-01', '2026-01-01', 'last 1 year'],
+    ['the next 1 quarter', '2026-11-30', '2026-11-30', '2027-02-28', 'the next 1 quarter'],
+    ['the next 1 day', '2026-11-22', '2026-11-22', '2026-11-23', 'the next 1 day'],
+    ['the last 120 days', '2026-11-22', '2026-07-25', '2026-11-22', 'last 120 days'],
+    ['the last thirty days', '2026-11-22', '2026-10-23', '2026-11-22', 'last 30 days'],
+    ['the Past Six Months', '2026-11-22', '2026-05-01', '2026-11-01', 'last 6 months'],
+    ['the last 12 months', '2026-01-01', '2025-01-01', '2026-01-01', 'last 12 months'],
+    // Leap years: the 29th of February exists in 2028, not in 2027; a month's end rolls to March.
+    ['the last 2 months', '2028-03-31', '2028-01-01', '2028-03-01', 'last 2 months'],
+    ['the next 1 month', '2028-01-31', '2028-01-31', '2028-02-29', 'the next 1 month'],
+    ['the next 1 year', '2028-02-29', '2028-02-29', '2029-02-28', 'the next 1 year'],
+    ['the last 7 days', '2028-03-01', '2028-02-23', '2028-03-01', 'last 7 days'],
+    ['on the 29th', '2028-03-05', '2028-02-29', '2028-03-01', '2028-02-29'],
+    ['on February 29', '2028-11-22', '2028-02-29', '2028-03-01', '2028-02-29'],
+    ['in February', '2028-11-22', '2028-02-01', '2028-03-01', 'February 2028'],
+    ['this month', '2028-02-15', '2028-02-01', '2028-03-01', 'this month'],
+    // "the Nth of <month>" is that month's day, not this month's Nth; "the Nth quarter" is a quarter.
+    ['on the 5th of March 2026', '2026-11-22', '2026-03-05', '2026-03-06', '2026-03-05'],
+    ['the 3rd quarter of 2025', '2026-11-22', '2025-07-01', '2025-10-01', 'Q3 2025'],
+    ['on the 1st', '2026-01-01', '2026-01-01', '2026-01-02', '2026-01-01'],
+    ['on the 2nd', '2026-01-01', '2025-12-02', '2025-12-03', '2025-12-02'],
+    // Calendar dates at the ends of the year: January and December are months 0 and 11.
+    ['on 2026-01-05', '2026-11-22', '2026-01-05', '2026-01-06', '2026-01-05'],
+    ['on 2026-12-05', '2026-11-22', '2026-12-05', '2026-12-06', '2026-12-05'],
+    ['in 2026-01', '2026-11-22', '2026-01-01', '2026-02-01', 'January 2026'],
+    ['in 2026-12', '2026-11-22', '2026-12-01', '2027-01-01', 'December 2026'],
+    ['in January', '2026-11-22', '2026-01-01', '2026-02-01', 'January 2026'],
+    ['in January', '2026-01-01', '2026-01-01', '2026-02-01', 'January 2026'],
+    ['in December', '2026-12-31', '2026-12-01', '2027-01-01', 'December 2026'],
+    // A year given before the quarter, or a quarter named in words, is that year's, not this year's.
+    ['2025 q3', '2026-11-22', '2025-07-01', '2025-10-01', 'Q3 2025'],
+    ['the Third Quarter of 2025', '2026-11-22', '2025-07-01', '2025-10-01', 'Q3 2025'],
+    ['COST FOR THE 2ND QUARTER OF 2025', '2026-11-22', '2025-04-01', '2025-07-01', 'Q2 2025'],
+    ['Q1', '2026-03-31', '2026-01-01', '2026-04-01', 'Q1 2026'],
+    ['the fourth quarter', '2026-11-22', '2026-10-01', '2027-01-01', 'Q4 2026'],
+    // "may" is a month when a day or a year comes with it, whatever its case, and a verb otherwise.
+    ['what did I spend May 5', '2026-11-22', '2026-05-05', '2026-05-06', '2026-05-05'],
+    ['May 2026 spend', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['cost for MAY', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    // Ranges: the first end's year carries forward, a later one's back, to the first occurrence that fits.
+    ['between 2024-11-01 and 2026-02-01', '2026-11-22', '2024-11-01', '2026-02-02', '2024-11-01 to 2026-02-01'],
+    ['from 2026-03-01 through march', '2026-11-22', '2026-03-01', '2026-04-01', '2026-03-01 to March 2026'],
+    ['from march 1 to 2026-03-01', '2026-11-22', '2026-03-01', '2026-03-02', '2026-03-01 to 2026-03-01'],
+    ['from November to 2026-02-15', '2026-11-22', '2025-11-01', '2026-02-16', 'November 2025 to 2026-02-15'],
+    ['from 2025-11-15 until february', '2026-11-22', '2025-11-15', '2026-03-01', '2025-11-15 to February 2026'],
+    ['march till may', '2026-11-22', '2026-03-01', '2026-06-01', 'March 2026 to May 2026'],
+    ['Q1 thru Q2 2025', '2026-11-22', '2025-01-01', '2025-07-01', 'Q1 2025 to Q2 2025'],
+    ['between the 1st of March and the 5th of March', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
+    ['from december to january', '2026-11-22', '2025-12-01', '2026-02-01', 'December 2025 to January 2026'],
+    // "and" makes a range only after "between": otherwise the question names two periods, the first read.
+    ['cost in march and april', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
+    // "since", "starting" and "beginning" open a date to today.
+    ['starting in March', '2026-11-22', '2026-03-01', '2026-11-23', 'since March 2026'],
+    ['starting from 2026-10-15', '2026-11-22', '2026-10-15', '2026-11-23', 'since 2026-10-15'],
+    ['starting on the 1st of November', '2026-11-22', '2026-11-01', '2026-11-23', 'since 2026-11-01'],
+    ['beginning in june', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
+    ['beginning of Q3', '2026-11-22', '2026-07-01', '2026-11-23', 'since Q3 2026'],
+    ['since  June', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
   ])('%s on %s is %s to %s (%s)', (question, today, start, end, label) => {
     expect(findPeriod(question, at(today))).toMatchObject({ period: { start, end }, label });
   });
@@ -158,12 +250,18 @@ describe('findPeriod at the edges', () => {
     expect(findPeriod('cost this month', at('2026-11-22'))).toMatchObject({ future: true });
     expect(findPeriod('cost last month', at('2026-11-22'))).toMatchObject({ future: false });
     expect(findPeriod('what did I spend on the 22nd', at('2026-11-22'))).toMatchObject({ span: [17, 28] });
+    // A range spans both its ends and the word between them.
+    expect(findPeriod('cost from march to may', at('2026-11-22'))).toMatchObject({ span: [10, 22] });
+    expect(findPeriod('cost between 2026-03-01 and 2026-03-15', at('2026-11-22'))).toMatchObject({ span: [13, 38] });
   });
 
   it('finds nothing where no period is named, or the day does not exist in that month', () => {
     expect(findPeriod('how many buckets', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('2026-02-30', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('2026-13', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('2026-00', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('on 2026-00-10', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('on the 29th', at('2027-03-05'))).toBeUndefined();
     // A year inside a name, a version or a number is not a year.
     for (const text of ['bucket i-2026', 'logs.2026', '2026.5', 'version 2026/2']) expect(findPeriod(text, at('2026-11-22')), text).toBeUndefined();
     // "the Nth" after today's date is last month's, which may not have one.
@@ -175,6 +273,8 @@ describe('findPeriod at the edges', () => {
     expect(findPeriod('cost at 5pm', at('2026-11-22'))).toBeUndefined();
     // "may" without a date around it is a verb, and chrono-node is not asked.
     expect(findPeriod('may I see my buckets', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('May I see my buckets', at('2026-11-22'))).toBeUndefined();
+    expect(findPeriod('list buckets in us-east-1 that may be public', at('2026-11-22'))).toBeUndefined();
     // Years that do not print as YYYY-MM-DD, at either end.
     expect(findPeriod('on 1/1/0500', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('on 15.3.0999', at('2026-11-22'))).toBeUndefined();
@@ -191,6 +291,22 @@ describe('findPeriod at the edges', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+describe('the bounds Cost Explorer sets, from the current time', () => {
+  const moment = (text: string) => new Date(text);
+  it.each([
+    // Spend so far ends tomorrow (exclusive), whatever the hour today.
+    ['2026-11-22T00:00:00Z', '2026-11-23', '2025-11-01', '2027-11-22'],
+    ['2026-12-31T23:59:59.999Z', '2027-01-01', '2025-12-01', '2027-12-31'],
+    // History keeps the current month and the 12 before it; a forecast reaches 12 months, to the month's last day when shorter.
+    ['2026-01-15T10:00:00Z', '2026-01-16', '2025-01-01', '2027-01-15'],
+    ['2028-02-29T10:00:00Z', '2028-03-01', '2027-02-01', '2029-02-28'],
+  ])('at %s: history ends %s, goes back to %s, forecasts reach %s', (now, end, lookback, horizon) => {
+    expect(iso(historyEnd(moment(now)))).toBe(end);
+    expect(iso(costLookbackStart(moment(now)))).toBe(lookback);
+    expect(iso(forecastHorizon(moment(now)))).toBe(horizon);
   });
 });
 
