@@ -4,12 +4,26 @@
 // recording and which are bugs thrown. Rows written for the mutants StrykerJS can leave alive in
 // store.ts's upkeep.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toLine } from '../source/history/message.js';
 import { openHistory } from '../source/history/store.js';
 import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
+
+// The index lock fails on demand (another qchat holding it, or a bug); otherwise it is the real one.
+const lockTrouble = vi.hoisted(() => ({ error: undefined as Error | undefined }));
+vi.mock('../source/storage/lock.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../source/storage/lock.js')>();
+  return {
+    ...actual,
+    withLock: <T>(file: string, task: (stillOurs: () => boolean) => Promise<T> | T) => {
+      if (lockTrouble.error) throw lockTrouble.error;
+      return actual.withLock(file, task);
+    },
+  };
+});
+afterEach(() => void (lockTrouble.error = undefined));
 
 const at = '2026-11-22T10:00:00.000Z';
 const clock = () => steppingClock('2026-11-22T10:00:00Z', 0);
@@ -152,5 +166,71 @@ describe('trouble', () => {
     // lock that cannot be made beside index.json, then warned of a failed mkdir.
     expect(store.warnings.slice(1)).toEqual([`history: ${join(store.dir, 'index.json')} cannot be read: a folder on its path is a file. Move that file away.`]);
     expect([await store.settings(), await store.find(1), store.warnings.length]).toEqual([{ inputHistory: [] }, undefined, 2]);
+  });
+});
+
+describe('opening with a link in place of a history folder', () => {
+  // As test/hostile/history.test.ts checks with what lies outside; here, what the store reports.
+  it.each([
+    ['the history folder', ['history']],
+    ["the user's folder", ['history', 'alice']],
+  ])('moves aside %s when it is a link, and records in a fresh one', async (_name, path) => {
+    const dataDir = tempDataDir();
+    const outside = join(dataDir, 'outside');
+    mkdirSync(join(dataDir, ...path.slice(0, -1)), { recursive: true });
+    mkdirSync(outside);
+    const link = join(dataDir, ...path);
+    symlinkSync(outside, link, 'dir');
+    const store = await openHistory({ dataDir, userId: 'alice', clock: clock() });
+    expect(store.warnings).toEqual([`history: ${link} was unreadable (a symbolic link); moved it to ${link}.corrupt-20261122T100000Z`]);
+    await store.create('question');
+    await store.flush();
+    expect([store.recording, readdirSync(outside), existsSync(join(store.dir, 'index.json'))]).toEqual([true, [], true]);
+  });
+});
+
+describe('the index lock', () => {
+  it.each(['ELOCKED', 'ECOMPROMISED'])('held by another qchat (%s) skips one change to the list, and recording goes on', async (code) => {
+    const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
+    lockTrouble.error = Object.assign(new Error('Lock file is already being held'), { code });
+    await store.rememberInput('not saved');
+    lockTrouble.error = undefined;
+    await store.rememberInput('saved');
+    expect(store.warnings).toEqual([`history: ${join(store.dir, 'index.json')} stayed locked by another qchat; a change to the list was not saved`]);
+    expect([store.recording, (await store.settings()).inputHistory]).toEqual([true, ['saved']]);
+  });
+
+  it('failing with a bug in a background update is a warning, and the calls after it still run', async () => {
+    const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
+    lockTrouble.error = new Error('a bug in the lock');
+    const { id } = await store.create('question');
+    await store.flush();
+    lockTrouble.error = undefined;
+    expect(store.warnings).toEqual(['history: a bug in the lock']);
+    // The entry create() did not write comes back from the file once a message is counted.
+    await store.append(id, { role: 'user', text: 'question' });
+    await store.flush();
+    expect((await store.list()).map(({ id, messageCount }) => [id, messageCount])).toEqual([[id, 1]]);
+  });
+});
+
+describe('a history folder replaced by a file while open', () => {
+  it('gives reads nothing with a warning each, recording on, and stops recording at the next write', async () => {
+    const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
+    const { id } = await store.create('question');
+    await store.append(id, { role: 'user', text: 'question' });
+    await store.flush();
+    rmSync(store.dir, { recursive: true });
+    writeFileSync(store.dir, 'a file where the folder was');
+    const file = join(store.dir, `${id}.jsonl`);
+    expect([await store.list(), await store.read(id), store.recording]).toEqual([[], [], true]);
+    expect(store.warnings).toEqual([
+      `history: ${join(store.dir, 'index.json')} cannot be read: a folder on its path is a file. Move that file away.`,
+      `history: reading failed (ENOTDIR: not a directory, open '${file}')`,
+    ]);
+    await store.append(id, { role: 'user', text: 'next' });
+    expect(store.recording).toBe(false);
+    expect(store.warnings.slice(2)).toEqual([`history: saving failed (ENOTDIR: not a directory, open '${file}'); this chat is no longer being saved`]);
+    expect(readFileSync(store.dir, 'utf8')).toBe('a file where the folder was');
   });
 });
