@@ -45,7 +45,7 @@ export const modules = {
   // Run in UTC+14 (vitest.config.mjs): chrono-node's `timezone: 'UTC'` is only seen off UTC, and the
   // test that moves TZ itself cannot from a worker thread, which is all Stryker's vitest runner uses.
   'periods-reading': {
-    mutate: ['source/understanding/period.ts:275-377'],
+    mutate: ['source/understanding/period.ts:275-382'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
     timeZone: 'Pacific/Kiritimati',
   },
