@@ -127,3 +127,15 @@ describe('a new conversation', () => {
     expect((await store.list()).map((conversation) => conversation.id)).toEqual([id]);
   });
 });
+
+describe('the calls\' order', () => {
+  it('goes on after a call refused for its id: the conversation\'s next lines are written and read', async () => {
+    const store = await open();
+    const { id } = await store.create('q');
+    const refused = [store.append('../index', { role: 'user', text: 'x' }), store.readRecent('a/b', 1)];
+    const next = store.append(id, { role: 'user', text: 'q' });
+    await expect(Promise.all(refused)).rejects.toThrow('not a conversation id');
+    expect(await next).toMatchObject({ role: 'user', text: 'q' });
+    expect((await store.read(id)).map(({ text }) => text)).toEqual(['q']);
+  });
+});

@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openHistory } from '../source/history/store.js';
@@ -37,6 +37,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       return call(...args);
     };
   const open: typeof actual.open = async (...args) => {
+    refuse('open');
     const handle = await actual.open(...args);
     const write = handle.write.bind(handle) as (...rest: unknown[]) => Promise<unknown>;
     return Object.assign(handle, { write: failing('write', write) });
@@ -118,5 +119,27 @@ describe('history on a full or read-only disk', () => {
     await store.append(id, { role: 'user', text: 'question' });
     expect(await store.list()).toEqual([]);
     expect(await store.read(id)).toEqual([]);
+  });
+});
+
+describe('a conversation file the disk refuses to open', () => {
+  // As root a mode refuses nothing, so the open fails on demand.
+  it.each(['EACCES', 'EPERM'])('is moved aside when it may not be read (%s), and recording goes on', async (code) => {
+    const { store, id } = await storeWithOneConversation();
+    const file = join(store.dir, `${id}.jsonl`);
+    failures.set('open', code);
+    expect(await store.read(id)).toEqual([]);
+    failures.clear();
+    expect(store.warnings).toEqual([expect.stringMatching(new RegExp(`^history: ${file} was unreadable \\(${code}\\); moved it to ${file}\\.corrupt-\\d{8}T\\d{6}Z$`))]);
+    expect([store.recording, existsSync(file)]).toEqual([true, false]);
+  });
+
+  it('is kept in place on any other failure, which is a warning with recording on', async () => {
+    const { store, id } = await storeWithOneConversation();
+    failures.set('open', 'EIO');
+    expect(await store.read(id)).toEqual([]);
+    failures.clear();
+    expect(store.warnings).toEqual(['history: reading failed (EIO: simulated)']);
+    expect([store.recording, (await store.read(id)).map(({ text }) => text)]).toEqual([true, ['first']]);
   });
 });

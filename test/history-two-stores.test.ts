@@ -3,7 +3,7 @@
 // A store brings the index up to date in the background; `flush()` waits for that, as a process
 // that has finished its turn would have. Cases where one process's change must survive the
 // other's (issue 17).
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openHistory } from '../source/history/store.js';
@@ -161,5 +161,44 @@ describe('one history, two processes', () => {
     expect((await capped.list()).map(({ title }) => title)).toEqual(['three', 'two']);
     expect(readdirSync(first.dir).filter((name) => name.endsWith('.jsonl')).sort()).toEqual([`${ids[1]}.jsonl`, `${ids[2]}.jsonl`].sort());
     expect((await first.list()).map(({ title }) => title)).toEqual(['three', 'two']);
+  });
+
+  it('deletes a conversation whose file the other process moved aside, recording on', async () => {
+    const { first, second } = await twoProcesses();
+    const conversation = await first.create('question');
+    await first.append(conversation.id, { role: 'user', text: 'question' });
+    await first.flush();
+    const file = join(first.dir, `${conversation.id}.jsonl`);
+    rmSync(file);
+    mkdirSync(file);
+    expect(await second.read(conversation.id)).toEqual([]); // moved aside; its index entry stays
+    expect(await first.delete(conversation.id)).toMatchObject({ id: conversation.id });
+    expect([await first.list(), first.recording, first.warnings]).toEqual([[], true, []]);
+  });
+
+  // Another process's change lands between this one's append and its index update: done here
+  // synchronously right after the append, before the update can take the lock (an I/O step later).
+  it('keeps the entry as counted when the other process removed the file before this count', async () => {
+    const { first } = await twoProcesses();
+    const conversation = await first.create('question');
+    await first.append(conversation.id, { role: 'user', text: 'question' });
+    await first.flush();
+    await first.append(conversation.id, { role: 'assistant', text: 'answer' });
+    rmSync(join(first.dir, `${conversation.id}.jsonl`));
+    await first.flush();
+    expect((await first.list()).map(({ id, messageCount }) => [id, messageCount])).toEqual([[conversation.id, 1]]);
+    expect(first.warnings).toEqual([]);
+  });
+
+  it('does not list again a conversation the other process deleted, file and entry, before this count', async () => {
+    const { first, second } = await twoProcesses();
+    const conversation = await first.create('question');
+    await first.flush();
+    await first.append(conversation.id, { role: 'user', text: 'question' });
+    rmSync(join(first.dir, `${conversation.id}.jsonl`));
+    const indexFile = join(first.dir, 'index.json');
+    writeFileSync(indexFile, JSON.stringify({ ...JSON.parse(readFileSync(indexFile, 'utf8')), conversations: [] }));
+    await first.flush();
+    expect([await first.list(), await second.list(), first.warnings]).toEqual([[], [], []]);
   });
 });
