@@ -2,7 +2,7 @@
 // how skipped lines are reported, where a restore takes its earlier turns from, and what a new
 // conversation's index entry starts with. Rows written for the mutants StrykerJS can leave alive
 // in store.ts's calls.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openHistory } from '../source/history/store.js';
@@ -89,6 +89,15 @@ describe('a restore\'s earlier turns', () => {
     expect(await store.readRecent('20261122T100000Z-00000000', 2)).toEqual({ messages: [], earlierTurns: 0, unreadable: 0 });
     expect(store.warnings).toEqual([]);
   });
+
+  it('are none, with no messages, for a conversation whose file is a folder (moved aside)', async () => {
+    const { store, id } = await conversation();
+    const file = join(store.dir, `${id}.jsonl`);
+    rmSync(file);
+    mkdirSync(file);
+    expect(await store.readRecent(id, 2)).toEqual({ messages: [], earlierTurns: 0, unreadable: 0 });
+    expect(store.warnings).toEqual([expect.stringMatching(/^history: .+ was unreadable \(a directory, not a file\); moved it to /)]);
+  });
 });
 
 describe('a new conversation', () => {
@@ -137,5 +146,23 @@ describe('the calls\' order', () => {
     await expect(Promise.all(refused)).rejects.toThrow('not a conversation id');
     expect(await next).toMatchObject({ role: 'user', text: 'q' });
     expect((await store.read(id)).map(({ text }) => text)).toEqual(['q']);
+  });
+});
+
+describe('reads of a history that cannot be read', () => {
+  it('give an empty list, no conversation, empty settings and no turns, each trouble warned of once', async () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'history'), 'a file where the folder goes');
+    const store = await openHistory({ dataDir, userId: 'alice', clock: steppingClock() });
+    const id = '20261122T100000Z-00000000';
+    expect([await store.list(), await store.latest(), await store.find(1), await store.settings(), await store.readRecent(id, 2), await store.read(id)]).toEqual([
+      [],
+      undefined,
+      undefined,
+      { inputHistory: [] },
+      { messages: [], earlierTurns: 0, unreadable: 0 },
+      [],
+    ]);
+    expect(store.warnings).toHaveLength(3); // the folder at open, the index, the conversation file
   });
 });

@@ -4,7 +4,7 @@
 // recording and which are bugs thrown. Rows written for the mutants StrykerJS can leave alive in
 // store.ts's upkeep.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toLine } from '../source/history/message.js';
@@ -121,6 +121,24 @@ describe('retention\'s warning', () => {
     await store.flush();
     const reopened = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-11-22T11:00:00Z'), retention: { maxConversations: 1 } });
     expect(reopened.warnings).toEqual(['history: removed 1 conversation by retention (at most 1, none older than 90 days)']);
+    expect((await reopened.list()).map(({ title }) => title)).toEqual(['b']);
+  });
+
+  it('still caps the count when age cannot be trusted (a clock earlier than the files)', async () => {
+    const dataDir = tempDataDir();
+    const store = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-01-01T00:00:00Z') });
+    for (const question of ['a', 'b']) {
+      const { id } = await store.create(question);
+      await store.append(id, { role: 'user', text: question });
+    }
+    await store.flush();
+    for (const name of readdirSync(store.dir)) utimesSync(join(store.dir, name), new Date('2026-09-01T00:00:00Z'), new Date('2026-09-01T00:00:00Z'));
+    // Both are 151 days old by this clock, which is earlier than the files: only the cap applies.
+    const reopened = await openHistory({ dataDir, userId: 'alice', clock: steppingClock('2026-06-01T00:00:00Z'), retention: { maxConversations: 1 } });
+    expect(reopened.warnings).toEqual([
+      'history: kept conversations by age: the clock (2026-06-01) is earlier than the newest history file (2026-09-01), so ages cannot be trusted',
+      'history: removed 1 conversation by retention (at most 1, none older than 90 days)',
+    ]);
     expect((await reopened.list()).map(({ title }) => title)).toEqual(['b']);
   });
 
