@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openHistory } from '../source/history/store.js';
@@ -23,8 +23,14 @@ vi.mock('node:fs', async (importOriginal) => {
       refuse(name);
       return call(...args);
     };
-  // The storage module's atomic write, folder creation and tightening.
-  const mocked = { ...actual, writeSync: failing('writeSync', actual.writeSync), mkdirSync: failing('mkdir', actual.mkdirSync), chmodSync: failing('chmod', actual.chmodSync) };
+  // The storage module's atomic write, folder creation and tightening, and moving a file aside.
+  const mocked = {
+    ...actual,
+    writeSync: failing('writeSync', actual.writeSync),
+    mkdirSync: failing('mkdir', actual.mkdirSync),
+    chmodSync: failing('chmod', actual.chmodSync),
+    renameSync: failing('rename', actual.renameSync),
+  };
   return { ...mocked, default: mocked };
 });
 
@@ -132,6 +138,17 @@ describe('a conversation file the disk refuses to open', () => {
     failures.clear();
     expect(store.warnings).toEqual([expect.stringMatching(new RegExp(`^history: ${file} was unreadable \\(${code}\\); moved it to ${file}\\.corrupt-\\d{8}T\\d{6}Z$`))]);
     expect([store.recording, existsSync(file)]).toEqual([true, false]);
+  });
+
+  it('that cannot be moved aside on a read-only disk stops recording', async () => {
+    const { store, id } = await storeWithOneConversation();
+    const file = join(store.dir, `${id}.jsonl`);
+    rmSync(file);
+    mkdirSync(file);
+    failures.set('rename', 'EROFS');
+    expect(await store.read(id)).toEqual([]);
+    expect(store.warnings).toEqual(['history: the disk is read-only (EROFS); this chat is no longer being saved']);
+    expect([store.recording, existsSync(file)]).toEqual([false, true]);
   });
 
   it('is kept in place on any other failure, which is a warning with recording on', async () => {
