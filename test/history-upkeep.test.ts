@@ -11,19 +11,24 @@ import { toLine } from '../source/history/message.js';
 import { openHistory } from '../source/history/store.js';
 import { steppingClock, tempDataDir } from './fixtures/history-helpers.js';
 
-// The index lock fails on demand (another qchat holding it, or a bug); otherwise it is the real one.
-const lockTrouble = vi.hoisted(() => ({ error: undefined as Error | undefined }));
+// The index lock, watched: it fails on demand (another qchat holding it, or a bug), the next one
+// taken can wait for a gate the test opens, and the locks taken are counted; otherwise it is the real one.
+const indexLock = vi.hoisted(() => ({ error: undefined as Error | undefined, gate: undefined as Promise<void> | undefined, taken: 0 }));
 vi.mock('../source/storage/lock.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../source/storage/lock.js')>();
   return {
     ...actual,
-    withLock: <T>(file: string, task: (stillOurs: () => boolean) => Promise<T> | T) => {
-      if (lockTrouble.error) throw lockTrouble.error;
+    withLock: async <T>(file: string, task: (stillOurs: () => boolean) => Promise<T> | T) => {
+      if (indexLock.error) throw indexLock.error;
+      indexLock.taken++;
+      const gate = indexLock.gate;
+      indexLock.gate = undefined;
+      await gate;
       return actual.withLock(file, task);
     },
   };
 });
-afterEach(() => void (lockTrouble.error = undefined));
+afterEach(() => Object.assign(indexLock, { error: undefined, gate: undefined }));
 
 const at = '2026-11-22T10:00:00.000Z';
 const clock = () => steppingClock('2026-11-22T10:00:00Z', 0);
@@ -210,9 +215,9 @@ describe('opening with a link in place of a history folder', () => {
 describe('the index lock', () => {
   it.each(['ELOCKED', 'ECOMPROMISED'])('held by another qchat (%s) skips one change to the list, and recording goes on', async (code) => {
     const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
-    lockTrouble.error = Object.assign(new Error('Lock file is already being held'), { code });
+    indexLock.error = Object.assign(new Error('Lock file is already being held'), { code });
     await store.rememberInput('not saved');
-    lockTrouble.error = undefined;
+    indexLock.error = undefined;
     await store.rememberInput('saved');
     expect(store.warnings).toEqual([`history: ${join(store.dir, 'index.json')} stayed locked by another qchat; a change to the list was not saved`]);
     expect([store.recording, (await store.settings()).inputHistory]).toEqual([true, ['saved']]);
@@ -220,15 +225,33 @@ describe('the index lock', () => {
 
   it('failing with a bug in a background update is a warning, and the calls after it still run', async () => {
     const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
-    lockTrouble.error = new Error('a bug in the lock');
+    indexLock.error = new Error('a bug in the lock');
     const { id } = await store.create('question');
     await store.flush();
-    lockTrouble.error = undefined;
+    indexLock.error = undefined;
     expect(store.warnings).toEqual(['history: a bug in the lock']);
     // The entry create() did not write comes back from the file once a message is counted.
     await store.append(id, { role: 'user', text: 'question' });
     await store.flush();
     expect((await store.list()).map(({ id, messageCount }) => [id, messageCount])).toEqual([[id, 1]]);
+  });
+});
+
+describe('counting appended messages', () => {
+  it('takes one index update for all the messages appended while it waits its turn', async () => {
+    const store = await openHistory({ dataDir: tempDataDir(), userId: 'alice', clock: clock() });
+    const { id } = await store.create('question');
+    await store.flush();
+    let open = () => undefined as void;
+    indexLock.gate = new Promise<void>((resolve) => (open = resolve));
+    const remembered = store.rememberInput('question'); // holds the index queue at the gate
+    for (let i = 0; i < 5; i++) await store.append(id, { role: i % 2 ? 'assistant' : 'user', text: `m${i}` });
+    const before = indexLock.taken;
+    open();
+    await remembered;
+    await store.flush();
+    expect(indexLock.taken - before).toBe(1);
+    expect(await store.find(id)).toMatchObject({ messageCount: 5 });
   });
 });
 
