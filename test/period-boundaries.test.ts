@@ -177,6 +177,8 @@ describe('findPeriod at the edges', () => {
     ['the last 120 days', '2026-11-22', '2026-07-25', '2026-11-22', 'last 120 days'],
     ['the last thirty days', '2026-11-22', '2026-10-23', '2026-11-22', 'last 30 days'],
     ['the Past Six Months', '2026-11-22', '2026-05-01', '2026-11-01', 'last 6 months'],
+    ['the Next 2 Weeks', '2026-11-22', '2026-11-22', '2026-12-06', 'the next 2 weeks'],
+    ['the next 3 Months', '2026-11-22', '2026-11-22', '2027-02-22', 'the next 3 months'],
     ['the last 12 months', '2026-01-01', '2025-01-01', '2026-01-01', 'last 12 months'],
     // Leap years: the 29th of February exists in 2028, not in 2027; a month's end rolls to March.
     ['the last 2 months', '2028-03-31', '2028-01-01', '2028-03-01', 'last 2 months'],
@@ -192,6 +194,7 @@ describe('findPeriod at the edges', () => {
     ['the 3rd quarter of 2025', '2026-11-22', '2025-07-01', '2025-10-01', 'Q3 2025'],
     ['on the 1st', '2026-01-01', '2026-01-01', '2026-01-02', '2026-01-01'],
     ['on the 2nd', '2026-01-01', '2025-12-02', '2025-12-03', '2025-12-02'],
+    ['what did I spend the 23rd', '2026-11-22', '2026-10-23', '2026-10-24', '2026-10-23'],
     // Calendar dates at the ends of the year: January and December are months 0 and 11.
     ['on 2026-01-05', '2026-11-22', '2026-01-05', '2026-01-06', '2026-01-05'],
     ['on 2026-12-05', '2026-11-22', '2026-12-05', '2026-12-06', '2026-12-05'],

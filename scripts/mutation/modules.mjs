@@ -35,17 +35,17 @@ export const modules = {
   // period.ts's relative phrases ("last 3 months"), its calendar dates ("1 March 2026", "Q1") and the
   // reading of a question with chrono-node, the labels and the period before; lines as of 2026-12-02.
   'periods-relative': {
-    mutate: ['source/understanding/period.ts:1-121'],
+    mutate: ['source/understanding/period.ts:1-120'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
   },
   'periods-calendar': {
-    mutate: ['source/understanding/period.ts:122-274'],
+    mutate: ['source/understanding/period.ts:121-273'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
   },
   // Run in UTC+14 (vitest.config.mjs): chrono-node's `timezone: 'UTC'` is only seen off UTC, and the
   // test that moves TZ itself cannot from a worker thread, which is all Stryker's vitest runner uses.
   'periods-reading': {
-    mutate: ['source/understanding/period.ts:275-382'],
+    mutate: ['source/understanding/period.ts:274-381'],
     tests: ['test/period-boundaries.test.ts', 'test/period-phrases.test.ts'],
     timeZone: 'Pacific/Kiritimati',
   },

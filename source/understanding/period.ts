@@ -61,7 +61,8 @@ const numberWords: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90,
 };
 const countPattern = `(\\d{1,3}|${Object.keys(numberWords).join('|')})`;
-const unitPattern = '(days?|weeks?|months?|quarters?|years?)';
+/** The unit in the singular, as the group; its plural `s` outside it. */
+const unitPattern = '(day|week|month|quarter|year)s?';
 
 /** A period of `count` whole units before the current one: days before today, calendar weeks/months/quarters/years before this one. */
 function unitsBefore(today: Date, count: number, unit: string): Found {
@@ -82,8 +83,6 @@ function unitsAhead(today: Date, count: number, unit: string): Found {
   return { start: today, end, label };
 }
 
-const singular = (unit: string): string => unit.toLowerCase().replace(/s$/, '');
-
 /** Phrases relative to today, each the whole period it names. When several match, the longest wins. */
 const relativePeriods: Array<[RegExp, Resolve]> = [
   [/\b(?:year to date|ytd|so far this year)\b/i, (_m, t) => ({ start: yearStart(t), end: addDays(t, 1), label: 'year to date' })],
@@ -103,8 +102,8 @@ const relativePeriods: Array<[RegExp, Resolve]> = [
   [/\b(?:this|current) week\b/i, (_m, t) => ({ start: weekStart(t), end: weekStart(t, 1), label: 'this week' })],
   [/\b(?:last|previous|past|prior) week\b/i, (_m, t) => ({ start: weekStart(t, -1), end: weekStart(t), label: 'last week' })],
   [/\bnext week\b/i, (_m, t) => ({ start: weekStart(t, 1), end: weekStart(t, 2), label: 'next week' })],
-  [new RegExp(`\\b(?:the )?(?:last|past|previous|prior) ${countPattern} ${unitPattern}\\b`, 'i'), (m, t) => unitsBefore(t, wordNumber(m[1]!), singular(m[2]!))],
-  [new RegExp(`\\b(?:the )?(?:next|coming|following) ${countPattern} ${unitPattern}\\b`, 'i'), (m, t) => unitsAhead(t, wordNumber(m[1]!), singular(m[2]!))],
+  [new RegExp(`\\b(?:the )?(?:last|past|previous|prior) ${countPattern} ${unitPattern}\\b`, 'i'), (m, t) => unitsBefore(t, wordNumber(m[1]!), m[2]!.toLowerCase())],
+  [new RegExp(`\\b(?:the )?(?:next|coming|following) ${countPattern} ${unitPattern}\\b`, 'i'), (m, t) => unitsAhead(t, wordNumber(m[1]!), m[2]!.toLowerCase())],
   [/\b(?:yesterday|(?:the )?(?:last|past|previous) day)\b/i, (_m, t) => ({ start: addDays(t, -1), end: t, label: 'yesterday' })],
   [/\btoday\b/i, (_m, t) => ({ start: t, end: addDays(t, 1), label: 'today' })],
   [/\b(?:the )?(?:start|beginning) of (?:the |this )?(year|quarter|month|week)\b/i, (m, t) => {
