@@ -52,7 +52,9 @@ describe('opening re-lists conversation files', () => {
 
   it('leaves alone files that are not conversations, and empty ones, without a warning', async () => {
     const { dir, reopen } = await historyDir();
-    const entries = ['notes.txt', '.hidden.jsonl', 'bad id.jsonl', 'empty.jsonl'];
+    // A folder too, whose name less six characters ("old") would be a conversation id.
+    const entries = ['notes.txt', '.hidden.jsonl', 'bad id.jsonl', 'empty.jsonl', 'old-chats'];
+    mkdirSync(join(dir, 'old-chats'));
     writeFileSync(join(dir, 'notes.txt'), line('m1', 'user', 'q'));
     writeFileSync(join(dir, '.hidden.jsonl'), line('m1', 'user', 'q'));
     writeFileSync(join(dir, 'bad id.jsonl'), line('m1', 'user', 'q'));
@@ -95,6 +97,15 @@ describe('opening recounts', () => {
     writeFileSync(join(dir, 'index.json'), JSON.stringify({ version: 1, conversations: [{ id: 'c1', title: 'q', createdAt: at, updatedAt: at, messageCount: 7 }] }));
     await reopen();
     expect(indexOf(dir).conversations).toEqual([{ id: 'c1', title: 'q', createdAt: at, updatedAt: '2026-11-22T11:00:00.000Z', messageCount: 3, countedTo: readFileSync(join(dir, 'c1.jsonl')).length, questionCount: 2 }]);
+  });
+
+  it('counts again from the start an entry with a byte count but no question count', async () => {
+    const { dir, reopen } = await historyDir();
+    const first = line('q1', 'user', 'q');
+    writeFileSync(join(dir, 'c1.jsonl'), first + line('a1', 'assistant', 'a') + line('q2', 'user', 'again'));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify({ version: 1, conversations: [{ id: 'c1', title: 'q', createdAt: at, updatedAt: at, messageCount: 1, countedTo: first.length }] }));
+    await reopen();
+    expect(indexOf(dir).conversations[0]).toMatchObject({ messageCount: 3, questionCount: 2, countedTo: readFileSync(join(dir, 'c1.jsonl')).length });
   });
 
   it('counts again from the start a file shorter than its count (replaced meanwhile)', async () => {
