@@ -1,7 +1,7 @@
 // index.json's own rules, beside the store's tests: which ids name a conversation file, what an
 // older or damaged index reads as, and how the index is written (pretty JSON, one trailing
 // newline, every string redacted). Rows written for the mutants StrykerJS can leave alive there.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversationIdPattern } from '../source/history/index-file.js';
@@ -31,6 +31,14 @@ describe('conversation ids', () => {
 });
 
 describe('index.json', () => {
+  it('under a file where its folder was is reported as that, not moved aside or rebuilt', async () => {
+    const store = await open();
+    rmSync(store.dir, { recursive: true });
+    writeFileSync(store.dir, 'a file where the folder was');
+    expect(await store.list()).toEqual([]);
+    expect(store.warnings).toEqual([`history: ${join(store.dir, 'index.json')} cannot be read: a folder on its path is a file. Move that file away.`]);
+  });
+
   it('reads an older index without settings or conversations as empty ones, without a warning', async () => {
     const dataDir = tempDataDir();
     const store = await open(dataDir);
