@@ -215,6 +215,15 @@ describe('findPeriod at the edges', () => {
     ['what did I spend May 5', '2026-11-22', '2026-05-05', '2026-05-06', '2026-05-05'],
     ['May 2026 spend', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
     ['cost for MAY', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['cost in  may', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['May', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['spend may?', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['Q1 vs may spend', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    // A quarter in words or ordinals, with its year (without one, quarter 0 would pass for last year's Q4).
+    ['the first quarter of 2026', '2026-11-22', '2026-01-01', '2026-04-01', 'Q1 2026'],
+    ['the 1st quarter of 2026', '2026-11-22', '2026-01-01', '2026-04-01', 'Q1 2026'],
+    ['the fourth quarter of 2025', '2026-11-22', '2025-10-01', '2026-01-01', 'Q4 2025'],
+    ['the 4th quarter of 2025', '2026-11-22', '2025-10-01', '2026-01-01', 'Q4 2025'],
     // Ranges: the first end's year carries forward, a later one's back, to the first occurrence that fits.
     ['between 2024-11-01 and 2026-02-01', '2026-11-22', '2024-11-01', '2026-02-02', '2024-11-01 to 2026-02-01'],
     ['from 2026-03-01 through march', '2026-11-22', '2026-03-01', '2026-04-01', '2026-03-01 to March 2026'],
@@ -225,6 +234,15 @@ describe('findPeriod at the edges', () => {
     ['Q1 thru Q2 2025', '2026-11-22', '2025-01-01', '2025-07-01', 'Q1 2025 to Q2 2025'],
     ['between the 1st of March and the 5th of March', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
     ['from december to january', '2026-11-22', '2025-12-01', '2026-02-01', 'December 2025 to January 2026'],
+    ['from 2024-11-01 to february', '2026-11-22', '2024-11-01', '2025-03-01', '2024-11-01 to February 2025'],
+    ['from march to the 5th of may', '2026-11-22', '2026-03-01', '2026-05-06', 'March 2026 to 2026-05-05'],
+    ['from march to the  5th of may', '2026-11-22', '2026-03-01', '2026-05-06', 'March 2026 to 2026-05-05'],
+    ['between  the  1st of march and  the  5th of march', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
+    // Not ranges: the words between two dates are more than a joiner, or "between" is not right before the first.
+    ['march compared to may', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
+    ['march totals versus may', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
+    ["the difference between march's bill and may's", '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
+    ['cost between us-east-1 and eu-west-1 in march and may', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
     // "and" makes a range only after "between": otherwise the question names two periods, the first read.
     ['cost in march and april', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
     // "since", "starting" and "beginning" open a date to today.
@@ -234,6 +252,11 @@ describe('findPeriod at the edges', () => {
     ['beginning in june', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
     ['beginning of Q3', '2026-11-22', '2026-07-01', '2026-11-23', 'since Q3 2026'],
     ['since  June', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
+    ['since the  1st of June', '2026-11-22', '2026-06-01', '2026-11-23', 'since 2026-06-01'],
+    ['starting June', '2026-11-22', '2026-06-01', '2026-11-23', 'since June 2026'],
+    ['beginning June 1', '2026-11-22', '2026-06-01', '2026-11-23', 'since 2026-06-01'],
+    // "from" that is not right before the date does not open it ("cost from EC2").
+    ['cost from EC2 in March', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
   ])('%s on %s is %s to %s (%s)', (question, today, start, end, label) => {
     expect(findPeriod(question, at(today))).toMatchObject({ period: { start, end }, label });
   });
@@ -247,8 +270,16 @@ describe('findPeriod at the edges', () => {
     ['march to may', '2026-11-22', '2027-03-01', '2027-06-01'],
     ['november to february', '2026-11-22', '2026-11-01', '2027-03-01'],
     ['2026-12-01 to march', '2026-11-22', '2026-12-01', '2027-04-01'],
+    // A range is the next that has not ended, as a month is: October to December is this year's on 22 November.
+    ['october to december', '2026-11-22', '2026-10-01', '2027-01-01'],
+    ['march to 2028-05-01', '2026-11-22', '2028-03-01', '2028-05-02'],
+    ['january 5', '2026-11-22', '2027-01-05', '2027-01-06'],
   ])('for a forecast, %s on %s is %s to %s', (question, today, start, end) => {
     expect(findPeriod(`forecast for ${question}`, at(today), { prefer: 'future' })).toMatchObject({ period: { start, end } });
+  });
+
+  it('reads a day of May without a word before it (chrono-node would not look ahead for a forecast)', () => {
+    expect(findPeriod('forecast May 5', at('2026-11-22'), { prefer: 'future' })).toMatchObject({ period: { start: '2027-05-05', end: '2027-05-06' } });
   });
 
   it('marks a period future only when it reaches past today, and spans the words it read', () => {
@@ -349,6 +380,18 @@ describe('the period before a period, and its label', () => {
   it('names two months as a range, not as a month or a quarter', () => {
     expect(rangeLabel(new Date('2026-02-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'))).toBe('2026-02-01 to 2026-03-31');
     expect(rangeLabel(new Date('2026-02-01T00:00:00Z'), new Date('2026-05-01T00:00:00Z'))).toBe('2026-02-01 to 2026-04-30');
+  });
+});
+
+describe('comparisons that name May', () => {
+  // Each side of "A vs B" is read alone: "may" on its own there is the month (it compared February with March).
+  const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
+  it.each([
+    ['compare march vs may', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'],
+    ['compare may vs march', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'],
+    ['cost of may vs june', '2026-05-01', '2026-06-01', '2026-06-01', '2026-07-01'],
+  ])('"%s" compares %s to %s with %s to %s', (question, start, end, compareStart, compareEnd) => {
+    expect(planQuestion(question, context)).toMatchObject({ kind: 'plan', plan: { intent: 'cost-compare', period: { start, end }, comparePeriod: { start: compareStart, end: compareEnd } } });
   });
 });
 

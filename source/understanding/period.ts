@@ -139,11 +139,12 @@ const calendarPoint = new RegExp(
     .join('|'),
   'gi',
 );
-/** "may" is a month only where a date is expected, not in "may I see". */
+/** "may" is a month only where a date is expected, not in "may I see": after these words, or with nothing after it ("march vs may"). */
 const datePreposition = /(?:\b(?:in|of|since|from|between|for|during|until|till|to|through|thru|and|vs\.?|versus|than|after|before|with)\s+|[-–—]\s*)$/i;
 
 /** Stands in for a year the question did not give until `anchor` picks one; a leap year, so "February 29" reads. */
 const placeholderYear = 2000;
+const nothingAfter = /^\W*$/;
 
 interface Point {
   start: Date;
@@ -161,10 +162,10 @@ function pointOf(m: RegExpExecArray, text: string): Point | undefined {
   if (m[1]) return dayPoint(n(1)!, n(2)! - 1, n(3)!, true, at);
   if (m[4]) return monthPoint(n(4)!, n(5)! - 1, true, at);
   if (m[7]) {
-    const month = monthNames.findIndex((name) => name.startsWith(m[7]!.toLowerCase().slice(0, 3)));
+    const month = monthNames.findIndex((name) => name.startsWith(m[7]!.toLowerCase()));
     const day = n(6) ?? n(8);
     const bareMay = m[7].toLowerCase() === 'may' && day === undefined && !m[9];
-    if (bareMay && !datePreposition.test(text.slice(0, m.index))) return undefined;
+    if (bareMay && !datePreposition.test(text.slice(0, m.index)) && !nothingAfter.test(text.slice(m.index + m[0].length))) return undefined;
     const year = n(9) ?? placeholderYear;
     return day === undefined ? monthPoint(year, month, Boolean(m[9]), at) : dayPoint(year, month, day, Boolean(m[9]), at);
   }
@@ -198,6 +199,7 @@ function monthPoint(year: number, month: number, yearGiven: boolean, at: { index
 function inYear(point: Point, year: number): Point {
   const shift = (date: Date) => utc(year + (date.getUTCFullYear() - point.start.getUTCFullYear()), date.getUTCMonth(), date.getUTCDate());
   const start = shift(point.start);
+  // Stryker disable next-line BooleanLiteral: equivalent, nothing reads yearGiven once a point has its year (a range reads its ends' before anchoring them)
   return { ...point, start, end: point.precision === 'day' ? addDays(start, 1) : shift(point.end), yearGiven: true };
 }
 
@@ -216,21 +218,18 @@ function anchorAfter(point: Point, from: Date): Point {
   return sameYear.start < from ? inYear(point, from.getUTCFullYear() + 1) : sameYear;
 }
 
-/** The last occurrence of `point` that starts on or before `until` (the first date of "from March to 2026-05-01"). */
+/** The last occurrence of `point`, given without its year, that starts on or before `until` (the first date of "from March to 2026-05-01"). */
 function anchorBefore(point: Point, until: Date): Point {
-  if (point.yearGiven) return point;
   const sameYear = inYear(point, until.getUTCFullYear());
   return sameYear.start > until ? inYear(point, until.getUTCFullYear() - 1) : sameYear;
 }
 
-/** Years for both ends of a range: a year given on one end carries to the other; otherwise the range is the latest past one (or the next, for forecasts). */
+/**
+ * Years for both ends of a range: a year given on one end carries to the other; otherwise the end
+ * is the latest that has started (for a forecast, the next that has not ended) and the start the last before it.
+ */
 function anchorRange(first: Point, second: Point, today: Date, prefer: 'past' | 'future'): [Point, Point] {
   if (first.yearGiven) return [first, anchorAfter(second, first.start)];
-  if (second.yearGiven) return [anchorBefore(first, second.start), second];
-  if (prefer === 'future') {
-    const start = anchor(first, today, prefer);
-    return [start, anchorAfter(second, start.start)];
-  }
   const end = anchor(second, today, prefer);
   return [anchorBefore(first, end.start), end];
 }
@@ -245,6 +244,7 @@ function calendarPeriods(question: string, today: Date, prefer: 'past' | 'future
   const points = [...question.matchAll(calendarPoint)].flatMap((m) => pointOf(m, question) ?? []);
   return points.map((first, i) => {
     const second = points[i + 1];
+    // Stryker disable next-line StringLiteral: equivalent, without a second point the joiner is not read
     const joiner = second ? question.slice(first.index + first.length, second.index) : '';
     const isRange = second && (rangeJoiner.test(joiner) || (betweenJoiner.test(joiner) && betweenOpener.test(question.slice(0, first.index))));
     if (!second || !isRange) {
