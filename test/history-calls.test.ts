@@ -84,6 +84,23 @@ describe('a restore\'s earlier turns', () => {
     expect((await store.readRecent(id, 1)).earlierTurns).toBe(2);
   });
 
+  it('come from that conversation\'s own entry, not another\'s listed before it', async () => {
+    const store = await open();
+    const other = await store.create('other');
+    await store.append(other.id, { role: 'user', text: 'other' });
+    const { id } = await store.create('q0');
+    for (let i = 0; i < 3; i++) {
+      await store.append(id, { role: 'user', text: `q${i}` });
+      await store.append(id, { role: 'assistant', text: `a${i}` });
+    }
+    await store.flush();
+    const index = indexOf(store.dir);
+    index.conversations.find((entry) => entry.id === id)!.questionCount = 9;
+    writeFileSync(join(store.dir, 'index.json'), JSON.stringify(index));
+    expect((await store.readRecent(id, 1)).earlierTurns).toBe(8);
+    expect(await store.readRecent(other.id, 1)).toMatchObject({ earlierTurns: 0, messages: [{ text: 'other' }] });
+  });
+
   it('are none, with no messages, for a conversation without a file', async () => {
     const store = await open();
     expect(await store.readRecent('20261122T100000Z-00000000', 2)).toEqual({ messages: [], earlierTurns: 0, unreadable: 0 });
@@ -125,6 +142,17 @@ describe('a new conversation', () => {
     const second = await openHistory({ dataDir, userId: 'alice', clock });
     await first.flush();
     expect((await second.list()).map((conversation) => conversation.id)).toEqual([id]);
+  });
+
+  it('is not listed twice when another process listed it before this one\'s index update', async () => {
+    const store = await open();
+    const created = await store.create('q');
+    // Done at once, before the update in the background can take the lock (an I/O step later).
+    const indexFile = join(store.dir, 'index.json');
+    const index = indexOf(store.dir);
+    writeFileSync(indexFile, JSON.stringify({ ...index, conversations: [{ ...created, countedTo: 0, questionCount: 0 }] }));
+    await store.flush();
+    expect((await store.list()).map(({ id }) => id)).toEqual([created.id]);
   });
 
   it('deletes nothing for a reference that names none', async () => {
