@@ -82,7 +82,7 @@ export const modules = {
     tests: ['test/history-calls.test.ts', 'test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-commands.test.ts', 'test/history-two-stores.test.ts'],
   },
   'history-upkeep': {
-    mutate: ['source/history/store.ts:196-380'],
+    mutate: ['source/history/store.ts:196-381'],
     tests: ['test/history-upkeep.test.ts', 'test/history-store.test.ts', 'test/history-disk-full.test.ts', 'test/history-two-stores.test.ts'],
   },
   // Its own tests (storage-faults watches and fails the fs calls of both atomic writers, which the

@@ -1,4 +1,4 @@
-import { QchatError } from '../errors.js';
+import { QchatError, type Remedy } from '../errors.js';
 
 /**
  * A file or folder qchat cannot use: the message names the path and what is wrong (`problem`, a
@@ -8,6 +8,9 @@ import { QchatError } from '../errors.js';
  * thing aside rather than stop.
  */
 export class StorageError extends QchatError {
+  /** Always set: a file qchat cannot use always has a fix. */
+  declare readonly remedy: Remedy;
+
   constructor(
     readonly kind: 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'LINK' | 'NOT_OWNED' | 'TOO_LARGE' | 'UNREADABLE',
     readonly path: string,
