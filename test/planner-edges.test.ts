@@ -4,7 +4,7 @@
 // codes AWS does not have, and a follow-up changing the previous plan.
 import { describe, expect, it } from 'vitest';
 import type { PlanResult } from '../source/understanding/plan.js';
-import { examplePhrasings, maxQuestionLength, planQuestion } from '../source/understanding/planner.js';
+import { costWords, examplePhrasings, maxQuestionLength, onlyHelp, planQuestion } from '../source/understanding/planner.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
 const planned = (question: string): PlanResult => planQuestion(question, context);
@@ -63,6 +63,20 @@ describe('help', () => {
     expect(planned('helpful')).toMatchObject({ kind: 'reply', reason: 'unsupported' });
   });
 
+  it.each<[string, boolean]>([
+    ['help', true],
+    ['/help', true],
+    ['?', true],
+    ['??!', true],
+    ['example', true],
+    ['examples.', true],
+    ['usage', true],
+    ['help me', false],
+    ['list examples', false],
+  ])('the help pattern takes %j as help alone: %s', (text, alone) => {
+    expect(onlyHelp.test(text)).toBe(alone);
+  });
+
   it.each(['list buckets usage', 'usage of my buckets'])('"%s" is a question with a help word in it, not help', (question) => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { intent: 'list', resourceType: 'AWS::S3::Bucket' } });
   });
@@ -97,6 +111,19 @@ describe('cost or resources', () => {
     ['describe ec2 last month', 'describe', 'a describe verb before them'],
   ])('"%s" is a resource question (%s, %s)', (question, intent) => {
     expect(planned(question)).toMatchObject({ kind: 'plan', plan: { family: 'resources', intent } });
+  });
+
+  it.each<[string, boolean]>([
+    ['a charge', true],
+    ['charges', true],
+    ['charged', true],
+    ['dollar', true],
+    ['how much', true],
+    ['how much storage', false],
+    ['recharge', false],
+    ['surcharges', false],
+  ])('the cost words find one in %j: %s', (text, found) => {
+    expect(costWords.test(text)).toBe(found);
   });
 
   it.each([
