@@ -215,7 +215,10 @@ describe('findPeriod at the edges', () => {
     ['what did I spend May 5', '2026-11-22', '2026-05-05', '2026-05-06', '2026-05-05'],
     ['May 2026 spend', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
     ['cost for MAY', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
-    ['cost in  may', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['cost in  may by service', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['cost in may by service', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
+    ['march - may by service', '2026-11-22', '2026-03-01', '2026-06-01', 'March 2026 to May 2026'],
+    ['march–may by service', '2026-11-22', '2026-03-01', '2026-06-01', 'March 2026 to May 2026'],
     ['May', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
     ['spend may?', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
     ['Q1 vs may spend', '2026-11-22', '2026-05-01', '2026-06-01', 'May 2026'],
@@ -237,7 +240,7 @@ describe('findPeriod at the edges', () => {
     ['from 2024-11-01 to february', '2026-11-22', '2024-11-01', '2025-03-01', '2024-11-01 to February 2025'],
     ['from march to the 5th of may', '2026-11-22', '2026-03-01', '2026-05-06', 'March 2026 to 2026-05-05'],
     ['from march to the  5th of may', '2026-11-22', '2026-03-01', '2026-05-06', 'March 2026 to 2026-05-05'],
-    ['between  the  1st of march and  the  5th of march', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
+    ['between  the  1st of march  and  the  5th of march', '2026-11-22', '2026-03-01', '2026-03-06', '2026-03-01 to 2026-03-05'],
     // Not ranges: the words between two dates are more than a joiner, or "between" is not right before the first.
     ['march compared to may', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
     ['march totals versus may', '2026-11-22', '2026-03-01', '2026-04-01', 'March 2026'],
@@ -279,7 +282,7 @@ describe('findPeriod at the edges', () => {
   });
 
   it('reads a day of May without a word before it (chrono-node would not look ahead for a forecast)', () => {
-    expect(findPeriod('forecast May 5', at('2026-11-22'), { prefer: 'future' })).toMatchObject({ period: { start: '2027-05-05', end: '2027-05-06' } });
+    expect(findPeriod('forecast May 5 by service', at('2026-11-22'), { prefer: 'future' })).toMatchObject({ period: { start: '2027-05-05', end: '2027-05-06' } });
   });
 
   it('marks a period future only when it reaches past today, and spans the words it read', () => {
