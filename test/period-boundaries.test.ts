@@ -117,6 +117,7 @@ describe('findPeriod at the edges', () => {
     ['on 2026/12/01', '2026-11-22', '2026-12-01', '2026-12-02', '2026-12-01'],
     ['on 2026/3/09', '2026-11-22', '2026-03-09', '2026-03-10', '2026-03-09'],
     ['on 2026/03/09', '2026-11-22', '2026-03-09', '2026-03-10', '2026-03-09'],
+    ['on 3/15/2026', '2026-11-22', '2026-03-15', '2026-03-16', '2026-03-15'],
     ['on 2026.10.2', '2026-11-22', '2026-10-02', '2026-10-03', '2026-10-02'],
     ['on tue', '2026-11-22', '2026-11-17', '2026-11-18', '2026-11-17'],
     ['on wed', '2026-11-22', '2026-11-18', '2026-11-19', '2026-11-18'],
@@ -303,7 +304,7 @@ describe('findPeriod at the edges', () => {
     expect(findPeriod('2026-00', at('2026-11-22'))).toBeUndefined();
     expect(findPeriod('on 2026-00-10', at('2026-11-22'))).toBeUndefined();
     // Written year first, the middle number is the month: chrono-node read 2026-13-01 as 2026-01-13.
-    for (const text of ['on 2026-13-01', 'on 2026/13/01', 'on 2026-19-01', 'on 2026.25.1', 'on 2026-31-01', 'from 2026-13-01 to 2026-14-01']) expect(findPeriod(text, at('2026-11-22')), text).toBeUndefined();
+    for (const text of ['on 2026-13-01', 'on 2026/13/01', 'on 2026-19-01', 'on 2026.25.1', 'on 2026-31-01', 'from 2026-13-01 to 2026-14-01', 'from 3/1/2026 to 2026-13-01']) expect(findPeriod(text, at('2026-11-22')), text).toBeUndefined();
     expect(findPeriod('on the 29th', at('2027-03-05'))).toBeUndefined();
     // A year inside a name, a version or a number is not a year.
     for (const text of ['bucket i-2026', 'logs.2026', '2026.5', 'version 2026/2']) expect(findPeriod(text, at('2026-11-22')), text).toBeUndefined();

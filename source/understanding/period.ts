@@ -305,8 +305,8 @@ function opened(candidate: Candidate, question: string, today: Date): Candidate 
 /** What chrono-node may read that the rules above do not: numeric dates, weekdays, "2 weeks ago". */
 const chronoHint = /\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\bago\b/i;
 
-/** A year-first date whose middle number is a day, not a month: chrono-node reads 2026-13-01 as 2026-01-13 (year, day, month). */
-const notYearMonthDay = /^\d{4}[-/.](?:1[3-9]|[23]\d)[-/.]/;
+/** A year-first date whose middle number is a day, not a month, at either end: chrono-node reads 2026-13-01 as 2026-01-13 (year, day, month). */
+const notYearMonthDay = /\d{4}[-/.](?:1[3-9]|[23]\d)[-/.]/;
 
 /** Other date phrases, through chrono-node: one day or a range of days. */
 function chronoPeriod(question: string, now: Date, today: Date): Candidate | undefined {
