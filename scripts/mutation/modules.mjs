@@ -30,7 +30,7 @@ export const modules = {
   },
   'plan-resources': {
     mutate: ['source/understanding/plan-resources.ts'],
-    tests: ['test/planner.test.ts'],
+    tests: ['test/planner.test.ts', 'test/plan-resources.test.ts'],
   },
   // period.ts's relative phrases ("last 3 months"), its calendar dates ("1 March 2026", "Q1") and the
   // reading of a question with chrono-node, the labels and the period before; lines as of 2026-12-02.
