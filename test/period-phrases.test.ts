@@ -42,3 +42,26 @@ describe('periods qchat will not guess', () => {
     if (result.kind === 'reply') expect(result.message).toMatch(/^I don't know (which date|your fiscal calendar)/);
   });
 });
+
+describe('dates that are not days of the calendar', () => {
+  it.each([
+    ['what did I spend on 2026-02-30', '2026-02-30', 'February has 28 days in 2026'],
+    ['what did I spend on 2026-13-01', '2026-13-01', 'there is no such month'],
+    ['cost since 2026/04/31', '2026/04/31', 'April has 30 days in 2026'],
+    ['what did I spend on February 30', 'February 30', 'February has 28 days in 2026'],
+    ['what did I spend on 29 February', '29 February', 'February has 28 days in 2026'],
+    ['what did I spend on 29 feb 2026', '29 feb 2026', 'February has 28 days in 2026'],
+    ['spend on the 31st of june', '31st of june', 'June has 30 days in 2026'],
+    ['lambda cost on Sept 31', 'Sept 31', 'September has 30 days in 2026'],
+  ])('%s gets a reply naming them, not this month', (question, words, why) => {
+    expect(planQuestion(question, context)).toMatchObject({ kind: 'reply', reason: 'clarify', message: `"${words}" is not a date (${why}), so I haven't asked AWS anything. Name a day that exists, e.g. "since 2026-11-01" or "on 2026-02-28".` });
+  });
+
+  it.each([
+    ['what did I spend on 2026-02-28', '2026-02-28'],
+    ['what did I spend on april 30', '2026-04-30'],
+    ['what did I spend on 31 October', '2026-10-31'],
+  ])('%s is a day that exists', (question, start) => {
+    expect(planQuestion(question, context)).toMatchObject({ kind: 'plan', plan: { family: 'costs', period: { start } } });
+  });
+});

@@ -98,11 +98,46 @@ export const spokenPeriods: Rule[] = [
 const holiday = /\b(black friday|cyber monday|christmas(?: eve| day)?|xmas|thanksgiving|new year'?s(?: day| eve)?|easter|prime day|labou?r day|memorial day|boxing day|halloween|diwali|(?:chinese|lunar) new year|independence day|valentine'?s day)\b/i;
 const fiscal = /\b(fiscal(?: year| quarter| q[1-4])?|fy ?(?:\d{2}|\d{4})|fy)\b/i;
 
+const monthWord = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+/** Dates written with a day that no month has, or that their month lacks: "2026-02-30", "April 31", "31st of June 2026". */
+const numericDate = /(?<![\w-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\w-])/;
+const monthThenDay = new RegExp(String.raw`\b${monthWord}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`, 'i');
+const dayThenMonth = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(\d{4}))?\b`, 'i');
+
+/** The date words of the question that name no day of the calendar, if any. */
+function impossibleDate(text: string, now: Date): { words: string; why: string } | undefined {
+  // Without a year, a date is this year's (as the period reader takes it): "29 February" in 2026 is none.
+  const daysIn = (month: number, year: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const check = (words: string, month: number, day: number, year: number | undefined) => {
+    if (month < 0 || month > 11) return { words, why: 'there is no such month' };
+    const days = daysIn(month, year ?? now.getUTCFullYear());
+    if (day >= 1 && day <= days) return undefined;
+    return { words, why: `${capitalized(month)} has ${days} days in ${year ?? now.getUTCFullYear()}` };
+  };
+  const numeric = numericDate.exec(text);
+  if (numeric) {
+    const found = check(numeric[0], Number(numeric[2]) - 1, Number(numeric[3]), Number(numeric[1]));
+    if (found) return found;
+  }
+  for (const [pattern, order] of [[monthThenDay, 'month-day'], [dayThenMonth, 'day-month']] as const) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const [monthText, dayText] = order === 'month-day' ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    const found = check(m[0].trim(), monthIndex(monthText), Number(dayText), m[3] ? Number(m[3]) : undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A period qchat will not guess: the words, and the question's reply. */
-export function unreadablePeriod(text: string): { words: string; message: string; suggestions: string[] } | undefined {
+export function unreadablePeriod(text: string, now: Date): { words: string; message: string; suggestions: string[] } | undefined {
   const day = holiday.exec(text)?.[1];
   if (day) {
     return { words: day, message: `I don't know which date "${day}" means for you (holidays differ by country and year). Name the dates, e.g. "since 2026-11-30" or "between 2026-11-27 and 2026-11-30".`, suggestions: ['what did I spend since 2026-11-01', 'daily cost trend for the last 30 days'] };
+  }
+  const impossible = impossibleDate(text, now);
+  if (impossible) {
+    return { words: impossible.words, message: `"${impossible.words}" is not a date (${impossible.why}), so I haven't asked AWS anything. Name a day that exists, e.g. "since 2026-11-01" or "on 2026-02-28".`, suggestions: ['what did I spend last month', 'what did I spend since 2026-11-01'] };
   }
   const year = fiscal.exec(text)?.[1];
   if (year) {

@@ -60,7 +60,7 @@ function planWords(text: string, context: PlannerContext): PlanResult {
   if (!text) return reply('unsupported', 'Ask a question about your AWS resources or costs.', examplePhrasings.slice(0, 4));
   const outOfScope = readOnlyReply(text, (nearest) => planQuestion(nearest, context)) ?? analysisReply(text);
   if (outOfScope) return outOfScope;
-  const unreadable = unreadablePeriod(text);
+  const unreadable = unreadablePeriod(text, context.now);
   if (unreadable) return reply('clarify', unreadable.message, unreadable.suggestions);
   const regions = findRegions(text);
   if (regions.kind === 'unknown') return unknownRegions(text, regions);
