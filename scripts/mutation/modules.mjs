@@ -26,7 +26,7 @@ export const modules = {
   // period files' cost rows (a forecast without the word, spoken periods) are periods', and are in it too.
   'plan-costs': {
     mutate: ['source/understanding/plan-costs.ts'],
-    tests: ['test/planner.test.ts'],
+    tests: ['test/planner.test.ts', 'test/plan-costs.test.ts'],
   },
   'plan-resources': {
     mutate: ['source/understanding/plan-resources.ts'],
