@@ -3,26 +3,8 @@
 // replies (with their suggestions) for periods Cost Explorer cannot answer. now = 2026-11-22T10:00Z
 // (a Sunday) in us-east-1: history runs from 2025-11-01 to 2026-11-23 (exclusive), forecasts to 2027-11-22.
 import { describe, expect, it } from 'vitest';
-import type { Plan, PlanResult } from '../source/understanding/plan.js';
-import { planQuestion } from '../source/understanding/planner.js';
+import { period, plan, replyTo } from './helpers/plans.js';
 
-const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
-type Reply = Extract<PlanResult, { kind: 'reply' }>;
-type PlanFields = Plan & Record<string, any>;
-
-function plan(question: string, previous?: Plan): PlanFields {
-  const result = planQuestion(question, { ...context, previous });
-  if (result.kind !== 'plan') throw new Error(`"${question}" gave a ${result.reason} reply: ${result.message}`);
-  return result.plan;
-}
-
-function replyTo(question: string): Reply {
-  const result = planQuestion(question, context);
-  if (result.kind !== 'reply') throw new Error(`"${question}" gave a ${result.plan.intent} plan, not a reply`);
-  return result;
-}
-
-const period = (start: string, end: string) => ({ start, end });
 const thisMonth = period('2026-11-01', '2026-11-23');
 const lastMonth = period('2026-10-01', '2026-11-01');
 const restOfMonth = period('2026-11-22', '2026-12-01');

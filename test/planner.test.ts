@@ -4,28 +4,10 @@
 // question about spend so far ends tomorrow (2026-11-23, end dates are exclusive) and forecasts
 // reach 2027-11-22.
 import { describe, expect, it } from 'vitest';
-import type { ListFilters, Plan, PlanResult, RegionScope } from '../source/understanding/plan.js';
+import type { ListFilters, Plan, RegionScope } from '../source/understanding/plan.js';
 import { examplePhrasings, planQuestion } from '../source/understanding/planner.js';
+import { period, plan, plannerContext as context, replyTo } from './helpers/plans.js';
 
-const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
-type Reply = Extract<PlanResult, { kind: 'reply' }>;
-
-/** A plan read field by field, whatever its family; toMatchObject checks the family's shape. */
-type PlanFields = Plan & Record<string, any>;
-
-function plan(question: string): PlanFields {
-  const result = planQuestion(question, context);
-  if (result.kind !== 'plan') throw new Error(`"${question}" gave a ${result.reason} reply: ${result.message}`);
-  return result.plan;
-}
-
-function replyTo(question: string): Reply {
-  const result = planQuestion(question, context);
-  if (result.kind !== 'reply') throw new Error(`"${question}" gave a ${result.plan.intent} plan, not a reply`);
-  return result;
-}
-
-const period = (start: string, end: string) => ({ start, end });
 const noFilters = { tags: [], name: null, properties: [] };
 const ec2State = (name: string) => ({ properties: [{ property: 'State.Name', op: 'is' as const, value: name, label: `in state ${name}` }] });
 const contains = (value: string) => ({ name: { match: 'contains' as const, value } });
