@@ -113,7 +113,6 @@ async function describe(
     const text = `To ${why}, qchat would read each of the ${bare.length.toLocaleString('en-US')} ${typeLabel(typeName, bare.length)} with GetResource: ${plural(bare.length, 'call')}, about ${seconds} s at ${perSecond} per second per region, more than the describeLimit setting (${context.settings.describeLimit}) allows.`;
     if (!(await context.confirmDetails?.({ calls: bare.length, text }))) return { resources, notApplied: text };
   }
-  const pacers = regionPacers(context.clients, perSecond);
   const read = new Map<CloudResource, CloudResource>();
   const perRegion = new Map<string, number>();
   const label = (done: number) => `describing ${done} of ${bare.length} ${typeLabel(typeName, bare.length)}`;
