@@ -1,4 +1,5 @@
 import type { GetCostAndUsageCommandInput, GetCostForecastCommandOutput } from '@aws-sdk/client-cost-explorer';
+import { isCalendarDate } from '../config/clock.js';
 
 /*
  * What Cost Explorer always sends, checked: the answer is built on these shapes, so anything else
@@ -57,7 +58,7 @@ export function resultsProblem(results: unknown, request?: Pick<GetCostAndUsageC
     const period = result.TimePeriod;
     if (!isObject(period) || typeof period.Start !== 'string' || typeof period.End !== 'string') return `${where} has no TimePeriod with Start and End`;
     // DAILY and MONTHLY periods are dates (the Cost Explorer API reference, DateInterval: "YYYY-MM-DD").
-    if (!isDate(period.Start) || !isDate(period.End)) return `${where}.TimePeriod is not two dates (Start ${JSON.stringify(period.Start).slice(0, 40)}, End ${JSON.stringify(period.End).slice(0, 40)})`;
+    if (!isCalendarDate(period.Start) || !isCalendarDate(period.End)) return `${where}.TimePeriod is not two dates (Start ${JSON.stringify(period.Start).slice(0, 40)}, End ${JSON.stringify(period.End).slice(0, 40)})`;
     const problem = metricsProblem(result.Total, `${where}.Total`, grouped ? [] : metrics);
     if (problem) return problem;
     if (result.Groups === undefined) continue;
@@ -99,10 +100,4 @@ export function dimensionValuesProblem(values: unknown): string | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A calendar date as Cost Explorer writes one, "2026-11-01", that is a real day. */
-function isDate(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
 }

@@ -26,7 +26,7 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
 const saneRange = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
 
 /** "2026-02-28", not "2026-02-30" (which Date.parse quietly reads as March 2). */
-function isCalendarDate(day: string): boolean {
+export function isCalendarDate(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
   const parsed = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
