@@ -72,6 +72,7 @@ describe('the question corpus', () => {
       expect(answer.totals?.[0]?.amount, entry.question).toBeCloseTo(expected, 2);
       checked += 1;
     }
+    console.log(`cost figures reconciled: ${checked}`);
     expect(checked).toBeGreaterThan(50);
   }, 240_000);
 });

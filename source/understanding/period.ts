@@ -218,10 +218,13 @@ function anchorAfter(point: Point, from: Date): Point {
   return sameYear.start < from ? inYear(point, from.getUTCFullYear() + 1) : sameYear;
 }
 
-/** The last occurrence of `point`, given without its year, that starts on or before `until` (the first date of "from March to 2026-05-01"). */
-function anchorBefore(point: Point, until: Date): Point {
-  const sameYear = inYear(point, until.getUTCFullYear());
-  return sameYear.start > until ? inYear(point, until.getUTCFullYear() - 1) : sameYear;
+/**
+ * The last occurrence of `point`, given without its year, that starts no later than `until` and does not
+ * run past it (the first date of "from March to 2026-05-01"; "from Q1 to January 2026" starts in Q1 2025).
+ */
+function anchorBefore(point: Point, until: Point): Point {
+  const sameYear = inYear(point, until.start.getUTCFullYear());
+  return sameYear.start > until.start || sameYear.end > until.end ? inYear(point, until.start.getUTCFullYear() - 1) : sameYear;
 }
 
 /**
@@ -231,10 +234,11 @@ function anchorBefore(point: Point, until: Date): Point {
 function anchorRange(first: Point, second: Point, today: Date, prefer: 'past' | 'future'): [Point, Point] {
   if (first.yearGiven) return [first, anchorAfter(second, first.start)];
   const end = anchor(second, today, prefer);
-  return [anchorBefore(first, end.start), end];
+  return [anchorBefore(first, end), end];
 }
 
-const rangeJoiner = /^\s*(?:to|until|till|through|thru|-|–|—)\s*(?:the\s+)?$/i;
+/** "to", "through the end of": the words between the two ends of a range. */
+const rangeJoiner = /^\s*(?:to|until|till|through|thru|-|–|—)\s*(?:the\s+)?(?:end\s+of\s+)?$/i;
 const betweenOpener = /\bbetween\s+(?:the\s+)?$/i;
 const betweenJoiner = /^\s*and\s*(?:the\s+)?$/i;
 const openStart = /\b(?:since|from|starting(?: from| on| in)?|beginning(?: of| in)?)\s+(?:the\s+)?$/i;

@@ -1,5 +1,5 @@
 import { findCostServices } from './cost-services.js';
-import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, startOfDay, type Period, type PeriodMention } from './period.js';
+import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, rangeLabel, startOfDay, type Period, type PeriodMention } from './period.js';
 import type { AnyCostPlan, ComparePlan, CostMetric, CostPlan, CostService, PlanResult, RegionScope } from './plan.js';
 import { capitalize, parseTopN, reply, type Reply } from './replies.js';
 
@@ -17,18 +17,20 @@ export const comparisonWords = /\b(?:vs\.?|versus|compare[ds]?)(?![\w-])/i;
 /** "compare October with September": the first period follows "compare", the second the joining word. */
 const compareFirst = /\bcompare\b(?<left>.*?)\b(?:with|to|and|against)\b(?<right>.*)$/i;
 /** "the month before", "the previous one": the second period of a comparison, read relative to the first. */
+/** "the year before", "the same month last year", "a year ago": the first period moved back a year. */
+const yearBefore = /\b(?:the |a )?year (?:before|earlier|ago)\b|\b(?:the )?same (?:month|quarter|week|days|period) (?:of |in )?last year\b/i;
 const periodBefore = /\b(?:the )?(?:month|quarter|year|week|period|one) before\b|\bthe (?:previous|prior) (?:one|period)\b|\bbefore that\b/i;
 /** "what grew most", "fastest growing services", "biggest increases": a comparison ranked by growth. */
 export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|went up|gone up|jumped)(?: the)? (?:most|fastest)\b|\bfastest[- ]growing\b|\bbiggest (?:increases?|growth|jumps?|risers?)\b|\btop (?:\d{1,3} |[a-z]+ )?(?:risers|growers)\b/i;
 /** "top 5 services", "top ten services": a ranking of services is always about cost. */
 export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?(?:(?:most|highest|largest|biggest)[- ](?:cost|costly|expensive|spend)\s+)?services?\b/i;
-const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|which|what) services?\b|\bservices? (?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
+const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|which|what) services?\b|\bservices? (?:(?:that|which) )?(?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
 const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest) regions?\b|\bregions? breakdown\b|\bbreakdown by region\b/i;
 const trendWords = /\b(?:trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
 const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
 const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;
 /** A singular noun in a ranking asks for the one top entry: "which service costs the most". */
-const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)|\b(?:biggest|largest|highest) (?:cost|expense)\b(?!s)/i;
+const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:aws )?(?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)|\b(?:biggest|largest|highest) (?:cost|expense)\b(?!s)/i;
 /** "amortized", "net unblended", "blended": the metric asked for; unblended when none is named. */
 const metricWords: Array<[RegExp, CostMetric]> = [
   [/\bnet[\s-]+amorti[sz](?:ed|ation)\b/i, 'NetAmortizedCost'],
@@ -93,7 +95,8 @@ function planComparison(text: string, scope: { service: CostService | null; regi
     return reply('clarify', `I compare periods, not services. To see ${leftService.name} and ${rightService.name} side by side, ask for the cost by service.`, [`cost by service ${when}`, `${leftService.name} cost ${when} vs the month before`]);
   }
   const leftFound = findPeriod(sides.left, now);
-  const rightFound = periodBefore.test(sides.right) ? undefined : findPeriod(sides.right, now);
+  // The right side is read after its joining word, so a bare month there reads as one ("march vs may").
+  const rightFound = yearBefore.test(sides.right) && leftFound ? yearEarlier(leftFound) : periodBefore.test(sides.right) ? undefined : findPeriod(`vs ${sides.right}`, now);
   if (!leftFound && !rightFound && !growthWords.test(text)) {
     return reply('clarify', 'Name the two periods to compare, for example "this month vs last month" or "March vs April".', ['this month vs last month', 'last month compared to the month before', 'Q2 vs Q3']);
   }
@@ -101,6 +104,13 @@ function planComparison(text: string, scope: { service: CostService | null; regi
   if ('kind' in periods) return periods;
   const growth = growthWords.test(text);
   return { kind: 'plan', plan: { family: 'compare', intent: 'cost-compare', ...periods, ...scope, order: growth ? 'growth' : 'change', limit: parseTopN(text) ?? (growth ? 5 : null) } };
+}
+
+/** The same period one year earlier ("this month vs the year before": November 2025). */
+function yearEarlier(found: PeriodMention): PeriodMention {
+  const back = (day: string) => { const date = new Date(`${day}T00:00:00Z`); return new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate())); };
+  const [start, end] = [back(found.period.start), back(found.period.end)];
+  return { ...found, period: { start: iso(start), end: iso(end) }, label: rangeLabel(start, end), future: false };
 }
 
 type ComparedPeriods = Pick<ComparePlan, 'period' | 'periodLabel' | 'comparePeriod' | 'comparePeriodLabel'>;

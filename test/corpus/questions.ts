@@ -173,6 +173,16 @@ plan('unattached volumes', { intent: 'list', resourceType: 'AWS::EC2::Volume', i
 plan('stopped databases', { resourceType: 'AWS::RDS::DBInstance', filters: { properties: [{ property: 'DBInstanceStatus', value: 'stopped' }] } });
 plan('list buckets in eu-west-1', { resourceType: 'AWS::S3::Bucket', regions: ['eu-west-1'] });
 
+// ---------- Rankings, year-earlier comparisons and ranges the previous session saw wrong ----------
+plan('largest expense this month', { intent: 'cost-by-service', limit: 1, period: p('2026-11-01', '2026-11-23') });
+plan('the service that costs the most this month', { intent: 'cost-by-service', limit: 1 });
+plan('which aws service costs the most last month', { intent: 'cost-by-service', limit: 1, period: p('2026-10-01', '2026-11-01') });
+plan('this month vs year before', { family: 'compare', period: p('2025-11-01', '2025-11-23'), comparePeriod: p('2026-11-01', '2026-11-23') });
+plan('this month vs the same month last year', { family: 'compare', period: p('2025-11-01', '2025-11-23'), comparePeriod: p('2026-11-01', '2026-11-23') });
+plan('compare march vs may costs', { family: 'compare', period: p('2026-03-01', '2026-04-01'), comparePeriod: p('2026-05-01', '2026-06-01') });
+plan('what did I spend from march to the end of may', { intent: 'cost-total', period: p('2026-03-01', '2026-06-01'), periodLabel: 'March 2026 to May 2026' });
+reply('cost from Q1 to January 2026', 'out-of-range');
+
 // ---------- Must be refused or clarified ----------
 const changes = ['terminate', 'stop', 'start', 'delete', 'create', 'resize', 'tag', 'reboot', 'modify', 'scale up'];
 const targets = ['my idle instances', 'the old buckets', 'all lambda functions', 'my rds databases', 'the dynamodb tables', 'my eks clusters'];
