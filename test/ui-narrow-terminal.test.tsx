@@ -66,3 +66,29 @@ describe('a 60-column terminal: a diagnosis', () => {
     ui.unmount();
   });
 });
+
+describe('a 60-column terminal: /help', () => {
+  it('wraps each description beside its name with a hanging indent, never back under the names or after a stray space', async () => {
+    const { frame, waitFor, type, press, ui } = renderWithProviders({ columns: 60, flags: { sandboxUser: 'carol' } });
+    await waitFor(ready);
+    await type('/help');
+    await press(keys.enter);
+    const shown = await waitFor(/Ctrl\+L +clear and redraw the screen/);
+    const help = shown.slice(shown.indexOf('On Free you can chat'), shown.indexOf('clear and redraw the screen'));
+    const lines = help.split('\n');
+    expect(lines.every((line) => cellWidth(line) <= 60)).toBe(true);
+    // Ink's own wrapping began a continued line with the space it broke at: " the Free tier because…".
+    expect(lines.filter((line) => /^ \S/.test(line))).toEqual([]);
+    const keysAt = lines.indexOf('Keys:');
+    const commands = lines.slice(lines.findIndex((line) => line.startsWith('  /help')), keysAt);
+    // Every line of the commands and keys is a row (two spaces, a name) or the continuation of one, indented to its description.
+    const strays = (rows: string[], indent: number) => rows.filter((line) => !/^  \S/.test(line) && !new RegExp(`^ {${indent}}\\S`).test(line));
+    expect(commands.length).toBeGreaterThan(10);
+    expect(strays(commands, 13)).toEqual([]);
+    expect(strays(lines.slice(keysAt + 1), 24)).toEqual([]);
+    expect(help).toMatch(/^  Enter {17}send \(while a question runs: queue\n {24}it\)$/m);
+    expect(help).toMatch(/^  Ctrl\+D {16}delete under the cursor; on an empty\n {24}prompt, quit$/m);
+    expect(frame()).toContain('\nKeys:\n');
+    ui.unmount();
+  });
+});
