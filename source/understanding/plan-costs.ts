@@ -24,8 +24,8 @@ const periodBefore = /\b(?:the )?(?:month|quarter|year|week|period|one) before\b
 export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|went up|gone up|jumped)(?: the)? (?:most|fastest)\b|\bfastest[- ]growing\b|\bbiggest (?:increases?|growth|jumps?|risers?)\b|\btop (?:\d{1,3} |[a-z]+ )?(?:risers|growers)\b/i;
 /** "top 5 services", "top ten services": a ranking of services is always about cost. */
 export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?(?:(?:most|highest|largest|biggest)[- ](?:cost|costly|expensive|spend)\s+)?services?\b/i;
-const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|which|what) services?\b|\bservices? (?:(?:that|which) )?(?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
-const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest) regions?\b|\bregions? breakdown\b|\bbreakdown by region\b/i;
+const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|cheapest|which|what) services?\b|\bservices? (?:(?:that|which) )?(?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
+const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest|cheapest) regions?\b|\bregions? breakdown\b|\bbreakdown by region\b/i;
 const trendWords = /\b(?:trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
 const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
 const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;

@@ -24,7 +24,7 @@ export interface PlannerContext {
 export const maxQuestionLength = 2000;
 
 /** Words that make a question a cost question; exported for its table of rows (a misspelt "charge" reaches it as "charges", fixed by typos.ts). */
-export const costWords = /(?<![\w-])(?:spend|spent|spending|spends|cost|costs|costing|bill|bills|billing|billed|charges?|charged|pay|paid|paying|expensive|expenses?|cheapest|forecast|forecasts|projected|invoice|money|dollars?)(?![\w-])|\bhow much\b(?! (?:storage|memory|capacity|space|disk))/i;
+export const costWords = /(?<![\w-])(?:spend|spent|spending|spends|cost|costs|costing|bill|bills|billing|billed|charges?|charged|pay|paid|paying|expensive|expenses?|cheapest|priciest|costliest|forecast|forecasts|projected|invoice|money|dollars?)(?![\w-])|\bhow much\b(?! (?:storage|memory|capacity|space|disk))/i;
 /** The whole question asks for help and nothing else (exported for its rows: "help" and "examples" reach help through the resource planner's help words too). */
 export const onlyHelp = /^(?:\/?help|\?|what can (?:you|i) (?:do|ask)|what do you do|what can i ask you|how do i use (?:this|you|qchat|it)|how does this work|commands|usage|examples?)[\s?.!]*$/i;
 

@@ -182,6 +182,9 @@ plan('this month vs the same month last year', { family: 'compare', period: p('2
 plan('compare march vs may costs', { family: 'compare', period: p('2026-03-01', '2026-04-01'), comparePeriod: p('2026-05-01', '2026-06-01') });
 plan('what did I spend from march to the end of may', { intent: 'cost-total', period: p('2026-03-01', '2026-06-01'), periodLabel: 'March 2026 to May 2026' });
 reply('cost from Q1 to January 2026', 'out-of-range');
+plan('the 3 most expensive services in september', { intent: 'cost-by-service', limit: 3, period: p('2026-09-01', '2026-10-01') });
+plan('three priciest services last month', { intent: 'cost-by-service', limit: 3 });
+plan('cheapest region last month', { intent: 'cost-by-region', groupBy: 'REGION' });
 
 // ---------- Must be refused or clarified ----------
 const changes = ['terminate', 'stop', 'start', 'delete', 'create', 'resize', 'tag', 'reboot', 'modify', 'scale up'];
