@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('qchat whoami, login and logout', () => {
     const logout = await runQchat(['logout', '--sandbox-user', 'bob'], { QCHAT_HOME: home });
     expect(logout.stdout).toContain('Signed out');
     expect((await runQchat(['whoami', '--sandbox-user', 'bob'], { QCHAT_HOME: home })).code).toBe(3);
+  });
+
+  it('logout deletes the stored sign-in even when the AWS configuration cannot be used (an unknown profile): it reaches no account', async () => {
+    const home = tempHome();
+    expect((await runQchat(['login', '--sandbox-user', 'bob', '--sandbox-approve', 'auto'], { QCHAT_HOME: home, ...approveNow })).code).toBe(0);
+    const file = join(home, 'data', 'identity', 'credentials.json');
+    expect(existsSync(file)).toBe(true);
+    // Not on the sandbox: a profile that is in no config file stops every command that reaches AWS with exit 3.
+    const aws = { QCHAT_HOME: home, AWS_PROFILE: 'gone' };
+    expect((await runQchat(['whoami'], aws)).code).toBe(3);
+    const logout = await runQchat(['logout'], aws);
+    expect(logout).toMatchObject({ code: 0, stdout: 'Signed out: deleted 1 IAM Identity Center sign-in and their tokens.\n', stderr: '' });
+    expect(existsSync(file)).toBe(false);
+    expect((await runQchat(['logout'], aws)).stdout).toBe('No stored sign-in to delete.\n');
   });
 
   it('whoami for alice prints the context, tier and remaining requests', async () => {

@@ -142,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo, openChat: OpenChat = ope
     });
   program
     .command('logout')
-    .description('forget the stored IAM Identity Center sign-ins of this AWS principal')
+    .description('delete qchat’s stored IAM Identity Center sign-ins (tokens and client registrations); reaches no AWS account')
     .action(async (_options, command: Command) => {
       const { runLogout } = await import('../headless/identity-commands.js');
       exitCode = await runLogout(await context(command), io);

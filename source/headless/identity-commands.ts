@@ -2,6 +2,7 @@ import type { CliIo } from './io.js';
 import type { RunContext } from '../config/run-context.js';
 import { signInPromptText, whoamiJson, whoamiText } from '../chat/identity-text.js';
 import { ExitCode, QchatError } from '../errors.js';
+import { CredentialsFile } from '../identity/credentials-file.js';
 import type { SignInPrompt } from '../identity/oidc.js';
 import { signInPageOpener } from '../identity/sign-in-page.js';
 import { accountJson, openIdentifiedSession, openSession, usingSession } from './open-session.js';
@@ -64,13 +65,17 @@ export async function runLogin(context: RunContext, flags: LoginFlags, io: CliIo
   );
 }
 
-/** `qchat logout`: deletes qchat's credentials file (tokens and client registrations). */
+/**
+ * `qchat logout`: deletes qchat's credentials file (tokens and client registrations). It reaches
+ * no account: the file is qchat's own, so a lapsed or broken AWS configuration (the time one most
+ * wants to sign out) cannot keep the tokens on disk.
+ */
 export async function runLogout(context: RunContext, io: CliIo): Promise<number> {
-  return reportErrors(io, false, async () =>
-    usingSession(await openSession(context, io), async (session) => {
-      const count = session.logout();
-      io.stdout.write(count > 0 ? `Signed out: deleted ${count} IAM Identity Center sign-in${count === 1 ? '' : 's'} and their tokens.\n` : 'No stored sign-in to delete.\n');
-      return ExitCode.ok;
-    }),
-  );
+  return reportErrors(io, false, async () => {
+    const credentials = new CredentialsFile(context.paths.data, context.clock);
+    const count = credentials.remove();
+    writeWarnings(io, credentials.warnings);
+    io.stdout.write(count > 0 ? `Signed out: deleted ${count} IAM Identity Center sign-in${count === 1 ? '' : 's'} and their tokens.\n` : 'No stored sign-in to delete.\n');
+    return ExitCode.ok;
+  });
 }
