@@ -16,9 +16,9 @@ const versusWords = /\b(?:vs\.?|versus|compared? (?:to|with))(?![\w-])/i;
 export const comparisonWords = /\b(?:vs\.?|versus|compare[ds]?)(?![\w-])/i;
 /** "compare October with September": the first period follows "compare", the second the joining word. */
 const compareFirst = /\bcompare\b(?<left>.*?)\b(?:with|to|and|against)\b(?<right>.*)$/i;
-/** "the month before", "the previous one": the second period of a comparison, read relative to the first. */
 /** "the year before", "the same month last year", "a year ago": the first period moved back a year. */
 const yearBefore = /\b(?:the |a )?year (?:before|earlier|ago)\b|\b(?:the )?same (?:month|quarter|week|days|period) (?:of |in )?last year\b/i;
+/** "the month before", "the previous one": the second period of a comparison, read relative to the first. */
 const periodBefore = /\b(?:the )?(?:month|quarter|year|week|period|one) before\b|\bthe (?:previous|prior) (?:one|period)\b|\bbefore that\b/i;
 /** "what grew most", "fastest growing services", "biggest increases": a comparison ranked by growth. */
 export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|went up|gone up|jumped)(?: the)? (?:most|fastest)\b|\bfastest[- ]growing\b|\bbiggest (?:increases?|growth|jumps?|risers?)\b|\btop (?:\d{1,3} |[a-z]+ )?(?:risers|growers)\b/i;
