@@ -7,7 +7,7 @@ import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, s
 import type { ExecutionContext } from './execution-context.js';
 import { describePeriod, formatMoney, formatPercent, periodPhrase, pointPhrase } from './format.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
-import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan, type CostService } from '../understanding/plan.js';
+import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan, type CostService, type CostThreshold } from '../understanding/plan.js';
 
 export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionContext): Promise<Answer> {
   // Stryker disable next-line StringLiteral: equivalent, every path below sets the summary before it returns.
@@ -46,7 +46,8 @@ async function total(plan: CostPlan, run: CostRun): Promise<Answer> {
   const results = await costAndUsage(run, plan.period, { Granularity: 'MONTHLY' });
   const { amount, unit } = sumTotals(results, run.metric);
   answer.totals = [{ label: 'Total', amount, unit }];
-  answer.summary = `You ${spentVerb(plan.period, run.context.now)} ${formatMoney(amount, unit)}${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
+  const side = plan.intent === 'cost-total' && plan.threshold ? ` That is ${meets(amount, plan.threshold) ? '' : 'not '}${thresholdLabel(plan.threshold, unit)}.` : '';
+  answer.summary = `You ${spentVerb(plan.period, run.context.now)} ${formatMoney(amount, unit)}${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).${side}`;
   if (results.length > 1) {
     const points = results.map((r) => ({ label: pointLabel(r, 'MONTHLY'), value: amountOf(r.Total?.[run.metric]?.Amount) }));
     answer.chart = { kind: 'series', unit, points };
@@ -62,22 +63,55 @@ async function breakdown(plan: Extract<CostPlan, { groupBy: string }>, run: Cost
   const groups = sumGroups(results, run.metric);
   const unit = unitOf(results, run.metric);
   const sum = groups.reduce((acc, [, value]) => acc + value, 0);
-  const shown = groups.slice(0, rowsCap(plan, context.settings.tableRows));
+  const ranked = plan.order === 'ascending' ? [...groups].reverse() : groups;
+  const { threshold } = plan;
+  const kept = threshold ? ranked.filter(([, value]) => meets(value, threshold)) : ranked;
+  const shown = kept.slice(0, rowsCap(plan, context.settings.tableRows));
   const noun = key === 'SERVICE' ? 'service' : 'region';
   answer.totals = [{ label: 'Total', amount: sum, unit }];
   answer.table = {
     columns: [key === 'SERVICE' ? 'Service' : 'Region', 'Cost', 'Share'],
     rows: shown.map(([label, value]) => [label, formatMoney(value, unit), sum > 0 ? formatPercent(value / sum) : '']),
     optional: ['Share'],
-    ...(shown.length < groups.length ? { note: `showing ${shown.length} of ${groups.length} ${noun}s`, total: groups.length } : {}),
+    ...(shown.length < kept.length ? { note: `showing ${shown.length} of ${kept.length} ${noun}s`, total: kept.length } : {}),
     ...(plan.allRows ? { all: true as const } : {}),
   };
   answer.chart = { kind: 'breakdown', unit, points: shown.map(([label, value]) => ({ label, value })) };
-  const top = groups[0];
-  answer.summary = top
-    ? `You ${spentVerb(plan.period, context.now)} ${formatMoney(sum, unit)}${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}); the most went to ${top[0]} (${formatMoney(top[1], unit)}).`
-    : `No costs${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
+  const spent = `You ${spentVerb(plan.period, context.now)} ${formatMoney(sum, unit)}${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)})`;
+  const [first] = ranked;
+  if (!first) answer.summary = `No costs${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
+  else if (threshold) answer.summary = `${spent}; ${thresholdCount(kept, groups.length, noun, threshold, unit)}.`;
+  else answer.summary = `${spent}; the ${plan.order === 'ascending' ? 'least' : 'most'} went to ${first[0]} (${formatMoney(first[1], unit)}).`;
   return answer;
+}
+
+/** Whether an amount is on the asked side of a threshold. */
+function meets(amount: number, threshold: CostThreshold): boolean {
+  switch (threshold.op) {
+    case 'above':
+      return amount > threshold.amount;
+    case 'at-least':
+      return amount >= threshold.amount;
+    case 'below':
+      return amount < threshold.amount;
+    case 'at-most':
+      return amount <= threshold.amount;
+  }
+}
+
+const thresholdWords: Record<CostThreshold['op'], string> = { above: 'more than', 'at-least': 'at least', below: 'less than', 'at-most': 'at most' };
+
+/** "more than $100.00", as the question set it. */
+export function thresholdLabel(threshold: CostThreshold, unit: string): string {
+  return `${thresholdWords[threshold.op]} ${formatMoney(threshold.amount, unit)}`;
+}
+
+/** "3 of 12 services cost more than $100.00, together $840.00", or "no service cost more than $100.00". */
+function thresholdCount(kept: Array<[string, number]>, of: number, noun: string, threshold: CostThreshold, unit: string): string {
+  const label = thresholdLabel(threshold, unit);
+  if (kept.length === 0) return `no ${noun} cost ${label}`;
+  const together = kept.reduce((acc, [, value]) => acc + value, 0);
+  return `${kept.length} of ${of} ${noun}s cost ${label}${kept.length > 1 ? `, together ${formatMoney(together, unit)}` : ''}`;
 }
 
 async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {

@@ -9,10 +9,19 @@ import { examplePhrasings } from '../understanding/replies.js';
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<Answer> {
   if (plan.family === 'help') return helpAnswer();
   const answer = isCostPlan(plan) ? await answerCosts(plan, context) : await answerResources(plan, context);
-  if (plan.family === 'resources' && plan.intent !== 'describe' && plan.ignored.length > 0) answer.warnings.push(`Ignored: ${plan.ignored.map((word) => `"${word}"`).join(', ')} — qchat cannot tell which resources that describes, so the answer covers them all.`);
+  const ignored = ignoredWarning(plan);
+  if (ignored) answer.warnings.push(ignored);
   const view = answerView(answer, plan.family === 'resources' && plan.intent === 'describe' ? undefined : plan.view);
   if (view) answer.view = view;
   return answer;
+}
+
+/** 'Ignored: "t3" — …': the words of the question the plan does not use, and what the answer covers instead. */
+function ignoredWarning(plan: Plan): string | undefined {
+  const words = plan.family === 'resources' && plan.intent !== 'describe' ? plan.ignored : isCostPlan(plan) ? (plan.ignored ?? []) : [];
+  if (words.length === 0) return undefined;
+  const covers = isCostPlan(plan) ? `cost figures cannot be narrowed by that, so they cover ${plan.service ? `all of ${plan.service.values.join(' and ')}` : 'every service'}` : 'qchat cannot tell which resources that describes, so the answer covers them all';
+  return `Ignored: ${words.map((word) => `"${word}"`).join(', ')} — ${covers}.`;
 }
 
 export function helpAnswer(): Answer {

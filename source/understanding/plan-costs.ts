@@ -1,7 +1,9 @@
 import { findCostServices } from './cost-services.js';
+import { findThreshold, thresholdWords, unusedCostWords } from './cost-words.js';
 import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, rangeLabel, startOfDay, type Period, type PeriodMention } from './period.js';
-import type { AnyCostPlan, ComparePlan, CostMetric, CostPlan, CostService, PlanResult, RegionScope } from './plan.js';
+import { isCostPlan, type AnyCostPlan, type ComparePlan, type CostMetric, type CostPlan, type CostService, type PlanResult, type RegionScope } from './plan.js';
 import { capitalize, parseTopN, reply, type Reply } from './replies.js';
+import { findResourceInQuestion, resourceTypeInfo } from './resource-catalog.js';
 
 export interface CostPlannerContext {
   now: Date;
@@ -31,6 +33,8 @@ const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
 const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;
 /** A singular noun in a ranking asks for the one top entry: "which service costs the most". */
 const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:aws )?(?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)|\b(?:biggest|largest|highest) (?:cost|expense)\b(?!s)/i;
+/** "the cheapest services", "which region costs the least": a breakdown ranked from the bottom. */
+const ascendingWords = /\bcheapest\b|\bleast (?:expensive|costly)\b|\blowest[- ](?:cost(?:ing)?|spend)\b|\bsmallest\b|\b(?:costs?|spent|spend) the least\b/i;
 /** "amortized", "net unblended", "blended": the metric asked for; unblended when none is named. */
 const metricWords: Array<[RegExp, CostMetric]> = [
   [/\bnet[\s-]+amorti[sz](?:ed|ation)\b/i, 'NetAmortizedCost'],
@@ -44,6 +48,52 @@ const metricWords: Array<[RegExp, CostMetric]> = [
 type CostIntent = AnyCostPlan['intent'];
 
 export function planCost(text: string, context: CostPlannerContext): PlanResult {
+  const perResource = perResourceReply(text, context.now);
+  if (perResource) return perResource;
+  const planned = planCostWords(text, context);
+  if (planned.kind !== 'plan' || !isCostPlan(planned.plan)) return planned;
+  const applied = 'threshold' in planned.plan && planned.plan.threshold !== undefined;
+  const unused = unusedCostWords(text, context.now, [...plannerWords, ...(applied ? [thresholdWords] : [])]);
+  const threshold = applied ? undefined : findThreshold(text);
+  const ignored = [...(threshold ? [text.slice(...threshold.span).trim()] : []), ...unused];
+  return ignored.length > 0 ? { ...planned, plan: { ...planned.plan, ignored } } : planned;
+}
+
+/** Before a resource noun, words that rank or split spend by resource: "the priciest", "top 5", "per", "each". */
+const rankedBefore = /\b(?:(?:most|least) expensive|priciest|costliest|cheapest|highest[- ]cost(?:ing)?|top(?: \d{1,3})?|biggest|largest)\s+(?:(?:of )?(?:my|the|our)\s+)?$/i;
+const splitBefore = /\b(?:per|each|every|by|for each|for every)\s+$/i;
+/** After a resource noun: "which instance costs the most", "functions by cost". */
+const rankedAfter = /^\s*(?:(?:that|which) )?(?:costs?|cost me|spent|spend) (?:the )?(?:most|least)\b|^\s*by (?:cost|spend)\b/i;
+
+/**
+ * Spend per resource ("the priciest lambda functions", "cost per instance"): the Cost Explorer
+ * figures qchat reads are per service. Cost per resource comes from GetCostAndUsageWithResources,
+ * "an opt-in only feature" enabled on the Cost Explorer Settings page, whose range "must be within
+ * the last 14 days" (its documentation in botocore ce/2017-10-25); qchat does not call it, so it
+ * says so and offers the service's total and the list of resources.
+ */
+function perResourceReply(text: string, now: Date): Reply | undefined {
+  const found = findResourceInQuestion(text);
+  if (found.kind !== 'match') return undefined;
+  const [before, after] = [text.slice(0, found.span[0]), text.slice(found.span[1])];
+  const plural = /s$/i.test(found.phrase);
+  if (!((plural && rankedBefore.test(before)) || splitBefore.test(before) || rankedAfter.test(after))) return undefined;
+  const info = resourceTypeInfo(found.type);
+  const synonyms = info?.synonyms ?? [];
+  const noun = synonyms.find((synonym) => synonym.startsWith(info?.service.toLowerCase() ?? '-')) ?? synonyms[0] ?? found.type;
+  const service = info?.service ?? findCostServices(text)[0]?.name ?? 'the service';
+  const when = findPeriod(text, now)?.label ?? 'this month';
+  return reply(
+    'unsupported',
+    `I can't rank or split spend by individual ${noun}: the Cost Explorer figures I read are per service, and cost per resource needs Cost Explorer's resource-level data (opt-in on the Cost Explorer Settings page, last 14 days only), which I don't read. I can show what ${service} cost in total and list the ${noun}.`,
+    [`what did I spend on ${service} ${when}`, `list ${noun}`],
+  );
+}
+
+/** The patterns whose words the cost planner reads: a question's words they match are used. */
+const plannerWords = [forecastWords, pastTense, versusWords, comparisonWords, yearBefore, periodBefore, growthWords, topServices, ascendingWords, ...metricWords.map(([pattern]) => pattern)];
+
+function planCostWords(text: string, context: CostPlannerContext): PlanResult {
   const scopeBase = { service: costService(text), regions: context.regions, metric: costMetric(text) };
   let intent = costIntent(text);
   if (intent === 'cost-compare') return planComparison(text, scopeBase, context.now);
@@ -57,12 +107,17 @@ export function planCost(text: string, context: CostPlannerContext): PlanResult 
   const scope = { period: fitted.period, periodLabel: named.label, ...scopeBase };
   const granularity = granularityFor(intent, fitted.period, text);
   if (intent === 'forecast') return { kind: 'plan', plan: { family: 'forecast', intent, ...scope, granularity } };
+  const stated = findThreshold(text);
+  const threshold = stated ? { threshold: { op: stated.op, amount: stated.amount } } : {};
+  const ranking = { limit: rankingLimit(text), ...threshold, ...(ascendingWords.test(text) ? { order: 'ascending' as const } : {}) };
   const plan: CostPlan =
     intent === 'cost-by-service'
-      ? { family: 'costs', intent, ...scope, granularity, groupBy: 'SERVICE', limit: rankingLimit(text) }
+      ? { family: 'costs', intent, ...scope, granularity, groupBy: 'SERVICE', ...ranking }
       : intent === 'cost-by-region'
-        ? { family: 'costs', intent, ...scope, granularity, groupBy: 'REGION', limit: rankingLimit(text) }
-        : { family: 'costs', intent, ...scope, granularity };
+        ? { family: 'costs', intent, ...scope, granularity, groupBy: 'REGION', ...ranking }
+        : intent === 'cost-total'
+          ? { family: 'costs', intent, ...scope, granularity, ...threshold }
+          : { family: 'costs', intent, ...scope, granularity };
   return { kind: 'plan', plan };
 }
 

@@ -51,15 +51,18 @@ const costScope = {
   regions,
   metric: z.enum(costMetrics),
   view,
+  ignored: z.array(z.string()).optional(),
 };
+const threshold = z.object({ op: z.enum(['above', 'at-least', 'below', 'at-most']), amount: z.number().nonnegative() }).optional();
+const ranking = { limit, allRows, threshold, order: z.literal('ascending').optional() };
 const granularity = z.enum(['DAILY', 'MONTHLY']);
 
 const costs = { ...costScope, family: z.literal('costs'), granularity };
 const costPlans: Record<CostPlan['intent'], z.ZodType<CostPlan>> = {
-  'cost-total': z.object({ ...costs, intent: z.literal('cost-total') }),
+  'cost-total': z.object({ ...costs, intent: z.literal('cost-total'), threshold }),
   'cost-trend': z.object({ ...costs, intent: z.literal('cost-trend') }),
-  'cost-by-service': z.object({ ...costs, intent: z.literal('cost-by-service'), groupBy: z.literal('SERVICE'), limit, allRows }),
-  'cost-by-region': z.object({ ...costs, intent: z.literal('cost-by-region'), groupBy: z.literal('REGION'), limit, allRows }),
+  'cost-by-service': z.object({ ...costs, intent: z.literal('cost-by-service'), groupBy: z.literal('SERVICE'), ...ranking }),
+  'cost-by-region': z.object({ ...costs, intent: z.literal('cost-by-region'), groupBy: z.literal('REGION'), ...ranking }),
 };
 
 const comparePlan: z.ZodType<ComparePlan> = z.object({

@@ -111,13 +111,30 @@ interface CostScope {
   metric: CostMetric;
   /** The view the question asked for ("as a table"); otherwise the answer's shape chooses. */
   view?: AnswerView;
+  /** Words of the question no part of the plan uses ("t3"), named in the answer; absent when every word was used. */
+  ignored?: string[];
+}
+
+/** A money threshold ("services that cost more than $100"): breakdowns keep the rows past it, a total says which side it is on. */
+export interface CostThreshold {
+  op: 'above' | 'at-least' | 'below' | 'at-most';
+  amount: number;
+}
+
+/** How a breakdown ranks its rows: most expensive first, or cheapest first ("the cheapest services"). */
+interface Ranking {
+  limit: number | null;
+  allRows?: true;
+  threshold?: CostThreshold;
+  order?: 'ascending';
 }
 
 /** Spend over one period: a total, a series over time, or a breakdown by service or region. */
 export type CostPlan = CostScope & { family: 'costs'; granularity: 'DAILY' | 'MONTHLY' } & (
-    | { intent: 'cost-total' | 'cost-trend' }
-    | { intent: 'cost-by-service'; groupBy: 'SERVICE'; limit: number | null; allRows?: true }
-    | { intent: 'cost-by-region'; groupBy: 'REGION'; limit: number | null; allRows?: true }
+    | { intent: 'cost-total'; threshold?: CostThreshold }
+    | { intent: 'cost-trend' }
+    | ({ intent: 'cost-by-service'; groupBy: 'SERVICE' } & Ranking)
+    | ({ intent: 'cost-by-region'; groupBy: 'REGION' } & Ranking)
   );
 
 /** Spend in two periods, service by service; `period` is the earlier one, so the change reads in date order. */
