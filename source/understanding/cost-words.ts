@@ -60,6 +60,8 @@ const blank = (text: string, [from, to]: [number, number]) => text.slice(0, from
  */
 export function unusedCostWords(text: string, now: Date, used: RegExp[] = []): string[] {
   let rest = text;
+  // Read before anything is blanked: "except" looks ahead to the region it leaves out.
+  const excluded = [...text.matchAll(new RegExp(exclusion.source, 'gi'))].map((m): [number, number] => [m.index, m.index + m[0].length]);
   for (let found = findPeriod(rest, now), guard = 0; found && guard < 4; found = findPeriod(rest, now), guard++) rest = blank(rest, found.span);
   for (const service of findCostServices(rest)) rest = blank(rest, service.span);
   // A resource noun ("instances", "lambda functions") stands for its service's spend; its other words ("spot", "t3") do not.
@@ -67,8 +69,10 @@ export function unusedCostWords(text: string, now: Date, used: RegExp[] = []): s
   const regions = findRegions(rest);
   if (regions.kind === 'named') for (const span of regions.spans) rest = blank(rest, span);
   if (regions.kind === 'all') rest = blank(rest, regions.span);
-  for (let area = findArea(rest), guard = 0; area && guard < 4; area = findArea(rest), guard++) rest = blank(rest, area.span);
-  for (const pattern of [exclusion, ...used]) rest = rest.replace(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`), (m) => ' '.repeat(m.length));
+  let areas = 0;
+  for (let area = findArea(rest); area && areas < 4; area = findArea(rest), areas++) rest = blank(rest, area.span);
+  if (regions.kind !== 'none' || areas > 0) for (const span of excluded) rest = blank(rest, span);
+  for (const pattern of used) rest = rest.replace(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`), (m) => ' '.repeat(m.length));
   // Numbers are counts and amounts the patterns read ("top 5", "8 weeks"); a long one (an account ID) is not.
   const words = rest.match(/[a-z][a-z0-9'.-]*[a-z0-9]|[a-z]|\d{6,}/gi) ?? [];
   const unused = words.filter((word) => {

@@ -1,4 +1,5 @@
 import { findCostServices } from './cost-services.js';
+import { findThreshold } from './cost-words.js';
 import { findPeriod } from './period.js';
 import { unreadablePeriod } from './period-phrases.js';
 import { withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
@@ -85,11 +86,11 @@ function normalise(question: string): string {
 }
 
 /**
- * Cost words ("spend", "bill", "how much"), a ranking of services, a comparison of two periods,
+ * Cost words ("spend", "bill", "how much"), a money threshold ("services over $1,000"), a ranking of services, a comparison of two periods,
  * or a billed service with a period and no resource verb ("ec2 last month").
  */
 function asksAboutCost(text: string, now: Date): boolean {
-  if (costWords.test(text) || topServices.test(text) || growthWords.test(text)) return true;
+  if (costWords.test(text) || topServices.test(text) || growthWords.test(text) || findThreshold(text) !== undefined) return true;
   if (comparisonWords.test(text)) return findPeriod(text, now) !== undefined;
   return !countWords.test(text) && !listWords.test(text) && !describeWords.test(text) && findCostServices(text).length > 0 && findPeriod(text, now) !== undefined;
 }

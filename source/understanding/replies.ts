@@ -49,7 +49,7 @@ export function escapeRegExp(text: string): string {
 }
 
 const numberWords: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20 };
-const topN = /\b(?:top|first|biggest|largest)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b(?! (?:days?|weeks?|months?|quarters?|years?)\b)|\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty) (?:most expensive|priciest|costliest|highest[- ]cost(?:ing)?)\b/i;
+const topN = /\b(?:top|first|biggest|largest)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b(?! (?:days?|weeks?|months?|quarters?|years?)\b)|\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty) (?:most expensive|priciest|costliest|highest[- ]cost(?:ing)?|cheapest|least expensive|least costly|lowest[- ]cost(?:ing)?)\b/i;
 
 /** "top 5", "first ten", "the 3 most expensive": how many rows to keep. */
 export function parseTopN(text: string): number | null {

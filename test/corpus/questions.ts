@@ -186,6 +186,22 @@ plan('the 3 most expensive services in september', { intent: 'cost-by-service', 
 plan('three priciest services last month', { intent: 'cost-by-service', limit: 3 });
 plan('cheapest region last month', { intent: 'cost-by-region', groupBy: 'REGION' });
 
+// ---------- Thresholds, the cheapest first, words the cost planner cannot apply ----------
+plan('which services cost more than $100 last month', { intent: 'cost-by-service', threshold: { op: 'above', amount: 100 } });
+plan('services over $1,000 this month', { intent: 'cost-by-service', threshold: { op: 'above', amount: 1000 } });
+plan('regions that spent under $50 this month', { intent: 'cost-by-region', threshold: { op: 'below', amount: 50 } });
+plan('did I spend more than $40,000 last month', { intent: 'cost-total', threshold: { op: 'above', amount: 40000 } });
+plan('the 3 cheapest services last month', { intent: 'cost-by-service', order: 'ascending', limit: 3 });
+plan('which region costs the least this month', { intent: 'cost-by-region', order: 'ascending', limit: 1 });
+plan('the 3 least expensive services in October', { intent: 'cost-by-service', order: 'ascending', limit: 3, period: p('2026-10-01', '2026-11-01') });
+plan('t3 spend last month', { intent: 'cost-total', ignored: ['t3'] });
+plan('spot instance costs this month', { intent: 'cost-total', ignored: ['spot'], service: { values: ['Amazon Elastic Compute Cloud - Compute'] } });
+plan('what did prod cost last month', { intent: 'cost-total', ignored: ['prod'] });
+reply('the priciest lambda functions last month', 'unsupported');
+reply('cost per instance this month', 'unsupported');
+reply('which bucket costs the most', 'unsupported');
+reply('dynamodb tables by cost', 'unsupported');
+
 // ---------- Must be refused or clarified ----------
 const changes = ['terminate', 'stop', 'start', 'delete', 'create', 'resize', 'tag', 'reboot', 'modify', 'scale up'];
 const targets = ['my idle instances', 'the old buckets', 'all lambda functions', 'my rds databases', 'the dynamodb tables', 'my eks clusters'];
