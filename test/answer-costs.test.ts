@@ -49,7 +49,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(a.calls.map((c) => c.operation)).toEqual(['GetDimensionValues', 'GetCostAndUsage']);
     const expected = await directTotal(session, '2026-10-01', '2026-11-01', 'Amazon Elastic Compute Cloud - Compute');
     expect(a.totals![0]!.amount).toBeCloseTo(expected, 2);
-    expect(a.summary).toMatch(/^You spent \$[\d,]+\.\d\d on EC2 last month \(2026-10-01 to 2026-10-31; unblended cost\)\.$/);
+    expect(a.summary).toMatch(/^You spent \$[\d,]+\.\d\d on Amazon Elastic Compute Cloud - Compute last month \(2026-10-01 to 2026-10-31; unblended cost\)\.$/);
   });
 
   it('answers the same request from the disk cache, and says so', async () => {

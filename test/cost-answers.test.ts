@@ -31,8 +31,8 @@ describe('cost totals', () => {
 
   it('says what the figures are filtered to', () => {
     expect(onWhat(costs({ intent: 'cost-total' }))).toBe('');
-    expect(onWhat(costs({ intent: 'cost-total', service: { name: 'ec2', values: ['Amazon Elastic Compute Cloud - Compute'] }, regions: ['eu-west-1', 'us-east-1'] }))).toBe(' on EC2 in eu-west-1, us-east-1');
-    expect(onWhat(costs({ intent: 'cost-total', service: { name: 'Lambda', values: ['AWS Lambda'] } }))).toBe(' on Lambda');
+    expect(onWhat(costs({ intent: 'cost-total', service: { name: 'ec2', values: ['Amazon Elastic Compute Cloud - Compute'] }, regions: ['eu-west-1', 'us-east-1'] }))).toBe(' on Amazon Elastic Compute Cloud - Compute in eu-west-1, us-east-1');
+    expect(onWhat(costs({ intent: 'cost-total', service: { name: 'Lambda', values: ['AWS Lambda'] } }))).toBe(' on AWS Lambda');
     expect(spentVerb({ start: '2026-11-01', end: '2026-11-23' }, new Date('2026-11-22T10:00:00Z'))).toBe('have spent');
     expect(spentVerb({ start: '2026-11-01', end: '2026-11-22' }, new Date('2026-11-22T10:00:00Z'))).toBe('spent');
   });
@@ -174,7 +174,7 @@ describe('the service a question names', () => {
         },
       },
     ]);
-    expect(answer.summary).toBe('You spent $9.00 on EC2 in us-east-1 last month (2026-10-01 to 2026-10-31; unblended cost).');
+    expect(answer.summary).toBe('You spent $9.00 on Amazon Elastic Compute Cloud - Compute in us-east-1 last month (2026-10-01 to 2026-10-31; unblended cost).');
     expect(answer.warnings).toEqual([]);
   });
 
@@ -188,7 +188,7 @@ describe('the service a question names', () => {
   it('answers that there was no spend when Cost Explorer lists no such service, without asking for costs', async () => {
     const { context, requests } = recordedCosts({ dimensionValues: ['Amazon S3'] });
     const answer = await answerCosts(costs({ intent: 'cost-total', service: ec2 }), context);
-    expect(answer.summary).toBe('No ec2 spend last month (2026-10-01 to 2026-10-31; unblended cost): Cost Explorer lists no matching service in that period.');
+    expect(answer.summary).toBe('No Amazon Elastic Compute Cloud - Compute spend last month (2026-10-01 to 2026-10-31; unblended cost): Cost Explorer lists no matching service in that period.');
     expect(requests.map(({ operation }) => operation)).toEqual(['GetDimensionValues']);
   });
 

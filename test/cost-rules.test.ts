@@ -81,9 +81,13 @@ describe('what the figures are filtered to and named as', () => {
     expect(costPeriod(costs({ intent: 'cost-total', metric }))).toBe(`2026-10-01 to 2026-10-31; ${name}`);
   });
 
-  it('spells service names of up to four letters in capitals', () => {
-    const named = (name: string) => onWhat(costs({ intent: 'cost-total', service: { name, values: [name] } }));
-    expect([named('rds'), named('glue'), named('redis'), named('Amazon S3')]).toEqual([' on RDS', ' on GLUE', ' on redis', ' on Amazon S3']);
+  it("names services by Cost Explorer's own names, never by the words typed", () => {
+    const named = (name: string, values: string[]) => onWhat(costs({ intent: 'cost-total', service: { name, values } }));
+    expect([named('lamda', ['AWS Lambda']), named('storage', ['Amazon Simple Storage Service']), named('eks', ['Amazon Elastic Kubernetes Service', 'Amazon Elastic Container Service for Kubernetes'])]).toEqual([
+      ' on AWS Lambda',
+      ' on Amazon Simple Storage Service',
+      ' on Amazon Elastic Kubernetes Service and Amazon Elastic Container Service for Kubernetes',
+    ]);
   });
 });
 
@@ -270,7 +274,7 @@ describe('the service check, matched loosely', () => {
     };
     const answer = await answerCosts(costs({ intent: 'cost-total', service: { name: 'ec2', values: ['Amazon EC2'] } }), context);
     expect(answer.warnings).toEqual([]);
-    expect(answer.summary).toBe('No ec2 spend last month (2026-10-01 to 2026-10-31; unblended cost): Cost Explorer lists no matching service in that period.');
+    expect(answer.summary).toBe('No Amazon EC2 spend last month (2026-10-01 to 2026-10-31; unblended cost): Cost Explorer lists no matching service in that period.');
     expect(requests.map(({ operation }) => operation)).toEqual(['GetDimensionValues']);
   });
 });
@@ -279,7 +283,7 @@ describe('a caller that follows no progress', () => {
   it('gets every answer without an onProgress: a total with its service check, and a forecast', async () => {
     const total = recordedCosts({ dimensionValues: ['AWS Lambda'], costAndUsage: [[totalOf('2026-10-01', '2')]] });
     const quiet = { ...total.context, onProgress: undefined };
-    expect((await answerCosts(costs({ intent: 'cost-total', service: { name: 'Lambda', values: ['AWS Lambda'] } }), quiet)).summary).toBe('You spent $2.00 on Lambda last month (2026-10-01 to 2026-10-31; unblended cost).');
+    expect((await answerCosts(costs({ intent: 'cost-total', service: { name: 'Lambda', values: ['AWS Lambda'] } }), quiet)).summary).toBe('You spent $2.00 on AWS Lambda last month (2026-10-01 to 2026-10-31; unblended cost).');
     const forecast = recordedCosts({ forecast: { Total: { Amount: '42', Unit: 'USD' } } });
     const answer = await answerCosts({ ...scope, family: 'forecast', intent: 'forecast', granularity: 'DAILY', period: { start: '2026-11-23', end: '2026-12-01' }, periodLabel: 'from tomorrow' }, { ...forecast.context, onProgress: undefined });
     expect(answer.outcome).toBe('answered');

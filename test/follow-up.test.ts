@@ -72,7 +72,7 @@ describe('three-turn conversations in the chat engine, against the sandbox', () 
     const chat = new Conversation(session);
     const turns = [];
     for (const question of ['what did I spend on EC2 last month', 'what about this month?', 'by region']) turns.push(`> ${question}\n${text(await chat.submit(question))}`);
-    expect(turns[1]).toMatch(/^> what about this month\?\nSame question, this month: You have spent \$[\d,.]+ on EC2 this month/);
+    expect(turns[1]).toMatch(/^> what about this month\?\nSame question, this month: You have spent \$[\d,.]+ on Amazon Elastic Compute Cloud - Compute\sthis\smonth/);
     expect(turns.join('\n')).toMatchSnapshot('costs-three-turns');
   });
 

@@ -66,7 +66,7 @@ describe('a restored conversation keeps its last plan', () => {
     await second.type('what about this month?');
     await second.press(keys.enter);
     const frame = await second.waitFor('Same question, this month:');
-    expect(frame).toMatch(/Same question, this month: You have spent \$[\d,.]+ on EC2 this month/);
+    expect(frame).toMatch(/Same question, this month: You have spent \$[\d,.]+ on Amazon Elastic Compute Cloud - Compute\sthis\smonth/);
     second.ui.unmount();
   }, 60_000);
 

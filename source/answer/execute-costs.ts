@@ -18,17 +18,19 @@ export async function answerCosts(plan: AnyCostPlan, userContext: ExecutionConte
   try {
     const services = plan.service ? await confirmServices(plan, plan.service, context, answer) : undefined;
     if (services?.length === 0) {
-      answer.summary = `No ${plan.service?.name} spend ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
+      answer.summary = `No ${plan.service ? serviceNames(plan.service) : ''} spend ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): Cost Explorer lists no matching service in that period.`;
       return answer;
     }
     const run: CostRun = { context, answer, metric: plan.metric, filter: buildFilter(services, plan.regions === 'all' ? undefined : Array.isArray(plan.regions) ? plan.regions : plan.regions.codes) };
-    switch (plan.family) {
+    // The answer names the services Cost Explorer confirmed, which a loose match may have changed.
+    const named: AnyCostPlan = plan.service && services ? { ...plan, service: { ...plan.service, values: services } } : plan;
+    switch (named.family) {
       case 'forecast':
-        return await answerForecast(plan, run);
+        return await answerForecast(named, run);
       case 'compare':
-        return await answerComparison(plan, run);
+        return await answerComparison(named, run);
       case 'costs':
-        return await (plan.intent === 'cost-by-service' || plan.intent === 'cost-by-region' ? breakdown(plan, run) : plan.intent === 'cost-trend' ? trend(plan, run) : total(plan, run));
+        return await (named.intent === 'cost-by-service' || named.intent === 'cost-by-region' ? breakdown(named, run) : named.intent === 'cost-trend' ? trend(named, run) : total(named, run));
     }
   } catch (error) {
     if (userContext.signal?.aborted) throw error;
@@ -173,10 +175,13 @@ export function metricName(metric: CostMetric): string {
   return metricNames[metric];
 }
 
-/** " on EC2 in eu-west-1": what the figures are filtered to. */
+/** " on AWS Lambda in eu-west-1": the services by Cost Explorer's own names (never the words as typed), and the regions. */
 export function onWhat(plan: AnyCostPlan): string {
-  const name = plan.service?.name;
-  const service = name ? ` on ${name.length <= 4 ? name.toUpperCase() : name}` : '';
+  const service = plan.service ? ` on ${serviceNames(plan.service)}` : '';
   const regions = plan.regions === 'all' ? '' : ` ${regionScopeLabel(plan.regions)}`;
   return service + regions;
+}
+
+function serviceNames(service: CostService): string {
+  return service.values.join(' and ');
 }
