@@ -5,7 +5,8 @@ import { answerComparison } from './cost-compare.js';
 import { answerForecast } from './cost-forecast.js';
 import { buildFilter, costAndUsage, costRegion, pointLabel, record, sumGroups, sumTotals, toInput, unitOf, amountOf, type CostRun } from './cost-calls.js';
 import type { ExecutionContext } from './execution-context.js';
-import { describePeriod, formatMoney, formatPercent, periodPhrase, pointPhrase } from './format.js';
+import { describePeriod, formatMoney, formatPercent, periodPhrase, plural, pointPhrase } from './format.js';
+import { weekStart } from '../understanding/calendar.js';
 import { iso, startOfDay, type Period } from '../understanding/period.js';
 import { regionScopeLabel, rowsCap, type AnyCostPlan, type CostMetric, type CostPlan, type CostService, type CostThreshold } from '../understanding/plan.js';
 
@@ -116,12 +117,13 @@ function thresholdCount(kept: Array<[string, number]>, of: number, noun: string,
   return `${kept.length} of ${of} ${noun}s cost ${label}${kept.length > 1 ? `, together ${formatMoney(together, unit)}` : ''}`;
 }
 
-async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
+async function trend(plan: Extract<CostPlan, { intent: 'cost-trend' }>, run: CostRun): Promise<Answer> {
   const { answer } = run;
   const granularity = plan.granularity;
   const results = await costAndUsage(run, plan.period, { Granularity: granularity });
   const unit = unitOf(results, run.metric);
   const points = results.map((r) => ({ label: pointLabel(r, granularity), value: amountOf(r.Total?.[run.metric]?.Amount) }));
+  if (plan.bucket === 'week') return weeklyTrend(plan, answer, sumWeeks(points, iso(startOfDay(run.context.now))), unit);
   const sum = points.reduce((acc, p) => acc + p.value, 0);
   const peak = points.reduce<(typeof points)[number] | undefined>((best, p) => (!best || p.value > best.value ? p : best), undefined);
   answer.chart = { kind: 'series', unit, points };
@@ -131,6 +133,58 @@ async function trend(plan: CostPlan, run: CostRun): Promise<Answer> {
   answer.summary = peak
     ? `${granularity === 'MONTHLY' ? 'Monthly' : 'Daily'} cost${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}): ${formatMoney(sum, unit)} in total, ${formatMoney(sum / points.length, unit)} per ${per} on average; highest ${pointPhrase(peak.label)} (${formatMoney(peak.value, unit)}).`
     : `No costs${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)}).`;
+  return answer;
+}
+
+interface Week {
+  /** The week's first day inside the period, and its last. */
+  first: string;
+  last: string;
+  days: number;
+  value: number;
+  /** The week holds today, whose spend is still coming in. */
+  current: boolean;
+}
+
+/**
+ * Cost Explorer's granularities are DAILY, MONTHLY and HOURLY (botocore ce/2017-10-25), so a weekly
+ * series is its daily one summed into Monday-start weeks. A week the period cuts is partial: its
+ * label says how many of its 7 days it holds, and the average and the peak are over whole weeks.
+ */
+export function sumWeeks(daily: Array<{ label: string; value: number }>, today: string): Week[] {
+  const weeks = new Map<string, Week>();
+  for (const { label: day, value } of daily) {
+    const monday = iso(weekStart(new Date(`${day}T00:00:00Z`)));
+    const week = weeks.get(monday) ?? { first: day, last: day, days: 0, value: 0, current: false };
+    weeks.set(monday, { first: week.first, last: day, days: week.days + 1, value: week.value + value, current: week.current || day === today });
+  }
+  return [...weeks.values()];
+}
+
+const whole = (week: Week) => week.days === 7 && !week.current;
+
+function weekLabel(week: Week): string {
+  const days = week.first === week.last ? week.first : `${week.first} to ${week.last}`;
+  return week.current ? `${days} (so far)` : week.days === 7 ? days : `${days} (${plural(week.days, 'day')})`;
+}
+
+function weeklyTrend(plan: CostPlan, answer: Answer, weeks: Week[], unit: string): Answer {
+  const points = weeks.map((week) => ({ label: weekLabel(week), value: week.value }));
+  const sum = weeks.reduce((acc, week) => acc + week.value, 0);
+  answer.chart = { kind: 'series', unit, points };
+  answer.table = { columns: ['Week', 'Cost'], rows: points.map((p) => [p.label, formatMoney(p.value, unit)]) };
+  answer.totals = [{ label: 'Total', amount: sum, unit }];
+  const where = `${onWhat(plan)} ${periodPhrase(plan.periodLabel)} (${costPeriod(plan)})`;
+  const full = weeks.filter(whole);
+  const cut = weeks.filter((week) => !whole(week));
+  const peak = full.reduce<Week | undefined>((best, week) => (!best || week.value > best.value ? week : best), undefined);
+  const partNote = cut.map((week) => (week.current ? 'this week, still under way' : `the ${week === weeks[0] ? 'first' : 'last'} week (${plural(week.days, 'day')})`)).join(' and ');
+  if (weeks.length === 0) answer.summary = `No costs${where}.`;
+  else if (full.length < 2) answer.summary = `Weekly cost${where}: ${formatMoney(sum, unit)} in total over ${plural(weeks.length, 'week')}${cut.length > 0 ? ` (partial: ${partNote})` : ''}.`;
+  else {
+    const average = formatMoney(full.reduce((acc, week) => acc + week.value, 0) / full.length, unit);
+    answer.summary = `Weekly cost${where}: ${formatMoney(sum, unit)} in total, ${average} per week on average over the ${plural(full.length, 'whole week')}; highest in the week of ${peak!.first} (${formatMoney(peak!.value, unit)}).${partNote ? ` Not counted in the average: ${partNote}.` : ''}`;
+  }
   return answer;
 }
 

@@ -1,5 +1,6 @@
 import { findCostServices } from './cost-services.js';
 import { findThreshold, thresholdWords, unusedCostWords } from './cost-words.js';
+import { weekStart } from './calendar.js';
 import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, rangeLabel, startOfDay, type Period, type PeriodMention } from './period.js';
 import { isCostPlan, type AnyCostPlan, type ComparePlan, type CostMetric, type CostPlan, type CostService, type PlanResult, type RegionScope } from './plan.js';
 import { capitalize, parseTopN, reply, type Reply } from './replies.js';
@@ -28,7 +29,9 @@ export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|we
 export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?(?:(?:most|highest|largest|biggest)[- ](?:cost|costly|expensive|spend)\s+)?services?\b/i;
 const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|cheapest|least expensive|least costly|lowest[- ]cost(?:ing)?|which|what) services?\b|\bservices (?:(?:that|which) )?(?:cost|costing|spent|spend)\b|\bservices?\s+(?=(?:more than|greater than|over|above|exceeding|at least|less than|under|below|at most)\s+\$?\d)|\bservices? (?:(?:that|which) )?(?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
 const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest|cheapest|least expensive|least costly|lowest[- ]cost(?:ing)?) regions?\b|\bregions (?:(?:that|which) )?(?:cost|costing|spent|spend)\b|\bregions?\s+(?=(?:more than|greater than|over|above|exceeding|at least|less than|under|below|at most)\s+\$?\d)|\bregions? breakdown\b|\bbreakdown by region\b/i;
-const trendWords = /\b(?:trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
+const trendWords = /\b(?:weekly|per week|each week|every week|week by week|week[- ]over[- ]week|by week|trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
+/** "weekly", "per week", "week by week": a series summed into Monday-start weeks (Cost Explorer has no weekly granularity). */
+export const weeklyWords = /\b(?:weekly|per week|each week|every week|week by week|week[- ]over[- ]week|by week)\b/i;
 const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
 const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;
 /** A singular noun in a ranking asks for the one top entry: "which service costs the most". */
@@ -101,11 +104,13 @@ function planCostWords(text: string, context: CostPlannerContext): PlanResult {
   const found = findPeriod(text, context.now, { prefer: intent === 'forecast' ? 'future' : 'past' });
   // "cost next month", "bill for December 2026": a period still ahead, not asked about in the past tense, is a forecast.
   if (found && intent === 'cost-total' && !pastTense.test(text) && liesAhead(found, context.now)) intent = 'forecast';
-  const named = found ?? defaultPeriod(intent, text, context.now);
+  const weekly = intent === 'cost-trend' && weeklyWords.test(text) && !dailyWords.test(text) && !monthlyWords.test(text);
+  const [said, mentioned] = found ? [text, found] : weekly ? ['the last 8 weeks', knownPeriod('the last 8 weeks', context.now)] : [text, defaultPeriod(intent, text, context.now)];
+  const named = weekly ? inWeeks(mentioned, said, context.now) : mentioned;
   const fitted = intent === 'forecast' ? fitForecast(named, context.now) : fitHistory(named, context.now);
   if (fitted.kind === 'reply') return fitted;
   const scope = { period: fitted.period, periodLabel: named.label, ...scopeBase };
-  const granularity = granularityFor(intent, fitted.period, text);
+  const granularity = weekly ? 'DAILY' : granularityFor(intent, fitted.period, text);
   if (intent === 'forecast') return { kind: 'plan', plan: { family: 'forecast', intent, ...scope, granularity } };
   const stated = findThreshold(text);
   const threshold = stated ? { threshold: { op: stated.op, amount: stated.amount } } : {};
@@ -117,7 +122,7 @@ function planCostWords(text: string, context: CostPlannerContext): PlanResult {
         ? { family: 'costs', intent, ...scope, granularity, groupBy: 'REGION', ...ranking }
         : intent === 'cost-total'
           ? { family: 'costs', intent, ...scope, granularity, ...threshold }
-          : { family: 'costs', intent, ...scope, granularity };
+          : { family: 'costs', intent, ...scope, granularity, ...(weekly ? { bucket: 'week' as const } : {}) };
   return { kind: 'plan', plan };
 }
 
@@ -235,6 +240,19 @@ function defaultPeriod(intent: CostIntent, text: string, now: Date): PeriodMenti
   if (intent === 'forecast') return knownPeriod('the rest of this month', now);
   if (intent === 'cost-trend') return knownPeriod(monthlyWords.test(text) ? 'the last 6 months' : 'the last 30 days', now);
   return thisMonth(now);
+}
+
+/**
+ * "weekly cost for the last 8 weeks": the 8 Monday-start weeks up to this one (so far), not 56
+ * days that split a week at each end. Other periods ("this month", "since October") stay as named;
+ * their first and last weeks may be partial, and the answer says so.
+ */
+function inWeeks(found: PeriodMention, text: string, now: Date): PeriodMention {
+  const rolling = /^last (\d+) days$/.exec(found.label);
+  if (!rolling || !/\bweeks?\b/i.test(text.slice(...found.span))) return found;
+  const weeks = Number(rolling[1]) / 7;
+  const today = startOfDay(now);
+  return { ...found, period: { start: iso(weekStart(today, -(weeks - 1))), end: iso(historyEnd(now)) }, label: `the last ${weeks} weeks` };
 }
 
 type Fitted = { kind: 'period'; period: Period } | Reply;

@@ -60,7 +60,7 @@ const granularity = z.enum(['DAILY', 'MONTHLY']);
 const costs = { ...costScope, family: z.literal('costs'), granularity };
 const costPlans: Record<CostPlan['intent'], z.ZodType<CostPlan>> = {
   'cost-total': z.object({ ...costs, intent: z.literal('cost-total'), threshold }),
-  'cost-trend': z.object({ ...costs, intent: z.literal('cost-trend') }),
+  'cost-trend': z.object({ ...costs, intent: z.literal('cost-trend'), bucket: z.literal('week').optional() }),
   'cost-by-service': z.object({ ...costs, intent: z.literal('cost-by-service'), groupBy: z.literal('SERVICE'), ...ranking }),
   'cost-by-region': z.object({ ...costs, intent: z.literal('cost-by-region'), groupBy: z.literal('REGION'), ...ranking }),
 };

@@ -132,7 +132,7 @@ interface Ranking {
 /** Spend over one period: a total, a series over time, or a breakdown by service or region. */
 export type CostPlan = CostScope & { family: 'costs'; granularity: 'DAILY' | 'MONTHLY' } & (
     | { intent: 'cost-total'; threshold?: CostThreshold }
-    | { intent: 'cost-trend' }
+    | { intent: 'cost-trend'; /** week: the DAILY series summed into Monday-start weeks. */ bucket?: 'week' }
     | ({ intent: 'cost-by-service'; groupBy: 'SERVICE' } & Ranking)
     | ({ intent: 'cost-by-region'; groupBy: 'REGION' } & Ranking)
   );

@@ -142,6 +142,9 @@ plan('forecast for the rest of this month', { family: 'forecast', period: p('202
 plan('forecast for EC2 next month', { family: 'forecast', service: ec2 });
 plan('daily cost trend for the last 30 days', { intent: 'cost-trend', granularity: 'DAILY', period: p('2026-10-23', '2026-11-22') });
 plan('monthly cost for the last 6 months', { intent: 'cost-trend', granularity: 'MONTHLY', period: p('2026-05-01', '2026-11-01') });
+plan('weekly cost for the last 8 weeks', { intent: 'cost-trend', granularity: 'DAILY', bucket: 'week', period: p('2026-09-28', '2026-11-23') });
+plan('show my spend per week this month', { intent: 'cost-trend', bucket: 'week', period: p('2026-11-01', '2026-11-23') });
+plan('week over week EC2 cost', { intent: 'cost-trend', bucket: 'week', service: ec2, periodLabel: 'the last 8 weeks' });
 plan('what is my biggest cost', { intent: 'cost-by-service', limit: 1 });
 plan('which services grew most last month', { family: 'compare', order: 'growth', period: p('2026-09-01', '2026-10-01') });
 plan('top 3 fastest growing services', { family: 'compare', order: 'growth', limit: 3 });
