@@ -41,6 +41,13 @@ describe('periods qchat will not guess', () => {
     expect(result).toMatchObject({ kind: 'reply', reason: 'clarify' });
     if (result.kind === 'reply') expect(result.message).toMatch(/^I don't know (which date|your fiscal calendar)/);
   });
+
+  it('gives example dates around today, each one a question it answers', () => {
+    const later = { now: new Date('2027-03-10T10:00:00Z'), region: 'us-east-1' };
+    expect(planQuestion('since Cyber Monday', later)).toMatchObject({ message: expect.stringContaining('e.g. "since 2027-03-09" or "between 2027-03-03 and 2027-03-09"'), suggestions: ['what did I spend since 2027-03-01', 'daily cost trend for the last 30 days'] });
+    expect(planQuestion('spend this fiscal year', later)).toMatchObject({ message: expect.stringContaining('e.g. "from September 2026 to February 2027"') });
+    for (const example of ['since 2027-03-09', 'between 2027-03-03 and 2027-03-09', 'from September 2026 to February 2027']) expect(planQuestion(`what did I spend ${example}`, later).kind, example).toBe('plan');
+  });
 });
 
 describe('dates that are not days of the calendar', () => {
@@ -54,7 +61,7 @@ describe('dates that are not days of the calendar', () => {
     ['spend on the 31st of june', '31st of june', 'June has 30 days in 2026'],
     ['lambda cost on Sept 31', 'Sept 31', 'September has 30 days in 2026'],
   ])('%s gets a reply naming them, not this month', (question, words, why) => {
-    expect(planQuestion(question, context)).toMatchObject({ kind: 'reply', reason: 'clarify', message: `"${words}" is not a date (${why}), so I haven't asked AWS anything. Name a day that exists, e.g. "since 2026-11-01" or "on 2026-02-28".` });
+    expect(planQuestion(question, context)).toMatchObject({ kind: 'reply', reason: 'clarify', message: `"${words}" is not a date (${why}), so I haven't asked AWS anything. Name a day that exists, e.g. "since 2026-11-01" or "on 2026-11-21".` });
   });
 
   it.each([

@@ -131,17 +131,21 @@ function impossibleDate(text: string, now: Date): { words: string; why: string }
 
 /** A period qchat will not guess: the words, and the question's reply. */
 export function unreadablePeriod(text: string, now: Date): { words: string; message: string; suggestions: string[] } | undefined {
+  // The examples are dates around today, so each one is a question qchat answers.
+  const today = utc(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const [first, weekAgo, yesterday] = [iso(monthStart(today)), iso(addDays(today, -7)), iso(addDays(today, -1))];
   const day = holiday.exec(text)?.[1];
   if (day) {
-    return { words: day, message: `I don't know which date "${day}" means for you (holidays differ by country and year). Name the dates, e.g. "since 2026-11-30" or "between 2026-11-27 and 2026-11-30".`, suggestions: ['what did I spend since 2026-11-01', 'daily cost trend for the last 30 days'] };
+    return { words: day, message: `I don't know which date "${day}" means for you (holidays differ by country and year). Name the dates, e.g. "since ${yesterday}" or "between ${weekAgo} and ${yesterday}".`, suggestions: [`what did I spend since ${first}`, 'daily cost trend for the last 30 days'] };
   }
   const impossible = impossibleDate(text, now);
   if (impossible) {
-    return { words: impossible.words, message: `"${impossible.words}" is not a date (${impossible.why}), so I haven't asked AWS anything. Name a day that exists, e.g. "since 2026-11-01" or "on 2026-02-28".`, suggestions: ['what did I spend last month', 'what did I spend since 2026-11-01'] };
+    return { words: impossible.words, message: `"${impossible.words}" is not a date (${impossible.why}), so I haven't asked AWS anything. Name a day that exists, e.g. "since ${first}" or "on ${yesterday}".`, suggestions: ['what did I spend last month', `what did I spend since ${first}`] };
   }
   const year = fiscal.exec(text)?.[1];
   if (year) {
-    return { words: year, message: `I don't know your fiscal calendar ("${year}"): Cost Explorer reports calendar months. Name the months, e.g. "from April 2026 to October 2026".`, suggestions: ['what did I spend year to date', 'what did I spend last quarter'] };
+    const [from, to] = [monthStart(today, -6), monthStart(today, -1)].map((month) => `${monthNames[month.getUTCMonth()]!.replace(/^./, (c) => c.toUpperCase())} ${month.getUTCFullYear()}`);
+    return { words: year, message: `I don't know your fiscal calendar ("${year}"): Cost Explorer reports calendar months. Name the months, e.g. "from ${from} to ${to}".`, suggestions: ['what did I spend year to date', 'what did I spend last quarter'] };
   }
   return undefined;
 }
