@@ -129,12 +129,12 @@ describe('comparisons', () => {
     const up = recordedCosts({ costAndUsage: [[grouped('2026-09-01', [['Amazon S3', '10']])], [grouped('2026-10-01', [['Amazon S3', '15']])]] });
     const finished: ComparePlan = { ...compare, period: { start: '2026-09-01', end: '2026-10-01' }, periodLabel: 'September 2026', comparePeriod: { start: '2026-10-01', end: '2026-11-01' }, comparePeriodLabel: 'last month' };
     const rising = await answerCosts(finished, up.context);
-    expect(rising.summary).toBe('Last month: $15.00, against $10.00 September 2026 (up 50%; unblended cost). Biggest change: Amazon S3 (+$5.00).');
+    expect(rising.summary).toBe('Last month: $15.00, against $10.00 in September 2026 (up 50%; unblended cost). Biggest change: Amazon S3 (+$5.00).');
     expect(rising.warnings).toEqual([]);
     const same = recordedCosts({ costAndUsage: [[grouped('2026-09-01', [['Amazon S3', '10']])], [grouped('2026-10-01', [['Amazon S3', '10']])]] });
-    expect((await answerCosts(finished, same.context)).summary).toBe('Last month: $10.00, against $10.00 September 2026 (up 0%; unblended cost).');
+    expect((await answerCosts(finished, same.context)).summary).toBe('Last month: $10.00, against $10.00 in September 2026 (up 0%; unblended cost).');
     const fromNothing = recordedCosts({ costAndUsage: [[], [grouped('2026-10-01', [['Amazon S3', '10']])]] });
-    expect((await answerCosts(finished, fromNothing.context)).summary).toBe('Last month: $10.00, against $0.00 September 2026 (unblended cost). Biggest change: Amazon S3 (+$10.00).');
+    expect((await answerCosts(finished, fromNothing.context)).summary).toBe('Last month: $10.00, against $0.00 in September 2026 (unblended cost). Biggest change: Amazon S3 (+$10.00).');
   });
 
   it('ranks only the increases for "what grew most", up to the asked number', async () => {

@@ -221,7 +221,7 @@ describe('a comparison\'s requests, rows and summary', () => {
     // A: 10 + 20 + 30 = 60 before, 5 + 5 = 10 after; B: 1 + 2 = 3 before, 4 + 4 = 8 after.
     expect(answer.table!.rows).toEqual([['A', '$60.00', '$10.00', '-$50.00'], ['B', '$3.00', '$8.00', '+$5.00']]);
     expect(answer.totals).toEqual([{ label: 'Q2 2026', amount: 63, unit: 'USD' }, { label: 'Q3 2026', amount: 18, unit: 'USD' }]);
-    expect(answer.summary).toBe('Q3 2026: $18.00, against $63.00 Q2 2026 (down 71%; unblended cost). Biggest change: A (-$50.00).');
+    expect(answer.summary).toBe('Q3 2026: $18.00, against $63.00 in Q2 2026 (down 71%; unblended cost). Biggest change: A (-$50.00).');
   });
 
   it('shows an unchanged service without a sign, and leaves it out of what grew', async () => {
@@ -238,7 +238,7 @@ describe('a comparison\'s requests, rows and summary', () => {
     const replies = { costAndUsage: [[grouped('2026-04-01', [['A', '100'], ['B', '1'], ['C', '50'], ['D', '9']])], [grouped('2026-07-01', [['A', '101'], ['B', '11'], ['C', '54'], ['D', '1']])]] };
     const answer = await answerCosts({ ...base, order: 'growth' }, recordedCosts(replies).context);
     expect(answer.table!.rows.map(([service, , , change]) => [service, change])).toEqual([['B', '+$10.00'], ['C', '+$4.00'], ['A', '+$1.00']]);
-    expect(answer.summary).toBe('Q3 2026: $167.00, against $160.00 Q2 2026 (up 4.4%; unblended cost). Grew most: B (+$10.00), C (+$4.00), A (+$1.00).');
+    expect(answer.summary).toBe('Q3 2026: $167.00, against $160.00 in Q2 2026 (up 4.4%; unblended cost). Grew most: B (+$10.00), C (+$4.00), A (+$1.00).');
     // Close increases from different starts: E (10 to 13) grew more than F (5 to 6), whichever is compared with which.
     const close = { costAndUsage: [[grouped('2026-04-01', [['E', '10'], ['F', '5']])], [grouped('2026-07-01', [['E', '13'], ['F', '6']])]] };
     expect((await answerCosts({ ...base, order: 'growth' }, recordedCosts(close).context)).table!.rows.map(([service]) => service)).toEqual(['E', 'F']);
@@ -247,7 +247,7 @@ describe('a comparison\'s requests, rows and summary', () => {
   it('says nothing of a mover when neither period has costs', async () => {
     const answer = await answerCosts(base, recordedCosts({ costAndUsage: [[], []] }).context);
     expect(answer.table!.rows).toEqual([]);
-    expect(answer.summary).toBe('Q3 2026: $0.00, against $0.00 Q2 2026 (unblended cost).');
+    expect(answer.summary).toBe('Q3 2026: $0.00, against $0.00 in Q2 2026 (unblended cost).');
   });
 
   it('compares to date a running period that ends on the 1st, even against the same days', async () => {

@@ -1,15 +1,16 @@
 import type { Answer } from './answer.js';
 import { costAndUsage, sumGroups, unitOf, type CostRun } from './cost-calls.js';
 import { metricName, onWhat } from './execute-costs.js';
-import { describePeriod, formatMoney, formatPercent } from './format.js';
+import { describePeriod, formatMoney, formatPercent, periodPhrase } from './format.js';
 import { iso, startOfDay } from '../understanding/period.js';
 import { rowsCap, type ComparePlan } from '../understanding/plan.js';
 import { capitalize } from '../understanding/replies.js';
 
-/** Two periods service by service, in date order: the change is from the earlier to the later. */
+/** Two periods service by service (or region by region), in date order: the change is from the earlier to the later. */
 export async function answerComparison(plan: ComparePlan, run: CostRun): Promise<Answer> {
   const { answer, context } = run;
-  const shape = { Granularity: 'MONTHLY' as const, GroupBy: [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }] };
+  const [key, noun] = plan.groupBy === 'REGION' ? (['REGION', 'region'] as const) : (['SERVICE', 'service'] as const);
+  const shape = { Granularity: 'MONTHLY' as const, GroupBy: [{ Type: 'DIMENSION' as const, Key: key }] };
   const earlierResults = await costAndUsage(run, plan.period, shape);
   const laterResults = await costAndUsage(run, plan.comparePeriod, shape);
   const unit = unitOf(earlierResults, run.metric);
@@ -27,9 +28,9 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
   const rows = services.slice(0, rowsCap(plan, context.settings.tableRows));
   const ranked = growth ? 'biggest increases' : 'biggest changes';
   answer.table = {
-    columns: ['Service', labelEarlier, labelLater, 'Change'],
+    columns: [capitalize(noun), labelEarlier, labelLater, 'Change'],
     rows: rows.map((row) => [row.service, formatMoney(row.before, unit), formatMoney(row.after, unit), signedMoney(row.after - row.before, unit)]),
-    ...(rows.length < services.length ? { note: `showing the ${rows.length} ${ranked} of ${services.length} services`, total: services.length } : {}),
+    ...(rows.length < services.length ? { note: `showing the ${rows.length} ${ranked} of ${services.length} ${noun}s`, total: services.length } : {}),
     ...(plan.allRows ? { all: true as const } : {}),
   };
   answer.totals = [
@@ -42,11 +43,11 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
   const movers = growth
     ? rows.length > 0
       ? ` Grew most: ${rows.map((row) => `${row.service} (${signedMoney(row.after - row.before, unit)})`).join(', ')}.`
-      : ' No service grew.'
+      : ` No ${noun} grew.`
     : mover && mover.after !== mover.before
       ? ` Biggest change: ${mover.service} (${signedMoney(mover.after - mover.before, unit)}).`
       : '';
-  answer.summary = `${capitalize(labelLater)}${onWhat(plan)}: ${formatMoney(totalLater, unit)}, against ${formatMoney(totalEarlier, unit)} ${labelEarlier}${change}.${movers}`;
+  answer.summary = `${capitalize(labelLater)}${onWhat(plan)}: ${formatMoney(totalLater, unit)}, against ${formatMoney(totalEarlier, unit)} ${periodPhrase(labelEarlier)}${change}.${movers}`;
   if (plan.comparePeriod.end > iso(startOfDay(context.now))) {
     const sameDays = plan.comparePeriod.end.slice(8) !== '01' && plan.period.end.slice(8) !== '01';
     answer.warnings.push(`${capitalize(labelLater)} is not over yet, so it is compared ${sameDays ? `with the same number of days (${describePeriod(plan.period)})` : 'to date'}.`);

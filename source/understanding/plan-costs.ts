@@ -19,12 +19,16 @@ const versusWords = /\b(?:vs\.?|versus|compared? (?:to|with))(?![\w-])/i;
 export const comparisonWords = /\b(?:vs\.?|versus|compare[ds]?)(?![\w-])/i;
 /** "compare October with September": the first period follows "compare", the second the joining word. */
 const compareFirst = /\bcompare\b(?<left>.*?)\b(?:with|to|and|against)\b(?<right>.*)$/i;
+/** "compare regions", "regions that grew most", "region's cost rose": a comparison region by region. */
+const regionsCompared = /\bcompare (?:the |my |our )?regions\b|\bregions? (?:(?:that|which) )?(?:(?:have )?(?:grew|grown|increased|risen)|rose|went up|jumped)\b|\bregion's (?:cost|spend|bill)\b/i;
+/** "which services grew most between September and October", "… from Q2 to Q3": growth from one period to the next. */
+const growthSpan = /\b(?:between|from)\b(?<left>.*?)\b(?:and|to|until)\b(?<right>.*)$/i;
 /** "the year before", "the same month last year", "a year ago": the first period moved back a year. */
 const yearBefore = /\b(?:the |a )?year (?:before|earlier|ago)\b|\b(?:the )?same (?:month|quarter|week|days|period) (?:of |in )?last year\b/i;
 /** "the month before", "the previous one": the second period of a comparison, read relative to the first. */
 const periodBefore = /\b(?:the )?(?:month|quarter|year|week|period|one) before\b|\bthe (?:previous|prior) (?:one|period)\b|\bbefore that\b/i;
-/** "what grew most", "fastest growing services", "biggest increases": a comparison ranked by growth. */
-export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|went up|gone up|jumped)(?: the)? (?:most|fastest)\b|\bfastest[- ]growing\b|\bbiggest (?:increases?|growth|jumps?|risers?)\b|\btop (?:\d{1,3} |[a-z]+ )?(?:risers|growers)\b/i;
+/** "what grew most", "fastest growing services", "biggest increases", "which services increased": a comparison ranked by growth. */
+export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|went up|gone up|jumped)(?: the)? (?:most|fastest)\b|\bfastest[- ]growing\b|\bbiggest (?:increases?|growth|jumps?|risers?)\b|\btop (?:\d{1,3} |[a-z]+ )?(?:risers|growers)\b|\b(?:services|regions) (?:(?:that|which) )?(?:(?:have )?(?:grew|grown|increased|risen)|rose|went up)\b/i;
 /** "top 5 services", "top ten services": a ranking of services is always about cost. */
 export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?(?:(?:most|highest|largest|biggest)[- ](?:cost|costly|expensive|spend)\s+)?services?\b/i;
 const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|cheapest|least expensive|least costly|lowest[- ]cost(?:ing)?|which|what) services?\b|\bservices (?:(?:that|which) )?(?:cost|costing|spent|spend)\b|\bservices?\s+(?=(?:more than|greater than|over|above|exceeding|at least|less than|under|below|at most)\s+\$?\d)|\bservices? (?:(?:that|which) )?(?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
@@ -163,7 +167,8 @@ function planComparison(text: string, scope: { service: CostService | null; regi
   const periods = comparedPeriods(leftFound ?? thisMonth(now), rightFound, now);
   if ('kind' in periods) return periods;
   const growth = growthWords.test(text);
-  return { kind: 'plan', plan: { family: 'compare', intent: 'cost-compare', ...periods, ...scope, order: growth ? 'growth' : 'change', limit: parseTopN(text) ?? (growth ? 5 : null) } };
+  const byRegion = byRegionWords.test(text) || regionsCompared.test(text);
+  return { kind: 'plan', plan: { family: 'compare', intent: 'cost-compare', ...periods, ...scope, order: growth ? 'growth' : 'change', limit: parseTopN(text) ?? (growth ? 5 : null), ...(byRegion ? { groupBy: 'REGION' as const } : {}) } };
 }
 
 /** The same period one year earlier ("this month vs the year before": November 2025). */
@@ -217,7 +222,7 @@ function sameDaysBefore(earlier: Period, later: Period, laterAsNamed: Period): P
 function comparedTexts(text: string): { left: string; right: string } | undefined {
   const versus = versusWords.exec(text);
   if (versus) return { left: text.slice(0, versus.index), right: text.slice(versus.index + versus[0].length) };
-  const groups = compareFirst.exec(text)?.groups;
+  const groups = compareFirst.exec(text)?.groups ?? (growthWords.test(text) ? growthSpan.exec(text)?.groups : undefined);
   return groups?.left !== undefined && groups.right !== undefined ? { left: groups.left, right: groups.right } : undefined;
 }
 

@@ -73,6 +73,7 @@ const comparePlan: z.ZodType<ComparePlan> = z.object({
   comparePeriodLabel: z.string(),
   order: z.enum(['change', 'growth']),
   limit,
+  groupBy: z.literal('REGION').optional(),
   allRows,
 });
 

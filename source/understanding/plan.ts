@@ -145,8 +145,10 @@ export interface ComparePlan extends CostScope {
   comparePeriodLabel: string;
   /** change: biggest moves either way first; growth: biggest increases first ("what grew most"). */
   order: 'change' | 'growth';
-  /** How many services to show, when the question says ("top 3 risers"). */
+  /** How many services (or regions) to show, when the question says ("top 3 risers"). */
   limit: number | null;
+  /** REGION: region by region ("which regions grew most"); absent: service by service. */
+  groupBy?: 'REGION';
   allRows?: true;
 }
 

@@ -147,6 +147,10 @@ plan('show my spend per week this month', { intent: 'cost-trend', bucket: 'week'
 plan('week over week EC2 cost', { intent: 'cost-trend', bucket: 'week', service: ec2, periodLabel: 'the last 8 weeks' });
 plan('what is my biggest cost', { intent: 'cost-by-service', limit: 1 });
 plan('which services grew most last month', { family: 'compare', order: 'growth', period: p('2026-09-01', '2026-10-01') });
+plan('which services grew the most between September and October', { family: 'compare', order: 'growth', period: p('2026-09-01', '2026-10-01'), comparePeriod: p('2026-10-01', '2026-11-01') });
+plan('what grew most from Q2 to Q3', { family: 'compare', order: 'growth', period: p('2026-04-01', '2026-07-01'), comparePeriod: p('2026-07-01', '2026-10-01') });
+plan('which regions grew most last month', { family: 'compare', order: 'growth', groupBy: 'REGION', comparePeriod: p('2026-10-01', '2026-11-01') });
+plan('compare regions this month vs last month', { family: 'compare', order: 'change', groupBy: 'REGION' });
 plan('top 3 fastest growing services', { family: 'compare', order: 'growth', limit: 3 });
 plan('this month vs last month', { family: 'compare', period: p('2026-10-01', '2026-10-23'), comparePeriod: p('2026-11-01', '2026-11-23') });
 // November is still running: it is set against the same days of October.
