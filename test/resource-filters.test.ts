@@ -33,6 +33,8 @@ const cases: Array<[string, number, string]> = [
   ['how many buckets with logs in the name', count('AWS::S3::Bucket', (r) => r.identifier.includes('logs')), 'S3 buckets named like "logs" in the account'],
   ['how many lambda functions starting with checkout in us-east-1', count('AWS::Lambda::Function', (r) => r.identifier.startsWith('checkout'), 'us-east-1'), 'Lambda functions with names starting "checkout" in us-east-1'],
   ['how many lambda functions with tag value prod in us-east-1', count('AWS::Lambda::Function', (r) => [...tags(r).values()].includes('prod'), 'us-east-1'), 'Lambda functions with a tag value prod in us-east-1'],
+  ['how many lambda functions tagged prod in us-east-1', count('AWS::Lambda::Function', (r) => tags(r).has('prod') || [...tags(r).values()].includes('prod'), 'us-east-1'), 'Lambda functions tagged prod (a tag key or value) in us-east-1'],
+  ['how many lambda functions tagged team in us-east-1', count('AWS::Lambda::Function', (r) => tags(r).has('team') || [...tags(r).values()].includes('team'), 'us-east-1'), 'Lambda functions tagged team (a tag key or value) in us-east-1'],
   ['how many lambda functions with tag key team in us-east-1', count('AWS::Lambda::Function', (r) => tags(r).has('team'), 'us-east-1'), 'Lambda functions tagged team in us-east-1'],
   ['how many running t3 instances tagged env=prod in all regions', count('AWS::EC2::Instance', (r) => (r.properties.State as { Name: string }).Name === 'running' && String(r.properties.InstanceType).startsWith('t3.') && tags(r).get('env') === 'prod'), 'EC2 instances in state running, of type t3.*, tagged env=prod across 17 regions'],
 ];

@@ -42,8 +42,9 @@ export async function withTags(resources: CloudResource[], typeName: string, glo
   const perRegion = new Map<string, number>();
   for (const resource of bare) perRegion.set(resource.region, (perRegion.get(resource.region) ?? 0) + 1);
   const regions = [...perRegion.keys()];
-  // A value asked for under any key ("tag value prod") has no TagFilter: GetResources then returns every tagged resource, matched here.
-  const tagFilters = filters.tags.flatMap((tag) => (tag.key === null ? [] : [{ key: tag.key, values: tag.value === null ? [] : [tag.value] }]));
+  // A value asked for under any key ("tag value prod", or "tagged prod" as key or value) has no
+  // TagFilter: GetResources then returns every tagged resource, matched here.
+  const tagFilters = filters.tags.flatMap((tag) => (tag.key === null || tag.orValue ? [] : [{ key: tag.key, values: tag.value === null ? [] : [tag.value] }]));
   const outcomes = await fanOut(regions, (region, signal) => taggedResources(context.clients, { region, resourceType, tagFilters, pacer: pacers.of(region), ...(signal ? { signal } : {}) }), {
     concurrency: context.settings.fanoutConcurrency,
     // The region with the most resources first: its GetResources pages are the longest chain.

@@ -52,7 +52,7 @@ export function applyFilters(resources: CloudResource[], filters: ListFilters, t
   const warnings: string[] = [];
   const applied: PropertyFilter[] = [];
   let kept = resources;
-  for (const tag of filters.tags) kept = kept.filter((resource) => hasTag(tagsOf(resource), tag.key, tag.value));
+  for (const tag of filters.tags) kept = kept.filter((resource) => hasTag(tagsOf(resource), tag.key, tag.value) || (tag.orValue === true && hasTag(tagsOf(resource), null, tag.key)));
   if (filters.name) {
     const { match, value } = filters.name;
     const needle = value.toLowerCase();

@@ -16,7 +16,7 @@ const resourceType = z.string().refine((type) => resourceTypeInfo(type) !== unde
 const resourceModel = z.record(z.string(), z.string()).nullable();
 
 const filters = z.object({
-  tags: z.array(z.object({ key: z.string().nullable(), value: z.string().nullable() })),
+  tags: z.array(z.object({ key: z.string().nullable(), value: z.string().nullable(), orValue: z.literal(true).optional() })),
   name: z.object({ match: z.enum(['contains', 'prefix', 'suffix']), value: z.string() }).nullable(),
   properties: z.array(
     z.object({

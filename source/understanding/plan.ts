@@ -14,6 +14,8 @@ export interface ListFilters {
 export interface TagFilter {
   key: string | null;
   value: string | null;
+  /** "tagged production": the word as a key (any value) or as a value under any key; people say both. */
+  orValue?: true;
 }
 
 export interface NameFilter {

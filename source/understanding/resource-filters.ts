@@ -237,17 +237,19 @@ const tagPatterns: Array<[RegExp, (m: RegExpExecArray) => TagFilter]> = [
   [new RegExp(String.raw`\b(?:with (?:a |the )?)?tag(?:ged)?(?: with)?(?: (?:a|the))? key\s+${tagWord}(?:${tagValueSep}${tagWord})?`, 'gi'), (m) => ({ key: m[1]!, value: m[2] ?? null })],
   // "with an owner tag", "with the env tag set to prod".
   [new RegExp(String.raw`\bwith (?:a|an|the) ([A-Za-z][\w.:-]{0,127}) tag\b(?:${tagValueSep}${tagWord})?`, 'gi'), (m) => ({ key: m[1]!, value: m[2] ?? null })],
-  // "tagged env=prod", "with tag team", "tagged with team:payments", "tag env is prod".
-  [new RegExp(String.raw`\b(?:tagged(?: with)?|with (?:the )?tags?|tags?)\s+${tagWord}(?:${tagValueSep}${tagWord})?`, 'gi'), (m) => tagOf(m[1]!, m[2])],
+  // "tagged env=prod", "with tag team", "tagged with team:payments", "tag env is prod"; a bare
+  // "tagged production" may name a key or a value, so it matches either.
+  [new RegExp(String.raw`\b(?:tagged(?: with)?|with (?:the )?tags?|tags?)\s+${tagWord}(?:${tagValueSep}${tagWord})?`, 'gi'), (m) => tagOf(m[1]!, m[2], /^tagged\b/i.test(m[0]))],
   // "functions with env=dev": key=value on its own.
   [/(?<![\w:/-])([A-Za-z][\w.:-]{0,127})=([\w.:/+@-]+)/g, (m) => ({ key: m[1]!, value: m[2]! })],
 ];
 
 /** Keys may hold colons ("aws:cloudformation:stack-name"); a single colon with no value separates key and value ("team:payments"). */
-function tagOf(key: string, value: string | undefined): TagFilter {
+function tagOf(key: string, value: string | undefined, bare: boolean): TagFilter {
   if (value !== undefined) return { key, value };
   const [tagKey, tagValue, ...rest] = key.split(':');
-  return tagKey && tagValue && rest.length === 0 ? { key: tagKey, value: tagValue } : { key, value: null };
+  if (tagKey && tagValue && rest.length === 0) return { key: tagKey, value: tagValue };
+  return bare ? { key, value: null, orValue: true } : { key, value: null };
 }
 
 const nameWord = String.raw`["'\x60]?([^"'\x60\s?!,]+)["'\x60]?`;
@@ -298,7 +300,7 @@ export function readFilters(text: string, typeName: string, noun?: [number, numb
 
 /** How an answer names filters: "tagged env=prod", "with names starting "web"", "running". */
 export function filterLabels(filters: Pick<ListFilters, 'tags' | 'name'> & { properties: readonly PropertyFilter[] }): string[] {
-  const tags = filters.tags.map((tag) => (tag.key === null ? `with a tag value ${tag.value ?? ''}` : `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`));
+  const tags = filters.tags.map((tag) => (tag.key === null ? `with a tag value ${tag.value ?? ''}` : tag.orValue ? `tagged ${tag.key} (a tag key or value)` : `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`));
   const name = filters.name ? [filters.name.match === 'contains' ? `named like "${filters.name.value}"` : `with names ${filters.name.match === 'prefix' ? 'starting' : 'ending'} "${filters.name.value}"`] : [];
   return [...filters.properties.map((filter) => filter.label), ...name, ...tags];
 }

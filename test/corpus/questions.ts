@@ -56,6 +56,9 @@ plan('Show me my S3 buckets', { intent: 'list', resourceType: 'AWS::S3::Bucket' 
 plan('Which DynamoDB tables do I have in Ireland?', { intent: 'list', resourceType: 'AWS::DynamoDB::Table', regions: ['eu-west-1'] });
 plan('list stopped instances', { intent: 'list', filters: { properties: [{ property: 'State.Name', value: 'stopped' }] } });
 plan('buckets tagged env=prod', { intent: 'list', filters: { tags: [{ key: 'env', value: 'prod' }] } });
+plan('instances tagged production', { intent: 'list', filters: { tags: [{ key: 'production', value: null, orValue: true }] } });
+plan('functions with the tag key owner', { intent: 'list', filters: { tags: [{ key: 'owner', value: null }] } });
+plan('tables with tag value staging', { intent: 'list', filters: { tags: [{ key: null, value: 'staging' }] } });
 plan('lambda functions named renderer', { intent: 'list', filters: { name: { match: 'contains', value: 'renderer' } } });
 plan('node groups in cluster prod', { intent: 'list', resourceType: 'AWS::EKS::Nodegroup', resourceModel: { ClusterName: 'prod' } });
 plan('describe bucket my-bucket-123456', { intent: 'describe', identifier: 'my-bucket-123456' });
