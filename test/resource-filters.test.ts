@@ -5,6 +5,7 @@ import { answerJson } from '../source/headless/ask.js';
 import { accountJson } from '../source/headless/open-session.js';
 import { renderAnswerText } from '../source/present/answer-text.js';
 import { applyFilters } from '../source/answer/resource-match.js';
+import { planQuestion } from '../source/understanding/planner.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
 // Property, name, tag and parent filters through the real path: planner → plan → SDK clients over
@@ -69,6 +70,14 @@ describe.each(['identifiers', 'full'] as const)('filters on the resource model a
     const state = json.answer.table.columns.indexOf('State');
     expect(json.answer.table.rows.map((row) => row[state])).toEqual(expected.map(() => 'stopped'));
   }, 60_000);
+});
+
+describe('a tag with no resource type', () => {
+  it.each(['resources tagged env=prod', 'what is tagged production', 'list everything tagged team=payments in eu-west-1'])('%s asks which type, keeping the tag', (question) => {
+    const result = planQuestion(question, { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' });
+    expect(result).toMatchObject({ kind: 'reply', reason: 'clarify', message: expect.stringMatching(/^I list one resource type at a time: which resources tagged \S+\?/) });
+    for (const suggestion of result.kind === 'reply' ? result.suggestions : []) expect(planQuestion(suggestion, { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' }).kind, suggestion).toBe('plan');
+  });
 });
 
 describe('a filter the type cannot take is named, never applied in silence', () => {

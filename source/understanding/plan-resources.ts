@@ -1,7 +1,7 @@
 import type { PlanResult, RegionScope, ResourcePlan } from './plan.js';
 import { closestPhrasings, didYouMean, helpPlan, parseTopN, reply } from './replies.js';
 import { findResourceInQuestion, findResourceType, resourceTypeInfo, suggestResourceTypes, type ResourceMention } from './resource-catalog.js';
-import { readFilters, scopedChildType } from './resource-filters.js';
+import { filterLabels, readFilters, scopedChildType } from './resource-filters.js';
 import { resolveParent } from './resource-parents.js';
 
 export const countWords = /\bhow many\b|\bcount\b|\bnumber of\b|\btotal number\b/i;
@@ -106,6 +106,17 @@ function compositeIdentifier(type: string, model: Record<string, string> | null,
   return parts.map((part) => model[part] ?? name).join('|');
 }
 
+/**
+ * "resources tagged env=prod", "everything tagged team=payments": qchat lists one type at a time
+ * (Cloud Control's ListResources takes a TypeName), so it asks for the type and keeps the tag.
+ */
+function taggedAnyType(text: string): PlanResult | undefined {
+  const { tags } = readFilters(text, '').filters;
+  if (tags.length === 0 || !/\b(?:resources|everything|anything|all|what(?:'s| is)?)\b/i.test(text)) return undefined;
+  const tag = filterLabels({ tags, name: null, properties: [] }).join(', ').replace(/ \(a tag key or value\)/, '');
+  return reply('clarify', `I list one resource type at a time: which resources ${tag}? For example "ec2 instances ${tag}" or "lambda functions ${tag}".`, [`list ec2 instances ${tag}`, `list lambda functions ${tag}`, `list s3 buckets ${tag}`]);
+}
+
 /** No single resource type: an unknown type name, a noun to correct, help, or nothing we can answer. */
 function unmatchedResource(text: string, found: ResourceMention): PlanResult {
   if (found.kind === 'ambiguous') {
@@ -114,6 +125,8 @@ function unmatchedResource(text: string, found: ResourceMention): PlanResult {
   if (found.kind === 'unknown') {
     return reply('clarify', `I don't know the resource type "${found.phrase}".${didYouMean(found.suggestions)}`, found.suggestions.map((s) => `list ${s}`));
   }
+  const tagged = taggedAnyType(text);
+  if (tagged) return tagged;
   const noun = askedForNoun(text);
   if (noun) {
     const suggestions = suggestResourceTypes(noun);
