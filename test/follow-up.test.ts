@@ -35,6 +35,38 @@ describe('follow-ups change the previous plan', () => {
     expect(result.followUp).toBe(changed);
   });
 
+  describe('a cost question narrowed or widened by service', () => {
+    const weekly = planned('weekly cost trend').plan;
+    const lambda = { values: ['AWS Lambda'] };
+    it.each<[string, Plan, Record<string, unknown>, string]>([
+      ['only EC2', weekly, { intent: 'cost-trend', bucket: 'week', service: { values: ['Amazon Elastic Compute Cloud - Compute'] } }, 'only Amazon Elastic Compute Cloud - Compute'],
+      ['what about Lambda last month?', weekly, { bucket: 'week', service: lambda, period: { start: '2026-10-01', end: '2026-11-01' } }, 'last month, only AWS Lambda'],
+      ['just s3 and dynamodb', weekly, { service: { values: ['Amazon Simple Storage Service', 'Amazon DynamoDB'] } }, 'only Amazon Simple Storage Service and Amazon DynamoDB'],
+      ['and for lambda instead?', planned('this month vs last month').plan, { family: 'compare', service: lambda }, 'only AWS Lambda'],
+      ['for all services', lastMonthSpend, { service: null, period: { start: '2026-10-01' } }, 'every service'],
+    ])('%s', (question, previous, expected, changed) => {
+      const result = planned(question, previous);
+      expect(result.plan).toMatchObject(expected);
+      expect(result.followUp).toBe(changed);
+    });
+
+    it('groups a weekly series by service as a breakdown, not a series', () => {
+      const result = planned('by service', weekly);
+      expect(result.plan).toMatchObject({ intent: 'cost-by-service' });
+      expect('bucket' in result.plan).toBe(false);
+    });
+
+    it.each(['list lambda functions', 'how many ec2 instances'])('%s after a cost question is a new question', (question) => {
+      const result = planned(question, weekly);
+      expect(result.plan.family).toBe('resources');
+      expect(result.followUp).toBeUndefined();
+    });
+
+    it('reads "only EC2" alone, with no cost question before it, as the instances', () => {
+      expect(planned('only EC2', instances).plan).toMatchObject({ family: 'resources', resourceType: 'AWS::EC2::Instance' });
+    });
+  });
+
   it('keeps a comparison a comparison over the new period', () => {
     const result = planned('what about last month', planned('this month vs last month').plan);
     expect(result.plan).toMatchObject({ family: 'compare', period: { start: '2026-09-01' }, comparePeriod: { start: '2026-10-01', end: '2026-11-01' } });
@@ -74,6 +106,17 @@ describe('three-turn conversations in the chat engine, against the sandbox', () 
     for (const question of ['what did I spend on EC2 last month', 'what about this month?', 'by region']) turns.push(`> ${question}\n${text(await chat.submit(question))}`);
     expect(turns[1]).toMatch(/^> what about this month\?\nSame question, this month: You have spent \$[\d,.]+ on Amazon Elastic Compute Cloud - Compute\sthis\smonth/);
     expect(turns.join('\n')).toMatchSnapshot('costs-three-turns');
+  });
+
+  it('costs: a weekly series, one service, another period', async () => {
+    const chat = new Conversation(session);
+    const replies = [];
+    for (const question of ['weekly cost trend', 'only EC2', 'what about last month?']) replies.push(await chat.submit(question));
+    const said = (reply: ChatReply) => text(reply).replace(/\s+/g, ' ');
+    expect(said(replies[1]!)).toMatch(/^Same question, only Amazon Elastic Compute Cloud - Compute: Weekly cost on Amazon Elastic Compute Cloud - Compute over the last 8 weeks/);
+    expect(said(replies[2]!)).toMatch(/^Same question, last month: Weekly cost on Amazon Elastic Compute Cloud - Compute last month \(2026-10-01 to 2026-10-31/);
+    const [series, filtered] = replies.map((reply) => (reply.kind === 'answer' ? reply.answer.totals![0]!.amount : NaN));
+    expect(filtered).toBeLessThan(series!);
   });
 
   it('resources: a listing, a filter, another region', async () => {

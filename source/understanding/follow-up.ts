@@ -1,6 +1,7 @@
 // A follow-up changes the previous question: "what about last month?", "and in eu-west-1?",
 // "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
 // rest of the previous plan stands, and the answer says what changed.
+import { findCostServices } from './cost-services.js';
 import { findPeriod } from './period.js';
 import { hasRows, hasViews, regionScopeLabel, withRegions, withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
@@ -14,6 +15,10 @@ const opener = /^(?:(?:and|but|ok(?:ay)?|so|now|then|also|hmm|what about|how abo
 const showAll = /^(?:(?:show|list|give me|see)\s+)?(?:them\s+)?(?:all|everything|every row|all rows|all of them|the rest|more|all \d+)(?:\s+(?:of them|rows|results))?[\s?.!]*$/i;
 const byService = /\b(?:by|per) service\b/i;
 const byRegion = /\b(?:by|per) region\b/i;
+/** "for all services", "every service": a cost question's service filter dropped. */
+const everyService = /^(?:for |on |across )?(?:all|every|any) services?[\s?.!]*$/i;
+/** What may stand around a service name in a follow-up that only changes the service: "only EC2", "for Lambda instead?". */
+const serviceFiller = /^[\s?.!,]*(?:(?:for|on|of|the|my|spend|spending|costs?|instead|too|as well|then)\b[\s?.!,]*)*$/i;
 
 export interface FollowUp {
   plan: Plan;
@@ -65,9 +70,19 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
     }
   }
 
+  if (plan.family !== 'resources') {
+    const service = changedService(rest, period?.span);
+    if (service !== undefined) {
+      plan = { ...plan, service };
+      changes.push(service ? `only ${service.values.join(' and ')}` : 'every service');
+    }
+  }
+
   if (plan.family === 'costs' && (byService.test(rest) || byRegion.test(rest))) {
     const limit = parseTopN(rest);
-    plan = byService.test(rest) ? { ...plan, intent: 'cost-by-service', groupBy: 'SERVICE', limit } : { ...plan, intent: 'cost-by-region', groupBy: 'REGION', limit };
+    // A grouped answer is no series: a weekly trend's bucket goes.
+    const { bucket: _series, ...ungrouped } = plan as typeof plan & { bucket?: 'week' };
+    plan = byService.test(rest) ? { ...ungrouped, intent: 'cost-by-service', groupBy: 'SERVICE', limit } : { ...ungrouped, intent: 'cost-by-region', groupBy: 'REGION', limit };
     changes.push(byService.test(rest) ? 'by service' : 'by region');
   }
 
@@ -80,6 +95,32 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
     changes.push(`top ${top}`);
   }
   return changes.length > 0 ? { plan, changed: changes.join(', ') } : undefined;
+}
+
+/**
+ * After a cost question, "only EC2" or "what about Lambda?" changes its service, though either also
+ * reads as a question alone ("only EC2" would list instances): in a conversation the follow-up wins.
+ */
+export function changesCostService(text: string, previous: Plan | undefined, now: Date): boolean {
+  if (!previous || previous.family === 'resources' || previous.family === 'help' || !opener.test(text)) return false;
+  const rest = readView(text).rest.replace(opener, '').trim();
+  return changedService(rest, findPeriod(rest, now)?.span) !== undefined;
+}
+
+/**
+ * The service a cost follow-up narrows to ("only EC2", "what about Lambda?"), null for "all
+ * services", undefined when the follow-up names no service or says more than a service (then it
+ * is a new question: "list lambda functions").
+ */
+function changedService(rest: string, period: [number, number] | undefined): { name: string; values: string[] } | null | undefined {
+  const unperiod = period ? rest.slice(0, period[0]) + ' '.repeat(period[1] - period[0]) + rest.slice(period[1]) : rest;
+  if (everyService.test(unperiod.trim())) return null;
+  const services = findCostServices(unperiod);
+  if (services.length === 0) return undefined;
+  let remainder = unperiod;
+  for (const { span } of services) remainder = remainder.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + remainder.slice(span[1]);
+  if (!serviceFiller.test(remainder.replace(/\band\b/gi, ' '))) return undefined;
+  return { name: services.map((service) => service.name).join(' and '), values: services.flatMap((service) => service.values) };
 }
 
 const viewLabels: Record<AnswerView, string> = { table: 'as a table', chart: 'as a chart', both: 'as a chart and a table' };

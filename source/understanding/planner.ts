@@ -3,7 +3,7 @@ import { findThreshold } from './cost-words.js';
 import { findPeriod } from './period.js';
 import { unreadablePeriod } from './period-phrases.js';
 import { withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
-import { applyFollowUp } from './follow-up.js';
+import { applyFollowUp, changesCostService } from './follow-up.js';
 import { comparisonWords, growthWords, planCost, topServices } from './plan-costs.js';
 import { analysisReply, readOnlyReply } from './out-of-scope.js';
 import { countWords, describeWords, listWords, planResources } from './plan-resources.js';
@@ -35,10 +35,10 @@ export const onlyHelp = /^(?:\/?help|\?|what can (?:you|i) (?:do|ask)|what do yo
  */
 export function planQuestion(rawQuestion: string, context: PlannerContext): PlanResult {
   const fresh = planAlone(rawQuestion, context);
-  if (fresh.kind === 'plan' || !context.previous) return fresh;
   const text = fixTypos(normalise(rawQuestion));
+  if (!context.previous || (fresh.kind === 'plan' && !changesCostService(text, context.previous, context.now))) return fresh;
   // A request to change something, or a question qchat cannot answer, is never a follow-up: "terminate the stopped ones" is not "only the stopped ones".
-  if (fresh.reason === 'read-only' || analysisReply(text)) return fresh;
+  if ((fresh.kind === 'reply' && fresh.reason === 'read-only') || analysisReply(text)) return fresh;
   const followUp = applyFollowUp(text, context.previous, context.now);
   if (!followUp) return fresh;
   return 'kind' in followUp ? followUp : { kind: 'plan', plan: followUp.plan, followUp: followUp.changed };
