@@ -4,8 +4,8 @@ import { emptyAnswer } from '../source/answer/answer.js';
 import { resourceTable } from '../source/answer/resource-view.js';
 import type { CloudResource } from '../source/aws/cloud-control.js';
 import { layoutAnswer, sectionsText } from '../source/present/answer-layout.js';
-import { barLines, fitTable } from '../source/present/layout.js';
-import { cellWidth } from '../source/present/terminal-text.js';
+import { barLines, fitPropertyList, fitTable } from '../source/present/layout.js';
+import { breakCells, cellWidth } from '../source/present/terminal-text.js';
 
 describe('fitting a table to the width', () => {
   it('pads by cells, right-aligns number columns and draws a rule under the header', () => {
@@ -100,5 +100,49 @@ describe('narrow terminals leave out low-value columns before cutting an ID', ()
     expect(text).toContain('(State and Type left out to fit 60 columns)');
     expect(sectionsText(layoutAnswer(answer, { width: 120, tableRows: 50, wrap: true }))).not.toContain('left out');
     expect(text.split('\n').every((line) => cellWidth(line) <= 60)).toBe(true);
+  });
+});
+
+describe('a describe answer as a property list', () => {
+  const rows = [
+    ['BucketName', 'acme-logs'],
+    ['BucketEncryption.ServerSideEncryptionConfiguration[1].ServerSideEncryptionByDefault.SSEAlgorithm', 'AES256'],
+    ['Arn', 'arn:aws:s3:::acme-logs-with-a-very-long-name-indeed'],
+  ];
+
+  it('cuts nothing: a long name stands on its own line, a long value goes on under the value column', () => {
+    expect(fitPropertyList(['Property', 'Value'], rows, 40)).toEqual([
+      'Property          Value',
+      '────────────────  ──────────────────────',
+      'BucketName        acme-logs',
+      'BucketEncryption.ServerSideEncryptionCon',
+      'figuration[1].ServerSideEncryptionByDefa',
+      'ult.SSEAlgorithm',
+      '                  AES256',
+      'Arn               arn:aws:s3:::acme-logs',
+      '                  -with-a-very-long-name',
+      '                  -indeed',
+    ]);
+  });
+
+  it('keeps every character of every name and value, at any width', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 160 }), (width) => {
+        const text = fitPropertyList(['Property', 'Value'], rows, width).slice(2).join('').replace(/\s+/g, '');
+        for (const [name, value] of rows) expect(text).toContain(`${name}${value}`.replace(/\s+/g, ''));
+        for (const line of fitPropertyList(['Property', 'Value'], rows, width)) expect(cellWidth(line)).toBeLessThanOrEqual(width);
+      }),
+    );
+  });
+
+  it('lays out a describe answer as a list and a listing as a table', () => {
+    const answer = { ...emptyAnswer('describe bucket acme-logs'), table: { columns: ['Property', 'Value'], rows, layout: 'properties' as const } };
+    expect(sectionsText(layoutAnswer(answer, { width: 40, tableRows: 50, wrap: true }))).toContain('                  AES256');
+  });
+
+  it('breaks text between graphemes, never past the width', () => {
+    expect(breakCells('abcdefg', 3)).toEqual(['abc', 'def', 'g']);
+    expect(breakCells('中文字', 4)).toEqual(['中文', '字']);
+    expect(breakCells('', 5)).toEqual(['']);
   });
 });

@@ -45,6 +45,8 @@ export interface AnswerTable {
    * left out); every other column, identifiers and names above all, is always shown.
    */
   optional?: string[];
+  /** properties: a describe answer's name/value list, laid out so nothing is cut (values wrap). */
+  layout?: 'properties';
 }
 
 export interface Money {

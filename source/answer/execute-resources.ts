@@ -155,6 +155,7 @@ async function describe(plan: ResourceDescribePlan, regions: string[], context: 
   answer.table = {
     columns: ['Property', 'Value'],
     rows: propertyRows(resource.properties ?? {}),
+    layout: 'properties',
   };
   if (!resource.properties) answer.warnings.push('The resource came without readable properties.');
   return answer;

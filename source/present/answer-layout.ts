@@ -1,7 +1,7 @@
 import type { Answer, Chart } from '../answer/answer.js';
 import { formatMoney } from '../answer/format.js';
 import { commandSpans } from './commands-in-text.js';
-import { barLines, fitTable, sparklineRow } from './layout.js';
+import { barLines, fitPropertyList, fitTable, sparklineRow } from './layout.js';
 import { wrapLine, type Line, type SpanStyle, type Span } from './spans.js';
 import { safeText } from './terminal-text.js';
 
@@ -89,7 +89,8 @@ function tableLines(answer: Answer, options: LayoutOptions): Line[] {
   const table = answer.table;
   if (!table || table.rows.length === 0) return [];
   const rows = table.all ? table.rows : table.rows.slice(0, options.tableRows);
-  const { lines, dropped } = fitTable(table.columns, rows, options.width, table.optional);
+  const { lines, dropped } =
+    table.layout === 'properties' && table.columns.length === 2 ? { lines: fitPropertyList([table.columns[0]!, table.columns[1]!], rows, options.width), dropped: [] } : fitTable(table.columns, rows, options.width, table.optional);
   const [header, rule, ...body] = lines;
   const cut = rows.length < table.rows.length;
   const more = (cut || (table.total ?? 0) > rows.length) && options.moreRows ? ` — ${options.moreRows}` : '';

@@ -1,4 +1,4 @@
-import { cellWidth, padEndCells, padStartCells, safeText, truncate } from './terminal-text.js';
+import { breakCells, cellWidth, padEndCells, padStartCells, safeText, truncate } from './terminal-text.js';
 
 export interface FittedTable {
   /** The header, a rule under it, then one line per row. */
@@ -39,6 +39,25 @@ export function fitTable(columns: string[], rows: string[][], width: number, opt
     lines: [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)],
     dropped: columns.filter((_, i) => !kept.includes(i)),
   };
+}
+
+/**
+ * A resource's properties as a list fitted to the width: nothing is cut. The name column takes at
+ * most 40% of the width; a longer name stands on its own line with its value under it, and a long
+ * value continues on the lines below, under the value column.
+ */
+export function fitPropertyList(columns: [string, string], rows: string[][], width: number): string[] {
+  const names = rows.map((row) => safeText(row[0] ?? ''));
+  const values = rows.map((row) => safeText(row[1] ?? ''));
+  const nameWidth = Math.max(1, Math.min(Math.max(cellWidth(columns[0]), ...names.map(cellWidth)), Math.floor(width * 0.4)));
+  const valueWidth = Math.max(1, width - nameWidth - 2);
+  const indent = ' '.repeat(nameWidth + 2);
+  const body = names.flatMap((name, i) => {
+    const [first = '', ...more] = breakCells(values[i]!, valueWidth);
+    const head = cellWidth(name) <= nameWidth ? [`${padEndCells(name, nameWidth)}  ${first}`.trimEnd()] : [...breakCells(name, width), `${indent}${first}`.trimEnd()];
+    return [...head, ...more.map((part) => indent + part)];
+  });
+  return [`${padEndCells(truncate(columns[0], nameWidth), nameWidth)}  ${truncate(columns[1], valueWidth)}`, `${'─'.repeat(nameWidth)}  ${'─'.repeat(Math.min(valueWidth, Math.max(cellWidth(columns[1]), ...values.map(cellWidth))))}`, ...body];
 }
 
 /** Other columns narrow down to this many cells before the first one (the row's identifier or label) narrows at all. */

@@ -39,6 +39,20 @@ export function truncate(text: string, width: number): string {
   return '';
 }
 
+/** Breaks text into lines of at most `width` cells, between graphemes (values such as ARNs have no spaces to wrap at). */
+export function breakCells(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) {
+    if (line !== '' && cellWidth(line + segment) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += segment;
+  }
+  return line === '' && lines.length > 0 ? lines : [...lines, line];
+}
+
 export function padEndCells(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - cellWidth(text)));
 }
