@@ -12,6 +12,8 @@ export interface CostPlannerContext {
 }
 
 const forecastWords = /(?<![\w-])(?:forecasts?|projected|projections?|predict(?:ed|ion|s)?|will|going to|expected)(?![\w-])/i;
+/** "what will this month end at", "month-end estimate": the forecast through the end of this month. */
+export const monthEndWords = /\b(?:this|the) month (?:will |going to )?(?:end|finish|land|close)(?: up)?(?: at| near| around)?\b|\bmonth[- ]end (?:total|bill|figure|number|estimate|cost|spend)\b|\bend[- ]of[- ](?:the[- ])?month (?:total|bill|figure|number|estimate)\b/i;
 const pastTense = /\b(?:did|spent|was|were|paid|billed|charged|had)\b/i;
 /** The words between the two sides of "A vs B", "A compared to B". */
 const versusWords = /\b(?:vs\.?|versus|compared? (?:to|with))(?![\w-])/i;
@@ -98,7 +100,7 @@ function perResourceReply(text: string, now: Date): Reply | undefined {
 }
 
 /** The patterns whose words the cost planner reads: a question's words they match are used. */
-const plannerWords = [forecastWords, pastTense, versusWords, comparisonWords, yearBefore, periodBefore, growthWords, topServices, ascendingWords, ...metricWords.map(([pattern]) => pattern)];
+const plannerWords = [forecastWords, monthEndWords, pastTense, versusWords, comparisonWords, yearBefore, periodBefore, growthWords, topServices, ascendingWords, ...metricWords.map(([pattern]) => pattern)];
 
 function planCostWords(text: string, context: CostPlannerContext): PlanResult {
   const scopeBase = { service: costService(text), regions: context.regions, metric: costMetric(text) };
@@ -142,7 +144,7 @@ function costMetric(text: string): CostMetric {
 
 function costIntent(text: string): CostIntent {
   if (growthWords.test(text) || comparisonWords.test(text)) return 'cost-compare';
-  if (forecastWords.test(text)) return 'forecast';
+  if (forecastWords.test(text) || (monthEndWords.test(text) && !pastTense.test(text))) return 'forecast';
   if (byRegionWords.test(text)) return 'cost-by-region';
   if (byServiceWords.test(text) || topServices.test(text)) return 'cost-by-service';
   if (trendWords.test(text)) return 'cost-trend';

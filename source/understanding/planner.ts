@@ -4,7 +4,7 @@ import { findPeriod } from './period.js';
 import { unreadablePeriod } from './period-phrases.js';
 import { withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
 import { applyFollowUp, changesCostService } from './follow-up.js';
-import { comparisonWords, growthWords, planCost, topServices } from './plan-costs.js';
+import { comparisonWords, growthWords, monthEndWords, planCost, topServices } from './plan-costs.js';
 import { analysisReply, readOnlyReply } from './out-of-scope.js';
 import { countWords, describeWords, listWords, planResources } from './plan-resources.js';
 import { findRegions, nearestRegionCodes, type RegionMention } from './regions.js';
@@ -90,7 +90,7 @@ function normalise(question: string): string {
  * or a billed service with a period and no resource verb ("ec2 last month").
  */
 function asksAboutCost(text: string, now: Date): boolean {
-  if (costWords.test(text) || topServices.test(text) || growthWords.test(text) || findThreshold(text) !== undefined) return true;
+  if (costWords.test(text) || topServices.test(text) || growthWords.test(text) || monthEndWords.test(text) || findThreshold(text) !== undefined) return true;
   if (comparisonWords.test(text)) return findPeriod(text, now) !== undefined;
   return !countWords.test(text) && !listWords.test(text) && !describeWords.test(text) && findCostServices(text).length > 0 && findPeriod(text, now) !== undefined;
 }

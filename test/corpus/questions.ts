@@ -143,6 +143,9 @@ plan('Which region had the highest costs last month?', { intent: 'cost-by-region
 plan('What is my forecasted cost for next month?', { family: 'forecast', period: p('2026-12-01', '2027-01-01') });
 plan('forecast for the rest of this month', { family: 'forecast', period: p('2026-11-22', '2026-12-01') });
 plan('forecast for EC2 next month', { family: 'forecast', service: ec2 });
+plan('what will this month end at', { family: 'forecast', period: p('2026-11-22', '2026-12-01') });
+plan('month-end estimate for EC2', { family: 'forecast', service: ec2, period: p('2026-11-22', '2026-12-01') });
+plan('how did the month end in October', { intent: 'cost-total', period: p('2026-10-01', '2026-11-01') });
 plan('daily cost trend for the last 30 days', { intent: 'cost-trend', granularity: 'DAILY', period: p('2026-10-23', '2026-11-22') });
 plan('monthly cost for the last 6 months', { intent: 'cost-trend', granularity: 'MONTHLY', period: p('2026-05-01', '2026-11-01') });
 plan('weekly cost for the last 8 weeks', { intent: 'cost-trend', granularity: 'DAILY', bucket: 'week', period: p('2026-09-28', '2026-11-23') });
