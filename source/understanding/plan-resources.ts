@@ -57,7 +57,7 @@ export function planResources(text: string, context: ResourcePlannerContext): Pl
   const plan: ResourcePlan =
     intent === 'describe' && identifier
       ? { ...common, intent, identifier: compositeIdentifier(found.type, resourceModel, identifier) }
-      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: read.filters, limit: parseTopN(text), ignored: [...new Set([...ignoredQualifier(text, found.span, read.used), ...read.unread])] };
+      : { ...common, intent: intent === 'count' ? 'count' : 'list', filters: read.filters, limit: parseTopN(text), ignored: [...new Set([...ignoredQualifier(text, found.span, read.used), ...read.unread, ...ignoredRanking(text, found.span, read.used)])] };
   return { kind: 'plan', plan };
 }
 
@@ -151,6 +151,14 @@ function askedForNoun(text: string): string | undefined {
 
 /** Words before a resource noun that qualify it in ways qchat can read (the rest, "idle", "old", "unused", are named as ignored). */
 const readQualifiers = new Set([...notAName, ...'how many number of list show me find get describe count total please can you could what which are do i have there s3 ec2 aws amazon'.split(' ')]);
+
+/** Superlatives a listing cannot sort by (ListResources has no order): "which instances are the biggest", "the newest buckets". */
+const rankingWords = /\b(?:biggest|largest|smallest|newest|oldest|latest|most recent|least recent|busiest|most used|least used|most expensive|least expensive)\b/gi;
+
+function ignoredRanking(text: string, noun: [number, number], used: Array<[number, number]>): string[] {
+  const free = (at: number, length: number) => !used.some(([from, to]) => at < to && at + length > from) && !(at < noun[1] && at + length > noun[0]);
+  return [...text.matchAll(rankingWords)].filter((m) => free(m.index, m[0].length)).map((m) => m[0]);
+}
 
 /** The word just before the resource noun, when it qualifies the noun and no filter read it: "idle" in "my idle instances". */
 function ignoredQualifier(text: string, span: [number, number], used: Array<[number, number]>): string[] {

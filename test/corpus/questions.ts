@@ -183,6 +183,8 @@ plan('lambdas in us-east-2 and Europe', { resourceType: 'AWS::Lambda::Function',
 plan('kms key aliases', { intent: 'list', resourceType: 'AWS::KMS::Alias' });
 plan('alarms in alarm state', { intent: 'list', resourceType: 'AWS::CloudWatch::Alarm', ignored: ['in alarm state'] });
 plan('unattached volumes', { intent: 'list', resourceType: 'AWS::EC2::Volume', ignored: ['unattached'] });
+plan('which instances are the biggest', { intent: 'list', resourceType: 'AWS::EC2::Instance', ignored: ['biggest'] });
+plan('list the oldest lambda functions', { intent: 'list', resourceType: 'AWS::Lambda::Function', ignored: ['oldest'] });
 plan('stopped databases', { resourceType: 'AWS::RDS::DBInstance', filters: { properties: [{ property: 'DBInstanceStatus', value: 'stopped' }] } });
 plan('list buckets in eu-west-1', { resourceType: 'AWS::S3::Bucket', regions: ['eu-west-1'] });
 
