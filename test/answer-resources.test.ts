@@ -75,7 +75,7 @@ describe.each(['identifiers', 'full'] as const)('resource questions against the 
   it('describes one resource with GetResource', async () => {
     const { plan, answer: a } = await askAnswer(session, 'describe bucket my-bucket-123456 in us-west-2');
     expect(plan.intent).toBe('describe');
-    expect(a.summary).toBe('AWS::S3::Bucket my-bucket-123456 in us-west-2.');
+    expect(a.summary).toBe('S3 bucket my-bucket-123456 (AWS::S3::Bucket) in us-west-2.');
     expect(a.table!.rows.find((row) => row[0] === 'BucketName')?.[1]).toBe('my-bucket-123456');
     expect(a.calls).toEqual([{ service: 'cloudcontrol', operation: 'GetResource', region: 'us-west-2', pages: 1, fromCache: false }]);
   });

@@ -12,6 +12,7 @@ import { bucketRegionNeed, inOwnRegions, ownRegion } from './bucket-regions.js';
 import { rowsCap, type RegionScope, type ResourceDescribePlan, type ResourceListPlan, type ResourcePlan } from '../understanding/plan.js';
 import { shownWhole, withProperties, withTags } from './resource-details.js';
 import { filterLabels } from '../understanding/resource-filters.js';
+import { capitalize } from '../understanding/replies.js';
 import { applyFilters } from './resource-match.js';
 import { propertyRows, resourceTable, typeLabel } from './resource-view.js';
 
@@ -151,7 +152,7 @@ async function describe(plan: ResourceDescribePlan, regions: string[], context: 
     return answer;
   }
   const resource = found.value!;
-  answer.summary = `${typeName} ${resource.identifier} in ${ownRegion(resource, typeName)}.`;
+  answer.summary = `${capitalize(typeLabel(typeName, 1))} ${resource.identifier} (${typeName}) in ${ownRegion(resource, typeName)}.`;
   answer.table = {
     columns: ['Property', 'Value'],
     rows: propertyRows(resource.properties ?? {}),
