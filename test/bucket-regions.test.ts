@@ -32,7 +32,7 @@ describe('buckets by the region each lives in', () => {
   it("describes a bucket in its own region, and a whole listing shows each bucket's", async () => {
     const elsewhere = buckets.find((bucket) => bucket.region !== 'us-east-1')!;
     const described = await runQchat(['ask', '--sandbox', `describe bucket ${elsewhere.identifier}`]);
-    expect(described.stdout.split("\n")[0]).toBe(`S3 bucket ${elsewhere.identifier} (AWS::S3::Bucket) in ${elsewhere.region}.`);
+    expect(described.stdout.split('\n')[0]).toBe(`S3 bucket ${elsewhere.identifier} (AWS::S3::Bucket) in ${elsewhere.region}.`);
     const listed = JSON.parse((await runQchat(['ask', '--sandbox', '--json', 'list buckets'])).stdout) as { answer: { table: { columns: string[]; rows: string[][] } } };
     const region = listed.answer.table.columns.indexOf('Region');
     expect(Object.fromEntries(listed.answer.table.rows.map((row) => [row[0], row[region]]))).toEqual(Object.fromEntries(buckets.map((bucket) => [bucket.identifier, bucket.region])));
