@@ -60,6 +60,12 @@ const limits: Limit[] = [
     suggestions: ['cost by service this month', 'cost by region this month'],
   },
   {
+    // Cost Explorer groups by these too (GetCostAndUsage GroupBy DIMENSION, botocore ce/2017-10-25); qchat asks only for SERVICE and REGION.
+    pattern: /\b(?:costs?|spend|spent|spending|bill|charges?)\b.*\b(?:per|by|each|split by|broken down by) (?:linked |member )?(?:accounts?|usage[- ]types?|instance[- ]types?|api operations?|operations?|purchase options?|availability zones?|azs?)\b|\b(?:per|by) (?:linked |member )?(?:accounts?|usage[- ]types?)\b.*\b(?:costs?|spend|spent|bill)\b/i,
+    message: "I break costs down by service or by region only: Cost Explorer's other groupings (linked account, usage type, instance type, operation, purchase option, availability zone) I don't ask for.",
+    suggestions: ['cost by service this month', 'cost by region this month'],
+  },
+  {
     pattern: /\bsavings plans?\b|\breserved instances?\b|\bri (?:coverage|utili[sz]ation|recommendations?)\b|\bcommitments?\b/i,
     message: "I don't read Savings Plans or Reserved Instance coverage and recommendations. I can report spend by service, amortized if you ask.",
     suggestions: ['amortized cost by service last month', 'cost by service this month'],

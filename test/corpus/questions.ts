@@ -215,6 +215,9 @@ plan('what did prod cost last month', { intent: 'cost-total', ignored: ['prod'] 
 reply('the priciest lambda functions last month', 'unsupported');
 reply('cost per instance this month', 'unsupported');
 reply('which bucket costs the most', 'unsupported');
+reply('costs by account', 'unsupported');
+reply('show EC2 spend by usage type', 'unsupported');
+reply('spend by AZ last month', 'unsupported');
 reply('dynamodb tables by cost', 'unsupported');
 
 // ---------- Must be refused or clarified ----------
