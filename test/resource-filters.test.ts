@@ -91,7 +91,9 @@ describe('a filter the type cannot take is named, never applied in silence', () 
   it.each([
     ['how many cloudwatch alarms in alarm state in us-east-1', 'AWS::CloudWatch::Alarm', 'CloudWatch alarms', 'in alarm state'],
     ['how many unattached volumes in us-east-1', 'AWS::EC2::Volume', 'EC2 volumes', 'unattached'],
-  ])('names a state no Cloud Control model has as ignored: %s', async (question, typeName, label, word) => {
+    ['how many instances by instance type in us-east-1', 'AWS::EC2::Instance', 'EC2 instances', 'by instance type'],
+    ['how many lambda functions are the newest in us-east-1', 'AWS::Lambda::Function', 'Lambda functions', 'newest'],
+  ])('names a state, grouping or order it cannot apply as ignored: %s', async (question, typeName, label, word) => {
     const session = await sandboxSession();
     const { answer } = await askAnswer(session, question);
     expect(answer.summary).toBe(`You have ${count(typeName, () => true, 'us-east-1')} ${label} in us-east-1.`);

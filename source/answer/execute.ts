@@ -20,7 +20,7 @@ export async function executePlan(plan: Plan, context: ExecutionContext): Promis
 function ignoredWarning(plan: Plan): string | undefined {
   const words = plan.family === 'resources' && plan.intent !== 'describe' ? plan.ignored : isCostPlan(plan) ? (plan.ignored ?? []) : [];
   if (words.length === 0) return undefined;
-  const covers = isCostPlan(plan) ? `cost figures cannot be narrowed by that, so they cover ${plan.service ? `all of ${plan.service.values.join(' and ')}` : 'every service'}` : 'qchat cannot tell which resources that describes, so the answer covers them all';
+  const covers = isCostPlan(plan) ? `cost figures cannot be narrowed by that, so they cover ${plan.service ? `all of ${plan.service.values.join(' and ')}` : 'every service'}` : 'qchat cannot filter, sort or group a listing by that, so the answer covers them all, in the order AWS listed them';
   return `Ignored: ${words.map((word) => `"${word}"`).join(', ')} — ${covers}.`;
 }
 

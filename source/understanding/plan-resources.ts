@@ -155,9 +155,12 @@ const readQualifiers = new Set([...notAName, ...'how many number of list show me
 /** Superlatives a listing cannot sort by (ListResources has no order): "which instances are the biggest", "the newest buckets". */
 const rankingWords = /\b(?:biggest|largest|smallest|newest|oldest|latest|most recent|least recent|busiest|most used|least used|most expensive|least expensive)\b/gi;
 
+/** Groupings a listing does not make ("instances by instance type", "functions per runtime"); "by region" counts region by region. */
+const groupingWords = /\b(?:(?:grouped|broken down|split) )?(?:by|per) (?!regions?\b|cost\b|spend\b)[a-z]+(?:[ -]type)?\b/gi;
+
 function ignoredRanking(text: string, noun: [number, number], used: Array<[number, number]>): string[] {
   const free = (at: number, length: number) => !used.some(([from, to]) => at < to && at + length > from) && !(at < noun[1] && at + length > noun[0]);
-  return [...text.matchAll(rankingWords)].filter((m) => free(m.index, m[0].length)).map((m) => m[0]);
+  return [...text.matchAll(rankingWords), ...text.matchAll(groupingWords)].filter((m) => free(m.index, m[0].length)).map((m) => m[0]);
 }
 
 /** The word just before the resource noun, when it qualifies the noun and no filter read it: "idle" in "my idle instances". */

@@ -185,6 +185,7 @@ plan('alarms in alarm state', { intent: 'list', resourceType: 'AWS::CloudWatch::
 plan('unattached volumes', { intent: 'list', resourceType: 'AWS::EC2::Volume', ignored: ['unattached'] });
 plan('which instances are the biggest', { intent: 'list', resourceType: 'AWS::EC2::Instance', ignored: ['biggest'] });
 plan('list the oldest lambda functions', { intent: 'list', resourceType: 'AWS::Lambda::Function', ignored: ['oldest'] });
+plan('lambda functions by runtime', { intent: 'list', resourceType: 'AWS::Lambda::Function', ignored: ['by runtime'] });
 plan('stopped databases', { resourceType: 'AWS::RDS::DBInstance', filters: { properties: [{ property: 'DBInstanceStatus', value: 'stopped' }] } });
 plan('list buckets in eu-west-1', { resourceType: 'AWS::S3::Bucket', regions: ['eu-west-1'] });
 
