@@ -72,11 +72,21 @@ describe.each(['identifiers', 'full'] as const)('filters on the resource model a
   }, 60_000);
 });
 
-describe('a tag with no resource type', () => {
-  it.each(['resources tagged env=prod', 'what is tagged production', 'list everything tagged team=payments in eu-west-1'])('%s asks which type, keeping the tag', (question) => {
+describe('a tag or a region with no resource type', () => {
+  it.each([
+    ['resources tagged env=prod', 'tagged env=prod'],
+    ['what is tagged production', 'tagged production'],
+    ['list everything tagged team=payments in eu-west-1', 'tagged team=payments in eu-west-1'],
+    ["what's running in eu-west-1", 'in eu-west-1'],
+    ['anything in Japan?', 'in Japan'],
+  ])('%s asks which type, keeping %s', (question, scope) => {
     const result = planQuestion(question, { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' });
-    expect(result).toMatchObject({ kind: 'reply', reason: 'clarify', message: expect.stringMatching(/^I list one resource type at a time: which resources tagged \S+\?/) });
+    expect(result).toMatchObject({ kind: 'reply', reason: 'clarify', message: `I list one resource type at a time: which resources ${scope}? For example "ec2 instances ${scope}" or "lambda functions ${scope}".` });
     for (const suggestion of result.kind === 'reply' ? result.suggestions : []) expect(planQuestion(suggestion, { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' }).kind, suggestion).toBe('plan');
+  });
+
+  it('keeps a question about something else a question about something else', () => {
+    expect(planQuestion('what is the capital of France', { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' })).toMatchObject({ kind: 'reply', reason: 'unsupported' });
   });
 });
 

@@ -245,7 +245,7 @@ for (const question of [
   'how do I save money on lambda',
   'optimize my costs',
 ]) reply(question, 'unsupported');
-for (const question of ['since Cyber Monday', 'what did I spend over Black Friday', 'cost at Christmas', 'cost in fiscal year 2026', 'spend FY26', 'spend this fiscal quarter', 'cost since thanksgiving', 'list widgets', 'eu-west-9 lambdas', 'node groups', 'compare ec2 and s3 last month', 'resources tagged env=prod', 'what is tagged production', 'list everything tagged team=payments in eu-west-1']) reply(question, 'clarify');
+for (const question of ['since Cyber Monday', 'what did I spend over Black Friday', 'cost at Christmas', 'cost in fiscal year 2026', 'spend FY26', 'spend this fiscal quarter', 'cost since thanksgiving', 'list widgets', 'eu-west-9 lambdas', 'node groups', 'compare ec2 and s3 last month', 'resources tagged env=prod', 'what is tagged production', 'list everything tagged team=payments in eu-west-1', "what's running in eu-west-1", 'anything in Japan?']) reply(question, 'clarify');
 for (const question of ['what did I spend in March 2024', 'forecast for last month', 'what did I spend next month']) reply(question, 'out-of-range');
 
 export const corpus: readonly CorpusEntry[] = entries;
