@@ -37,6 +37,9 @@ describe('words a cost question uses', () => {
     'amortized cost by region in Europe last month',
     'how much did we spend in all regions except the EU this quarter',
     'what will I spend next month',
+    "yesterday's cost",
+    "EC2's spend last month",
+    'last month’s bill',
   ])('%s uses every word', (question) => {
     expect(planOf(question).ignored).toBeUndefined();
   });

@@ -73,6 +73,8 @@ export function unusedCostWords(text: string, now: Date, used: RegExp[] = []): s
   for (let area = findArea(rest); area && areas < 4; area = findArea(rest), areas++) rest = blank(rest, area.span);
   if (regions.kind !== 'none' || areas > 0) for (const span of excluded) rest = blank(rest, span);
   for (const pattern of used) rest = rest.replace(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`), (m) => ' '.repeat(m.length));
+  // A possessive left behind by a blanked period or service ("yesterday's cost", "EC2's spend") is no word.
+  rest = rest.replace(/(?<=\s)['’]s\b/gi, '  ');
   // Numbers are counts and amounts the patterns read ("top 5", "8 weeks"); a long one (an account ID) is not.
   const words = rest.match(/[a-z][a-z0-9'.-]*[a-z0-9]|[a-z]|\d{6,}/gi) ?? [];
   const unused = words.filter((word) => {
