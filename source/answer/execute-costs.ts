@@ -220,7 +220,6 @@ export function spentVerb(period: Period, now: Date): string {
 
 const metricNames: Record<CostMetric, string> = { UnblendedCost: 'unblended cost', AmortizedCost: 'amortized cost', NetUnblendedCost: 'net unblended cost', NetAmortizedCost: 'net amortized cost', BlendedCost: 'blended cost' };
 
-/** "2026-10-01 to 2026-10-31; unblended cost": every cost answer names its dates and its metric. */
 /** "2026-10-01 to 2026-10-31; unblended cost": the dates, unless the label already is them ("on 2026-11-16"), and the metric. */
 export function costPeriod(plan: AnyCostPlan): string {
   const dates = describePeriod(plan.period);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadShippedJson } from '../storage/shipped-json.js';
+import type { CostService } from './plan.js';
 import { withinOneEdit } from './typos.js';
 
 const fileSchema = z.object({ services: z.array(z.object({ names: z.array(z.string().min(1)), values: z.array(z.string().min(1)) })) });
@@ -16,6 +17,12 @@ export interface CostServiceMention {
   /** Candidate Cost Explorer SERVICE values; execution confirms them with GetDimensionValues. */
   values: string[];
   span: [number, number];
+}
+
+/** The services a question names, as one filter ("EC2 and S3"), or null when it names none. */
+export function costServiceOf(mentions: CostServiceMention[]): CostService | null {
+  if (mentions.length === 0) return null;
+  return { name: mentions.map((mention) => mention.name).join(' and '), values: mentions.flatMap((mention) => mention.values) };
 }
 
 let services: ServiceName[] | undefined;

@@ -52,7 +52,8 @@ export function findThreshold(text: string): (CostThreshold & { span: [number, n
   return { op, amount, span: [match.index, match.index + match[0].length] };
 }
 
-const blank = (text: string, [from, to]: [number, number]) => text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+/** The text with a span of it turned to spaces, so the other spans keep their places. */
+export const blank = (text: string, [from, to]: [number, number]) => text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
 
 /**
  * The words of a cost question that nothing read: the period, services, regions and `used`

@@ -1,11 +1,12 @@
 // A follow-up changes the previous question: "what about last month?", "and in eu-west-1?",
 // "only the stopped ones", "by region", "top 3", "show all". It names only what changes; the
 // rest of the previous plan stands, and the answer says what changed.
-import { findCostServices } from './cost-services.js';
+import { costServiceOf, findCostServices } from './cost-services.js';
+import { blank } from './cost-words.js';
 import { findPeriod } from './period.js';
-import { hasRows, hasViews, regionScopeLabel, withRegions, withView, type Plan, type PlanResult, type RegionScope } from './plan.js';
+import { hasRows, hasViews, regionScopeLabel, withRegions, withView, type CostService, type Plan, type PlanResult } from './plan.js';
 import { refitPeriod } from './plan-costs.js';
-import { findRegions } from './regions.js';
+import { findRegions, mentionedScope } from './regions.js';
 import { parseTopN, reply } from './replies.js';
 import { filterLabels, mergeFilters, readFilters } from './resource-filters.js';
 import { readView, type AnswerView } from './view-words.js';
@@ -55,7 +56,7 @@ export function applyFollowUp(text: string, previous: Plan, now: Date): FollowUp
   if (regions.kind === 'unknown') return undefined;
   // "by region" groups costs; only for resources does it mean every region.
   if (regions.kind !== 'none' && !(regions.kind === 'all' && byRegion.test(rest) && plan.family !== 'resources')) {
-    const scope: RegionScope = regions.kind === 'all' ? 'all' : regions.kind === 'group' ? { group: regions.label, codes: regions.codes } : regions.codes;
+    const scope = mentionedScope(regions)!;
     plan = withRegions(plan, scope);
     changes.push(regionScopeLabel(scope));
   }
@@ -112,15 +113,13 @@ export function changesCostService(text: string, previous: Plan | undefined, now
  * services", undefined when the follow-up names no service or says more than a service (then it
  * is a new question: "list lambda functions").
  */
-function changedService(rest: string, period: [number, number] | undefined): { name: string; values: string[] } | null | undefined {
-  const unperiod = period ? rest.slice(0, period[0]) + ' '.repeat(period[1] - period[0]) + rest.slice(period[1]) : rest;
+function changedService(rest: string, period: [number, number] | undefined): CostService | null | undefined {
+  const unperiod = period ? blank(rest, period) : rest;
   if (everyService.test(unperiod.trim())) return null;
   const services = findCostServices(unperiod);
   if (services.length === 0) return undefined;
-  let remainder = unperiod;
-  for (const { span } of services) remainder = remainder.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + remainder.slice(span[1]);
-  if (!serviceFiller.test(remainder.replace(/\band\b/gi, ' '))) return undefined;
-  return { name: services.map((service) => service.name).join(' and '), values: services.flatMap((service) => service.values) };
+  const remainder = services.reduce((text, { span }) => blank(text, span), unperiod);
+  return serviceFiller.test(remainder.replace(/\band\b/gi, ' ')) ? costServiceOf(services) : undefined;
 }
 
 const viewLabels: Record<AnswerView, string> = { table: 'as a table', chart: 'as a chart', both: 'as a chart and a table' };

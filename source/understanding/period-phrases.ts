@@ -144,7 +144,7 @@ export function unreadablePeriod(text: string, now: Date): { words: string; mess
   }
   const year = fiscal.exec(text)?.[1];
   if (year) {
-    const [from, to] = [monthStart(today, -6), monthStart(today, -1)].map((month) => `${monthNames[month.getUTCMonth()]!.replace(/^./, (c) => c.toUpperCase())} ${month.getUTCFullYear()}`);
+    const [from, to] = [monthStart(today, -6), monthStart(today, -1)].map((month) => `${capitalized(month.getUTCMonth())} ${month.getUTCFullYear()}`);
     return { words: year, message: `I don't know your fiscal calendar ("${year}"): Cost Explorer reports calendar months. Name the months, e.g. "from ${from} to ${to}".`, suggestions: ['what did I spend year to date', 'what did I spend last quarter'] };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { findCostServices } from './cost-services.js';
+import { costServiceOf, findCostServices } from './cost-services.js';
 import { findThreshold, thresholdWords, unusedCostWords } from './cost-words.js';
 import { weekStart } from './calendar.js';
 import { costLookbackStart, findPeriod, forecastHorizon, historyEnd, iso, precedingPeriod, rangeLabel, startOfDay, type Period, type PeriodMention } from './period.js';
@@ -35,11 +35,14 @@ export const growthWords = /\b(?:grew|grown|grow|growing|increased|rose|risen|we
 export const topServices = /\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?(?:(?:most|highest|largest|biggest)[- ](?:cost|costly|expensive|spend)\s+)?services?\b/i;
 const byServiceWords = /\b(?:by|per|each) services?\b|\b(?:most expensive|priciest|cheapest|least expensive|least costly|lowest[- ]cost(?:ing)?|which|what) services?\b|\bservices (?:(?:that|which) )?(?:cost|costing|spent|spend)\b|\bservices?\s+(?=(?:more than|greater than|over|above|exceeding|at least|less than|under|below|at most)\s+\$?\d)|\bservices? (?:(?:that|which) )?(?:breakdown|cost the most|costs the most)\b|\bbreakdown(?! by region)\b|\bwhere (?:is|does) (?:my|the) money go\b|\b(?:biggest|largest|highest|top) (?:costs?|expenses?|spend)\b/i;
 const byRegionWords = /\b(?:by|per|each) regions?\b|\b(?:top|biggest|largest)\s+(?:\d{1,3}\s+|[a-z]+\s+)?regions\b|\b(?:which|what|most expensive|priciest|cheapest|least expensive|least costly|lowest[- ]cost(?:ing)?) regions?\b|\bregions (?:(?:that|which) )?(?:cost|costing|spent|spend)\b|\bregions?\s+(?=(?:more than|greater than|over|above|exceeding|at least|less than|under|below|at most)\s+\$?\d)|\bregions? breakdown\b|\bbreakdown by region\b/i;
-const trendWords = /\b(?:weekly|per week|each week|every week|week by week|week[- ]over[- ]week|by week|trends?|daily|per day|each day|day by day|over time|month by month|per month|monthly|month over month|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/i;
 /** "weekly", "per week", "week by week": a series summed into Monday-start weeks (Cost Explorer has no weekly granularity). */
 export const weeklyWords = /\b(?:weekly|per week|each week|every week|week by week|week[- ]over[- ]week|by week)\b/i;
 const dailyWords = /\b(?:daily|per day|each day|day by day)\b/i;
 const monthlyWords = /\b(?:monthly|per month|month by month|month over month)\b/i;
+const trendWords = new RegExp(
+  [weeklyWords, dailyWords, monthlyWords, /\b(?:trends?|over time|history|historical|evolution|changed?|changing|going (?:up|down)|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|rising|growing)\b/].map((words) => words.source).join('|'),
+  'i',
+);
 /** A singular noun in a ranking asks for the one top entry: "which service costs the most". */
 const singleRanking = /\b(?:which|what|the|my|most expensive|priciest|biggest|largest|top) (?:aws )?(?:most expensive |priciest |biggest |largest )?(?:service|region)\b(?!s)|\b(?:biggest|largest|highest) (?:cost|expense)\b(?!s)/i;
 /** "the cheapest services", "which region costs the least": a breakdown ranked from the bottom. */
@@ -133,9 +136,7 @@ function planCostWords(text: string, context: CostPlannerContext): PlanResult {
 }
 
 function costService(text: string): CostService | null {
-  const services = findCostServices(text);
-  if (services.length === 0) return null;
-  return { name: services.map((service) => service.name).join(' and '), values: services.flatMap((service) => service.values) };
+  return costServiceOf(findCostServices(text));
 }
 
 function costMetric(text: string): CostMetric {

@@ -1,8 +1,8 @@
-import type { PlanResult, RegionScope, ResourcePlan } from './plan.js';
+import { regionScopeLabel, type PlanResult, type RegionScope, type ResourcePlan } from './plan.js';
 import { closestPhrasings, didYouMean, helpPlan, parseTopN, reply } from './replies.js';
 import { findResourceInQuestion, findResourceType, resourceTypeInfo, suggestResourceTypes, type ResourceMention } from './resource-catalog.js';
-import { filterLabels, readFilters, scopedChildType } from './resource-filters.js';
-import { findRegions } from './regions.js';
+import { readFilters, scopedChildType, tagPhrase } from './resource-filters.js';
+import { findRegions, mentionedScope } from './regions.js';
 import { resolveParent } from './resource-parents.js';
 
 export const countWords = /\bhow many\b|\bcount\b|\bnumber of\b|\btotal number\b/i;
@@ -113,13 +113,12 @@ function compositeIdentifier(type: string, model: Record<string, string> | null,
  */
 function taggedAnyType(text: string): PlanResult | undefined {
   const { tags } = readFilters(text, '').filters;
-  const regions = findRegions(text);
-  const where = regions.kind === 'all' ? 'in all regions' : regions.kind === 'named' ? `in ${regions.codes.join(' and ')}` : regions.kind === 'group' ? `in ${regions.label}` : '';
+  const regions = mentionedScope(findRegions(text));
+  const where = regions ? regionScopeLabel(regions) : '';
   // A tag says resources are meant ("all tagged env=prod"); a region alone needs words that ask what is there.
   const anyType = tags.length > 0 ? /\b(?:resources|everything|anything|all|what(?:'s| is)?)\b/i : /\b(?:resources|everything|anything|what(?:'s| is) (?:running|there|deployed)|what do (?:i|we) have)\b/i;
   if (!anyType.test(text) || (tags.length === 0 && where === '')) return undefined;
-  const tag = filterLabels({ tags, name: null, properties: [] }).join(', ').replace(/ \(a tag key or value\)/, '');
-  const scope = [tag, where].filter(Boolean).join(' ');
+  const scope = [...tags.map(tagPhrase), where].filter(Boolean).join(' ');
   return reply('clarify', `I list one resource type at a time: which resources ${scope}? For example "ec2 instances ${scope}" or "lambda functions ${scope}".`, [`list ec2 instances ${scope}`, `list lambda functions ${scope}`, `list s3 buckets ${scope}`]);
 }
 

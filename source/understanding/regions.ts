@@ -1,5 +1,6 @@
 import { regionCatalog } from '../aws/region-catalog.js';
 import { exclusion, findArea } from './region-groups.js';
+import type { RegionScope } from './plan.js';
 import { withinOneEdit } from './typos.js';
 
 /**
@@ -41,6 +42,14 @@ function aliasPatterns(): AliasPattern[] {
 
 let patterns: AliasPattern[] | undefined;
 let knownCodes: Set<string> | undefined;
+
+/** The regions a mention names as a plan's scope, or undefined when it names none (or only unknown codes). */
+export function mentionedScope(mention: RegionMention): RegionScope | undefined {
+  if (mention.kind === 'all') return 'all';
+  if (mention.kind === 'named') return mention.codes;
+  if (mention.kind === 'group') return { group: mention.label, codes: mention.codes };
+  return undefined;
+}
 
 export function findRegions(question: string): RegionMention {
   const cut = exclusion.exec(question);

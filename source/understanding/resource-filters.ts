@@ -298,9 +298,14 @@ export function readFilters(text: string, typeName: string, noun?: [number, numb
   return { filters: { tags, name, properties: properties.map((read) => read.filter) }, used, unread: [...new Set(unread)] };
 }
 
+/** A tag filter as a question says it, which reads back as the same filter: "tagged env=prod", "with a tag value prod". */
+export function tagPhrase(tag: TagFilter): string {
+  return tag.key === null ? `with a tag value ${tag.value ?? ''}` : `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`;
+}
+
 /** How an answer names filters: "tagged env=prod", "with names starting "web"", "running". */
 export function filterLabels(filters: Pick<ListFilters, 'tags' | 'name'> & { properties: readonly PropertyFilter[] }): string[] {
-  const tags = filters.tags.map((tag) => (tag.key === null ? `with a tag value ${tag.value ?? ''}` : tag.orValue ? `tagged ${tag.key} (a tag key or value)` : `tagged ${tag.key}${tag.value === null ? '' : `=${tag.value}`}`));
+  const tags = filters.tags.map((tag) => `${tagPhrase(tag)}${tag.orValue ? ' (a tag key or value)' : ''}`);
   const name = filters.name ? [filters.name.match === 'contains' ? `named like "${filters.name.value}"` : `with names ${filters.name.match === 'prefix' ? 'starting' : 'ending'} "${filters.name.value}"`] : [];
   return [...filters.properties.map((filter) => filter.label), ...name, ...tags];
 }
