@@ -2,6 +2,7 @@ import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } fr
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { tempHome } from './helpers/cli.js';
+import { dailyByGroup } from './helpers/cost-sums.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
 /** The same figure asked of the sandbox directly with the SDK, to check the answer's arithmetic. */
@@ -16,21 +17,6 @@ async function directTotal(session: ChatSession, start: string, end: string, ser
     }),
   );
   return reply.ResultsByTime!.reduce((sum, r) => sum + Number(r.Total!.UnblendedCost!.Amount), 0);
-}
-
-/** Each group's cost from the sandbox day by day (not the answer's monthly call), summed. */
-async function directDailyGroups(session: ChatSession, start: string, end: string, key: 'SERVICE' | 'REGION'): Promise<Map<string, number>> {
-  const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
-  const sums = new Map<string, number>();
-  let token: string | undefined;
-  do {
-    const reply = await client.send(
-      new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION', Key: key }], NextPageToken: token }),
-    );
-    for (const day of reply.ResultsByTime!) for (const group of day.Groups ?? []) sums.set(group.Keys![0]!, (sums.get(group.Keys![0]!) ?? 0) + Number(group.Metrics!.UnblendedCost!.Amount));
-    token = reply.NextPageToken;
-  } while (token);
-  return sums;
 }
 
 const dollars = (amount: number) => Number(amount.toFixed(2));
@@ -97,7 +83,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
   it('breaks costs down by region: every region its own amount, largest first, the total their sum', async () => {
     const { answer: a } = await askAnswer(session, 'cost by region last month');
     expect(a.table!.columns).toEqual(['Region', 'Cost', 'Share']);
-    const direct = await directDailyGroups(session, '2026-10-01', '2026-11-01', 'REGION');
+    const direct = await dailyByGroup(session, '2026-10-01', '2026-11-01', 'REGION');
     const expected = [...direct].sort((x, y) => y[1] - x[1]);
     expect(expected.length).toBeGreaterThan(1);
     expect(a.table!.rows.map((row) => [row[0], moneyCell(row[1]!)])).toEqual(expected.map(([region, amount]) => [region, dollars(amount)]));
@@ -119,7 +105,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(a.calls.map((c) => c.operation)).toEqual(['GetCostForecast', 'GetCostAndUsage']);
     // Independently: the days before today, summed day by day, and Cost Explorer's own forecast
     // from today (2026-11-22) to the end of the month. Today is in the forecast, never in both.
-    const billedDays = [...(await directDailyGroups(session, '2026-11-01', '2026-11-22', 'SERVICE')).values()].reduce((x, y) => x + y, 0);
+    const billedDays = [...(await dailyByGroup(session, '2026-11-01', '2026-11-22', 'SERVICE')).values()].reduce((x, y) => x + y, 0);
     const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
     const reply = await client.send(new GetCostForecastCommand({ TimePeriod: { Start: '2026-11-22', End: '2026-12-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' }));
     const forecast = Number(reply.Total!.Amount);
@@ -139,8 +125,8 @@ describe('cost questions against the sandbox over real HTTP', () => {
     expect(a.warnings).toContain('This month so far is not over yet, so it is compared with the same number of days (2026-10-01 to 2026-10-22).');
     if (plan.family !== 'compare') throw new Error(`not a comparison: ${plan.family}`);
     // Month to date against the same days of last month, day by day from the sandbox.
-    const lastMonth = await directDailyGroups(session, '2026-10-01', '2026-10-23', 'SERVICE');
-    const thisMonth = await directDailyGroups(session, plan.comparePeriod.start, plan.comparePeriod.end, 'SERVICE');
+    const lastMonth = await dailyByGroup(session, '2026-10-01', '2026-10-23', 'SERVICE');
+    const thisMonth = await dailyByGroup(session, plan.comparePeriod.start, plan.comparePeriod.end, 'SERVICE');
     // Every row: both amounts as billed, the change from last month to this one with its sign, biggest change first.
     const changes = a.table!.rows.map(([service, before, now, change]) => {
       expect(moneyCell(before!)).toBeCloseTo(dollars(lastMonth.get(service!) ?? 0), 2);
@@ -160,7 +146,7 @@ describe('cost questions against the sandbox over real HTTP', () => {
   it('ranks the services that grew most, reconciled day by day with the SDK', async () => {
     const { plan, answer: a } = await askAnswer(session, 'top 3 fastest growing services last month');
     expect(plan).toMatchObject({ family: 'compare', order: 'growth', limit: 3, period: { start: '2026-09-01', end: '2026-10-01' }, comparePeriod: { start: '2026-10-01', end: '2026-11-01' } });
-    const [september, october] = [await directDailyGroups(session, '2026-09-01', '2026-10-01', 'SERVICE'), await directDailyGroups(session, '2026-10-01', '2026-11-01', 'SERVICE')];
+    const [september, october] = [await dailyByGroup(session, '2026-09-01', '2026-10-01', 'SERVICE'), await dailyByGroup(session, '2026-10-01', '2026-11-01', 'SERVICE')];
     const growth = [...new Set([...september.keys(), ...october.keys()])]
       .map((service) => [service, (october.get(service) ?? 0) - (september.get(service) ?? 0)] as const)
       .filter(([, change]) => change > 0)

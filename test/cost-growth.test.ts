@@ -2,11 +2,11 @@
 // side (not one range compared with the one before), and "which regions grew most" goes region by
 // region (Cost Explorer's REGION dimension), not service by service. Checked through the planner
 // and against the sandbox's Cost Explorer, summed day by day with the SDK.
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { planQuestion } from '../source/understanding/planner.js';
 import { runQchat } from './helpers/cli.js';
+import { dailyByGroup } from './helpers/cost-sums.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
@@ -40,19 +40,6 @@ describe('planning growth between two periods', () => {
   });
 });
 
-/** Each region's cost over [start, end), day by day from the sandbox, summed here. */
-async function dailyByRegion(session: ChatSession, start: string, end: string): Promise<Map<string, number>> {
-  const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
-  const sums = new Map<string, number>();
-  let token: string | undefined;
-  do {
-    const reply = await client.send(new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION', Key: 'REGION' }], NextPageToken: token }));
-    for (const day of reply.ResultsByTime ?? []) for (const group of day.Groups ?? []) sums.set(group.Keys?.[0] ?? '', (sums.get(group.Keys?.[0] ?? '') ?? 0) + Number(group.Metrics?.UnblendedCost?.Amount));
-    token = reply.NextPageToken;
-  } while (token);
-  return sums;
-}
-
 const money = (cell: string) => Number(cell.replace(/[$,+]/g, ''));
 
 describe('region growth against the sandbox', () => {
@@ -61,7 +48,7 @@ describe('region growth against the sandbox', () => {
   let october: Map<string, number>;
   beforeAll(async () => {
     session = await sandboxSession();
-    [september, october] = await Promise.all([dailyByRegion(session, '2026-09-01', '2026-10-01'), dailyByRegion(session, '2026-10-01', '2026-11-01')]);
+    [september, october] = await Promise.all([dailyByGroup(session, '2026-09-01', '2026-10-01', 'REGION'), dailyByGroup(session, '2026-10-01', '2026-11-01', 'REGION')]);
   });
 
   it('ranks the regions whose cost rose, by how much, each figure a sum of its days', async () => {

@@ -1,26 +1,13 @@
 // Cost figures that mean what they say: the metric named and selectable, estimated months
 // flagged, partial months labelled, a multi-month breakdown that adds its months up — each
 // checked against the sandbox's own Cost Explorer, summed day by day with the SDK.
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { planQuestion } from '../source/understanding/planner.js';
+import { dailyByGroup } from './helpers/cost-sums.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
-
-/** Each service's cost, day by day from the sandbox, summed here. */
-async function dailyByService(session: ChatSession, start: string, end: string, metric = 'UnblendedCost'): Promise<Map<string, number>> {
-  const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
-  const sums = new Map<string, number>();
-  let token: string | undefined;
-  do {
-    const reply = await client.send(new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: [metric], GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }], NextPageToken: token }));
-    for (const day of reply.ResultsByTime ?? []) for (const group of day.Groups ?? []) sums.set(group.Keys?.[0] ?? '', (sums.get(group.Keys?.[0] ?? '') ?? 0) + Number(group.Metrics?.[metric]?.Amount));
-    token = reply.NextPageToken;
-  } while (token);
-  return sums;
-}
 
 describe('the metric', () => {
   it.each([
@@ -45,7 +32,7 @@ describe('cost answers against the sandbox', () => {
   it('names the metric it was asked for and sums it as Cost Explorer does', async () => {
     const { answer } = await askAnswer(session, 'amortized cost last month');
     expect(answer.summary).toMatch(/\(2026-10-01 to 2026-10-31; amortized cost\)\.$/);
-    const byDay = [...(await dailyByService(session, '2026-10-01', '2026-11-01', 'AmortizedCost')).values()].reduce((x, y) => x + y, 0);
+    const byDay = [...(await dailyByGroup(session, '2026-10-01', '2026-11-01', 'SERVICE', 'AmortizedCost')).values()].reduce((x, y) => x + y, 0);
     expect(answer.totals?.[0]?.amount).toBeCloseTo(byDay, 2);
   });
 
@@ -64,7 +51,7 @@ describe('cost answers against the sandbox', () => {
   it('adds up six months of a breakdown by service, month by month', async () => {
     const { plan, answer } = await askAnswer(session, 'cost by service over the last 6 months');
     expect(plan).toMatchObject({ intent: 'cost-by-service', period: { start: '2026-05-01', end: '2026-11-01' } });
-    const expected = await dailyByService(session, '2026-05-01', '2026-11-01');
+    const expected = await dailyByGroup(session, '2026-05-01', '2026-11-01', 'SERVICE');
     const shown = answer.chart?.points ?? [];
     expect(shown.length).toBeGreaterThan(3);
     for (const point of shown) expect(point.value).toBeCloseTo(expected.get(point.label) ?? Number.NaN, 2);
@@ -73,7 +60,7 @@ describe('cost answers against the sandbox', () => {
     let byMonth = 0;
     for (const [i, month] of months.entries()) {
       const end = i === months.length - 1 ? '2026-11-01' : `2026-${months[i + 1]}-01`;
-      byMonth += [...(await dailyByService(session, `2026-${month}-01`, end)).values()].reduce((x, y) => x + y, 0);
+      byMonth += [...(await dailyByGroup(session, `2026-${month}-01`, end, 'SERVICE')).values()].reduce((x, y) => x + y, 0);
     }
     expect(answer.totals?.[0]?.amount).toBeCloseTo(byMonth, 2);
   });

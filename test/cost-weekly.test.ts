@@ -1,12 +1,12 @@
 // Weekly cost series: Cost Explorer has no weekly granularity (DAILY, MONTHLY, HOURLY in botocore's
 // ce/2017-10-25 model), so qchat asks for days and sums them into Monday-start weeks. Checked through
 // the planner, the summing on its own, and the sandbox's Cost Explorer summed here day by day.
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { sumWeeks } from '../source/answer/execute-costs.js';
 import { planQuestion } from '../source/understanding/planner.js';
 import { runQchat } from './helpers/cli.js';
+import { dailyCosts, sumBy } from './helpers/cost-sums.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
 // A Sunday: this week began on Monday 2026-11-16.
@@ -57,19 +57,6 @@ describe('summing days into weeks', () => {
   });
 });
 
-/** The account's cost per day over [start, end), from the sandbox, keyed by day. */
-async function daily(session: ChatSession, start: string, end: string): Promise<Map<string, number>> {
-  const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
-  const byDay = new Map<string, number>();
-  let token: string | undefined;
-  do {
-    const reply = await client.send(new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: ['UnblendedCost'], NextPageToken: token }));
-    for (const day of reply.ResultsByTime ?? []) byDay.set(day.TimePeriod!.Start!, Number(day.Total?.UnblendedCost?.Amount));
-    token = reply.NextPageToken;
-  } while (token);
-  return byDay;
-}
-
 /** The sum of the days from `first` through `last`, both included. */
 const between = (days: Map<string, number>, first: string, last: string) => [...days].filter(([day]) => day >= first && day <= last).reduce((sum, [, value]) => sum + value, 0);
 const money = (cell: string) => Number(cell.replace(/[$,]/g, ''));
@@ -79,7 +66,7 @@ describe('weekly series against the sandbox', () => {
   let days: Map<string, number>;
   beforeAll(async () => {
     session = await sandboxSession();
-    days = await daily(session, '2026-09-28', '2026-11-23');
+    days = sumBy(await dailyCosts(session, '2026-09-28', '2026-11-23'), (cost) => cost.day);
   });
 
   it('answers the last 8 weeks with eight Monday-start weeks that add up day by day', async () => {
@@ -97,7 +84,7 @@ describe('weekly series against the sandbox', () => {
       '2026-11-16 to 2026-11-22 (so far)',
     ]);
     for (const row of rows) {
-      const [first, last] = row[0]!.split(' ')[0] === row[0] ? [row[0]!, row[0]!] : [row[0]!.slice(0, 10), row[0]!.slice(14, 24)];
+      const [first = '', last = first] = row[0]!.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
       expect(money(row[1]!)).toBeCloseTo(between(days, first, last), 2);
     }
     const whole = rows.slice(0, 7).map((row) => money(row[1]!));

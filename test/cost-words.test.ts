@@ -2,13 +2,13 @@
 // plan and the answer; money thresholds filter and check; "cheapest" ranks from the bottom; spend per
 // individual resource gets an honest reply instead of the service's total. Checked through the
 // planner and through the sandbox's Cost Explorer, summed day by day with the SDK.
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../source/chat/session.js';
 import { planQuestion } from '../source/understanding/planner.js';
 import { findThreshold } from '../source/understanding/cost-words.js';
 import { corpus } from './corpus/questions.js';
 import { runQchat } from './helpers/cli.js';
+import { dailyByGroup } from './helpers/cost-sums.js';
 import { askAnswer, sandboxSession } from './helpers/session.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
@@ -113,19 +113,6 @@ describe('spend per resource', () => {
   });
 });
 
-/** Each service's cost over [start, end), day by day from the sandbox, summed here. */
-async function dailyByService(session: ChatSession, start: string, end: string): Promise<Map<string, number>> {
-  const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
-  const sums = new Map<string, number>();
-  let token: string | undefined;
-  do {
-    const reply = await client.send(new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }], NextPageToken: token }));
-    for (const day of reply.ResultsByTime ?? []) for (const group of day.Groups ?? []) sums.set(group.Keys?.[0] ?? '', (sums.get(group.Keys?.[0] ?? '') ?? 0) + Number(group.Metrics?.UnblendedCost?.Amount));
-    token = reply.NextPageToken;
-  } while (token);
-  return sums;
-}
-
 const money = (cell: string) => Number(cell.replace(/[$,]/g, ''));
 
 describe('against the sandbox', () => {
@@ -133,7 +120,7 @@ describe('against the sandbox', () => {
   let october: Map<string, number>;
   beforeAll(async () => {
     session = await sandboxSession();
-    october = await dailyByService(session, '2026-10-01', '2026-11-01');
+    october = await dailyByGroup(session, '2026-10-01', '2026-11-01', 'SERVICE');
   });
 
   it('keeps exactly the services above a threshold, and says how many and how much', async () => {

@@ -1,11 +1,12 @@
 // The corpus (test/corpus/questions.ts) planned question by question: the score must reach 97%,
 // every question that must be refused or clarified is, and every cost figure the corpus's total
 // and breakdown questions give reconciles with a day-by-day sum over the sandbox's own API.
-import { CostExplorerClient, GetCostAndUsageCommand, type Expression } from '@aws-sdk/client-cost-explorer';
+import type { Expression } from '@aws-sdk/client-cost-explorer';
 import { describe, expect, it } from 'vitest';
 import { planQuestion } from '../source/understanding/planner.js';
 import type { PlanResult } from '../source/understanding/plan.js';
 import { corpus, type CorpusEntry } from './corpus/questions.js';
+import { dailyCosts } from './helpers/cost-sums.js';
 import { sandboxSession } from './helpers/session.js';
 
 const context = { now: new Date('2026-11-22T10:00:00Z'), region: 'us-east-1' };
@@ -47,17 +48,8 @@ describe('the question corpus', () => {
     // The reconciliation, not throttling, is under test here: the test's own day-by-day calls and
     // the ~60 answers come faster than the sandbox's Cost Explorer quota (5/s, burst 10) allows.
     const session = await sandboxSession({ sandboxRateLimits: false });
-    const client = (await session.clients.get('costexplorer')) as CostExplorerClient;
-    const daily = async (start: string, end: string, metric: string, filter: Expression | undefined) => {
-      let sum = 0;
-      let token: string | undefined;
-      do {
-        const reply = await client.send(new GetCostAndUsageCommand({ TimePeriod: { Start: start, End: end }, Granularity: 'DAILY', Metrics: [metric], ...(filter ? { Filter: filter } : {}), NextPageToken: token }));
-        for (const day of reply.ResultsByTime ?? []) sum += Number(day.Total?.[metric]?.Amount ?? 0);
-        token = reply.NextPageToken;
-      } while (token);
-      return sum;
-    };
+    const daily = async (start: string, end: string, metric: string, filter: Expression | undefined) =>
+      (await dailyCosts(session, start, end, { metric, ...(filter ? { filter } : {}) })).reduce((sum, cost) => sum + cost.amount, 0);
     let checked = 0;
     for (const { entry, result } of results) {
       if (result.kind !== 'plan' || (result.plan.family !== 'costs' && result.plan.family !== 'compare')) continue;
