@@ -18,19 +18,20 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
   const later = new Map(sumGroups(laterResults, run.metric));
   const sum = (values: Map<string, number>) => [...values.values()].reduce((x, y) => x + y, 0);
   const [totalEarlier, totalLater] = [sum(earlier), sum(later)];
-  const everyService = [...new Set([...earlier.keys(), ...later.keys()])].map((service) => ({ service, before: earlier.get(service) ?? 0, after: later.get(service) ?? 0 }));
+  // A group is a service, or a region when the plan groups by region.
+  const everyGroup = [...new Set([...earlier.keys(), ...later.keys()])].map((group) => ({ group, before: earlier.get(group) ?? 0, after: later.get(group) ?? 0 }));
   const growth = plan.order === 'growth';
   // Growth ranks the increases only; otherwise the biggest moves either way come first.
-  const services = growth
-    ? everyService.filter((row) => row.after > row.before).sort((x, y) => y.after - y.before - (x.after - x.before))
-    : everyService.sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+  const groups = growth
+    ? everyGroup.filter((row) => row.after > row.before).sort((x, y) => y.after - y.before - (x.after - x.before))
+    : everyGroup.sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
   const [labelEarlier, labelLater] = [plan.periodLabel, plan.comparePeriodLabel];
-  const rows = services.slice(0, rowsCap(plan, context.settings.tableRows));
+  const rows = groups.slice(0, rowsCap(plan, context.settings.tableRows));
   const ranked = growth ? 'biggest increases' : 'biggest changes';
   answer.table = {
     columns: [capitalize(noun), labelEarlier, labelLater, 'Change'],
-    rows: rows.map((row) => [row.service, formatMoney(row.before, unit), formatMoney(row.after, unit), signedMoney(row.after - row.before, unit)]),
-    ...(rows.length < services.length ? { note: `showing the ${rows.length} ${ranked} of ${services.length} ${noun}s`, total: services.length } : {}),
+    rows: rows.map((row) => [row.group, formatMoney(row.before, unit), formatMoney(row.after, unit), signedMoney(row.after - row.before, unit)]),
+    ...(rows.length < groups.length ? { note: `showing the ${rows.length} ${ranked} of ${groups.length} ${noun}s`, total: groups.length } : {}),
     ...(plan.allRows ? { all: true as const } : {}),
   };
   answer.totals = [
@@ -39,13 +40,13 @@ export async function answerComparison(plan: ComparePlan, run: CostRun): Promise
   ];
   answer.chart = { kind: 'breakdown', unit, points: [{ label: labelEarlier, value: totalEarlier }, { label: labelLater, value: totalLater }] };
   const change = ` (${totalEarlier === 0 ? '' : `${totalLater >= totalEarlier ? 'up' : 'down'} ${formatPercent(Math.abs(totalLater - totalEarlier) / totalEarlier)}; `}${metricName(plan.metric)})`;
-  const mover = services[0];
+  const mover = groups[0];
   const movers = growth
     ? rows.length > 0
-      ? ` Grew most: ${rows.map((row) => `${row.service} (${signedMoney(row.after - row.before, unit)})`).join(', ')}.`
+      ? ` Grew most: ${rows.map((row) => `${row.group} (${signedMoney(row.after - row.before, unit)})`).join(', ')}.`
       : ` No ${noun} grew.`
     : mover && mover.after !== mover.before
-      ? ` Biggest change: ${mover.service} (${signedMoney(mover.after - mover.before, unit)}).`
+      ? ` Biggest change: ${mover.group} (${signedMoney(mover.after - mover.before, unit)}).`
       : '';
   answer.summary = `${capitalize(labelLater)}${onWhat(plan)}: ${formatMoney(totalLater, unit)}, against ${formatMoney(totalEarlier, unit)} ${periodPhrase(labelEarlier)}${change}.${movers}`;
   if (plan.comparePeriod.end > iso(startOfDay(context.now))) {
